@@ -1,0 +1,101 @@
+## The portal's messages in English. Every string a user sees comes from here.
+
+app-name = CSP Software Portal
+skip-to-content = Skip to content
+nav-label = Main
+nav-home = Home
+nav-customers = Customers
+nav-partners = Partners
+sign-out = Sign out
+cancel = Cancel
+search = Search
+search-clear = Clear search
+list-or = {" or "}
+footer-request-id = Request id: { $id }
+status-active = Active
+status-deactivated = Deactivated
+pager-label = Pages
+pager-first = First page
+pager-next = Next page
+
+## Roles
+role-admin-agent = Admin agent
+role-sales-agent = Sales agent
+role-helpdesk-agent = Helpdesk agent
+role-partner-global-admin = Global admin
+role-customer-global-admin = Customer global admin
+role-customer-user = Customer user
+role-operator = Operator
+
+## Sign-in
+sign-in-title = Sign in
+sign-in-submit = Sign in
+field-email = E-mail
+field-password = Password
+sign-in-missing = Enter your e-mail and password.
+sign-in-failed = The e-mail or password is incorrect.
+sign-in-throttled = Too many failed sign-ins. Wait 15 minutes, then try again.
+sign-in-signed-out = You have signed out.
+
+## Home
+home-title = Welcome
+home-signed-in-as = You are signed in for { $org }.
+home-your-roles = Your roles:
+home-nothing-yet = There is nothing here for your role yet.
+home-partners-hint = Partners of the portal, their customers and users.
+
+## Customers
+customers-title = Customers
+customers-add = Add customer
+customers-search-label = Search customers
+customers-search-placeholder = Name or domain
+customers-none = No customers yet.
+customers-none-matching = No customer matches “{ $q }”.
+customer-company-name = Company name
+customer-primary-domain = Primary domain
+customer-primary-domain-hint = For example contoso.onmicrosoft.com
+customer-country = Country
+customer-country-choose = Choose a country
+customer-tenant-guid = Tenant ID
+customer-billing-contact = Billing contact
+customer-billing-name = Name
+customer-billing-email = E-mail
+customer-created-at = Created
+customer-new-title = New customer
+customer-create-submit = Create customer
+customer-tenant-guid-generated = A tenant ID is generated when the customer is created.
+customer-created = Customer { $name } created.
+customer-tabs-label = Customer
+customer-tab-details = Details
+
+## Operator
+partners-title = Partners
+partner-name = Partner
+partner-customers = Customers
+partner-users = Users
+partner-since = Since
+partner-status = Status
+
+## Forms
+form-has-errors = There is a problem
+error-required = Fill this in.
+error-too-long = This is too long.
+error-control-characters = This contains characters that are not allowed.
+error-domain-invalid = Enter a domain name such as contoso.onmicrosoft.com.
+error-domain-taken = Another customer already uses this domain.
+error-country-invalid = Choose a country from the list.
+error-email-invalid = Enter an e-mail address such as name@example.com.
+
+## Error pages
+error-go-home = Go to the start page
+error-400-title = Bad request
+error-400 = The request could not be understood. Go back and try again.
+error-403-title = Not allowed
+error-403-role = You need the { $roles } role for this page. Ask your global admin to assign it.
+error-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+error-404-title = Not found
+error-404 = There is nothing here, or you do not have access to it.
+error-500-title = Something went wrong
+error-500 = The portal could not complete the request. Try again; if it keeps happening, contact support and quote the request id.
+error-503-title = Temporarily unavailable
+error-503 = The portal cannot reach its database right now. Try again in a moment.

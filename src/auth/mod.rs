@@ -1,0 +1,45 @@
+//! Passwords: argon2id with OWASP's parameters, always off the async workers.
+
+use std::sync::OnceLock;
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+use crate::config::Secret;
+use crate::error::AppError;
+
+/// Hashes a password (argon2's defaults are OWASP's m=19456 KiB, t=2, p=1).
+pub fn hash_blocking(password: &Secret<String>) -> anyhow::Result<String> {
+    Argon2::default()
+        .hash_password(password.expose().as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+}
+
+pub async fn hash(password: Secret<String>) -> Result<String, AppError> {
+    actix_web::web::block(move || hash_blocking(&password))
+        .await?
+        .map_err(AppError::Internal)
+}
+
+/// A hash of nothing anyone knows, so that an unknown address costs the same
+/// time as a wrong password.
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| {
+        hash_blocking(&Secret::new(uuid::Uuid::new_v4().to_string())).unwrap_or_default()
+    })
+}
+
+/// Checks `password` against `hash`, or against a dummy when there is no user.
+pub async fn verify(hash: Option<String>, password: Secret<String>) -> Result<bool, AppError> {
+    Ok(actix_web::web::block(move || {
+        let known = hash.is_some();
+        let h = hash.unwrap_or_else(|| dummy_hash().to_owned());
+        let ok = Argon2::default()
+            .verify_password(password.expose().as_bytes(), h.as_str())
+            .is_ok();
+        known && ok
+    })
+    .await?)
+}

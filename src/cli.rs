@@ -1,0 +1,226 @@
+//! The command line: serve (default), migrate, add a user, load demo data.
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use rand::Rng;
+use rand::distributions::Alphanumeric;
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::config::{Secret, Settings};
+use crate::domain::email::Email;
+use crate::domain::role::Role;
+use crate::startup::Application;
+use crate::store::{Db, organisations, users};
+use crate::{auth, demo, telemetry};
+
+#[derive(Parser)]
+#[command(name = "csp-portal", version, about = "CSP software portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default). Loads demo data into an empty store.
+    Serve(ServeArgs),
+    /// Run the database migrations and exit.
+    Migrate,
+    /// Load the demo data (into an empty store).
+    Demo,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(clap::Args, Default)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", env = "PORTAL_BIND")]
+    bind: String,
+    /// Do not load demo data, even into an empty store.
+    #[arg(long)]
+    no_demo: bool,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user to an organisation; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// The organisation's name (a partner, the vendor, or a customer).
+        #[arg(long)]
+        org: String,
+        /// admin_agent, sales_agent, helpdesk_agent, partner_global_admin,
+        /// customer_global_admin, customer_user or operator. Repeatable.
+        #[arg(long, required = true)]
+        role: Vec<String>,
+        /// Display name (defaults to the e-mail address).
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    telemetry::init();
+    let cli = Cli::parse();
+    let result = actix_web::rt::System::new().block_on(run(cli));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url)
+        .await
+        .context("opening the database")?;
+    db.migrate().await.context("running migrations")?;
+    Ok(db)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::from_env()?;
+    let clock: SharedClock = Arc::new(SystemClock);
+    match cli.command.unwrap_or(Command::Serve(ServeArgs {
+        bind: std::env::var("PORTAL_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into()),
+        no_demo: false,
+    })) {
+        Command::Migrate => {
+            let db = open(&settings).await?;
+            println!("migrations applied ({})", db.backend());
+        }
+        Command::Demo => {
+            let db = open(&settings).await?;
+            load_demo(&db, &settings, clock.as_ref()).await?;
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    org,
+                    role,
+                    name,
+                },
+        } => {
+            let db = open(&settings).await?;
+            add_user(&db, clock.as_ref(), &email, &org, &role, name.as_deref()).await?;
+        }
+        Command::Serve(args) => {
+            let db = open(&settings).await?;
+            if !args.no_demo && !settings.production && demo::store_is_empty(&db).await? {
+                load_demo(&db, &settings, clock.as_ref()).await?;
+            }
+            let app = Application::build_with_db(settings, clock, db, &args.bind)?;
+            tracing::info!(bind = %args.bind, port = app.port(), "serving");
+            println!("Serving the portal at http://{}", args.bind);
+            app.run_until_stopped().await?;
+        }
+    }
+    Ok(())
+}
+
+async fn load_demo(
+    db: &Db,
+    settings: &Settings,
+    clock: &dyn crate::clock::Clock,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(!settings.production, "demo data is off in production");
+    anyhow::ensure!(
+        demo::store_is_empty(db).await?,
+        "the store is not empty; demo data loads only into an empty store"
+    );
+    let (password, generated) = match &settings.demo_password {
+        Some(p) => (p.clone(), false),
+        None => (
+            Secret::new(
+                rand::thread_rng()
+                    .sample_iter(&Alphanumeric)
+                    .take(16)
+                    .map(char::from)
+                    .collect(),
+            ),
+            true,
+        ),
+    };
+    demo::load(db, clock, &password).await?;
+    // Printed once, to the terminal only (never through the log).
+    println!("Demo data loaded. Accounts:");
+    for (email, _, org, role) in demo::USERS {
+        println!("  {email:<28} {role:<22} {org}");
+    }
+    if generated {
+        println!("Demo password (shown only now): {}", password.expose());
+    } else {
+        println!("Demo password: the value of DEMO_PASSWORD");
+    }
+    Ok(())
+}
+
+async fn add_user(
+    db: &Db,
+    clock: &dyn crate::clock::Clock,
+    email: &str,
+    org: &str,
+    roles: &[String],
+    name: Option<&str>,
+) -> anyhow::Result<()> {
+    let email = Email::parse(email).context("that is not a valid e-mail address")?;
+    let (org_id, kind) = organisations::find_by_name(db, org)
+        .await?
+        .with_context(|| format!("no organisation named {org:?}"))?;
+    let roles = roles
+        .iter()
+        .map(|r| {
+            r.parse::<Role>()
+                .map_err(|_| anyhow::anyhow!("unknown role {r:?}"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    if let Some(bad) = roles.iter().find(|r| r.org_kind() != kind) {
+        anyhow::bail!(
+            "the role {bad} cannot be held in a {} organisation",
+            kind.as_str()
+        );
+    }
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .context("reading the password")?;
+    let password = Secret::new(input.trim_end_matches(['\r', '\n']).to_owned());
+    anyhow::ensure!(
+        password.expose().chars().count() >= 12,
+        "the password must have at least 12 characters"
+    );
+    let hash = tokio::task::spawn_blocking(move || auth::hash_blocking(&password)).await??;
+    let mut tx = db.begin().await?;
+    let id = users::insert(
+        &mut tx,
+        clock.now(),
+        &users::NewUser {
+            organisation_id: org_id,
+            email: email.as_str(),
+            display_name: name.unwrap_or(email.as_str()),
+            phone: None,
+            password_hash: &hash,
+            roles: &roles,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        crate::store::StoreError::Duplicate(_) => anyhow::anyhow!("a user with that e-mail exists"),
+        e => e.into(),
+    })?;
+    tx.commit().await?;
+    println!("user {email} added ({id})");
+    Ok(())
+}

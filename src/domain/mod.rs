@@ -1,0 +1,21 @@
+//! Pure types and rules of the portal: no actix, no SQL.
+
+pub mod country;
+pub mod customer;
+pub mod email;
+pub mod role;
+pub mod scope;
+
+/// A field-level validation failure: the form field and the message id that
+/// explains it (looked up through the translation function when shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: &'static str) -> Self {
+        FieldError { field, message }
+    }
+}

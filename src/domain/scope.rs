@@ -1,0 +1,31 @@
+//! Whose data a signed-in user may read: every tenant query takes a scope.
+
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The portal's operators: every partner and customer.
+    Vendor,
+    /// A partner's staff: that partner's customers only.
+    Partner(Uuid),
+    /// A customer's users: their own tenant only.
+    Customer(Uuid),
+}
+
+impl Scope {
+    /// The partner a query must be restricted to, if any.
+    pub fn partner_id(self) -> Option<Uuid> {
+        match self {
+            Scope::Partner(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The customer a query must be restricted to, if any.
+    pub fn customer_id(self) -> Option<Uuid> {
+        match self {
+            Scope::Customer(c) => Some(c),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! One error type for every handler, rendered as a friendly page.
+//!
+//! Policy: not signed in -> redirect to sign-in and back; missing role -> 403
+//! naming the role; unknown or foreign id -> 404 (the same page, so ids cannot
+//! be probed); store down -> 503; anything unexpected -> 500 with the request
+//! id, the cause chain in the log only.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::domain::role::Role;
+use crate::i18n::I18n;
+use crate::store::StoreError;
+use crate::web::request_ctx;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthenticated { next: Option<String> },
+    #[error("missing role: one of {0:?}")]
+    Forbidden(&'static [Role]),
+    #[error("the request's CSRF check failed")]
+    CsrfRejected,
+    #[error("not found")]
+    NotFound,
+    #[error("bad request")]
+    BadRequest,
+    #[error("the store is unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error("unexpected error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unavailable(_) => AppError::Unavailable(e.into()),
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(anyhow::anyhow!("blocking task failed: {e}"))
+    }
+}
+
+impl From<actix_session::SessionInsertError> for AppError {
+    fn from(e: actix_session::SessionInsertError) -> Self {
+        AppError::Internal(anyhow::anyhow!("session insert failed: {e}"))
+    }
+}
+
+impl From<actix_session::SessionGetError> for AppError {
+    fn from(e: actix_session::SessionGetError) -> Self {
+        AppError::Internal(anyhow::anyhow!("session read failed: {e}"))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    i18n: I18n,
+    title: String,
+    message: String,
+    request_id: String,
+    show_request_id: bool,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Unauthenticated { .. } => StatusCode::SEE_OTHER,
+            AppError::Forbidden(_) | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let AppError::Unauthenticated { next } = self {
+            let location = match next {
+                Some(n) => format!(
+                    "/sign-in?{}",
+                    serde_urlencoded::to_string([("next", n)]).unwrap_or_default()
+                ),
+                None => "/sign-in".to_owned(),
+            };
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, location))
+                .finish();
+        }
+        let i18n = request_ctx::i18n();
+        let request_id = request_ctx::request_id().unwrap_or_default();
+        match self {
+            AppError::Internal(e) => {
+                tracing::error!(error = ?e, "request failed");
+            }
+            AppError::Unavailable(e) => tracing::warn!(error = ?e, "store unavailable"),
+            _ => {}
+        }
+        let (title, message) = match self {
+            AppError::Forbidden(roles) => {
+                let names: Vec<String> = roles.iter().map(|r| i18n.t(r.message_id())).collect();
+                let list = names.join(&i18n.t("list-or"));
+                (
+                    i18n.t("error-403-title"),
+                    i18n.t1("error-403-role", "roles", &list),
+                )
+            }
+            AppError::CsrfRejected => (i18n.t("error-403-title"), i18n.t("error-csrf")),
+            AppError::NotFound => (i18n.t("error-404-title"), i18n.t("error-404")),
+            AppError::BadRequest => (i18n.t("error-400-title"), i18n.t("error-400")),
+            AppError::Unavailable(_) => (i18n.t("error-503-title"), i18n.t("error-503")),
+            AppError::Internal(_) | AppError::Unauthenticated { .. } => {
+                (i18n.t("error-500-title"), i18n.t("error-500"))
+            }
+        };
+        let page = ErrorPage {
+            show_request_id: matches!(self, AppError::Internal(_) | AppError::Unavailable(_)),
+            i18n,
+            title,
+            message,
+            request_id,
+        };
+        let mut res = HttpResponse::build(self.status_code());
+        res.insert_header((header::CACHE_CONTROL, "no-store"));
+        if matches!(self, AppError::Unavailable(_)) {
+            res.insert_header((header::RETRY_AFTER, "5"));
+        }
+        match page.render() {
+            Ok(body) => res.content_type("text/html; charset=utf-8").body(body),
+            Err(_) => res
+                .content_type("text/plain; charset=utf-8")
+                .body(page.message),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

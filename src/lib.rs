@@ -1,0 +1,19 @@
+//! CSP software portal: partners buy on-premises software for their
+//! customers, hand out keys and downloads, and cancel purchases.
+//!
+//! Layers point one way: `domain` (pure rules) <- `store` (all SQL) <-
+//! `routes` (HTTP), with `web` holding what every route shares.
+
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod routes;
+pub mod startup;
+pub mod store;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,130 @@
+//! `GET /customers/new` and `POST /customers`: create a customer (tenant).
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::json;
+
+use crate::domain::FieldError;
+use crate::domain::country;
+use crate::domain::customer::{CustomerInput, NewCustomer};
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, render, see_other};
+use crate::store::{StoreError, audit, organisations};
+use crate::web::access::{Allowed, CreateCustomers};
+use crate::web::form::FormErrors;
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+#[derive(Template)]
+#[template(path = "customers/create.html")]
+struct CreateCustomer {
+    page: Page,
+    form: CustomerInput,
+    errors: FormErrors,
+    countries: Vec<(&'static str, String)>,
+}
+
+fn countries(page: &Page) -> Vec<(&'static str, String)> {
+    let mut list: Vec<_> = country::CODES
+        .iter()
+        .map(|c| (*c, page.t(&format!("country-{c}"))))
+        .collect();
+    list.sort_by(|a, b| a.1.cmp(&b.1));
+    list
+}
+
+fn form_page(
+    page: Page,
+    form: CustomerInput,
+    errors: FormErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let countries = countries(&page);
+    render(
+        &CreateCustomer {
+            page,
+            form,
+            errors,
+            countries,
+        },
+        status,
+    )
+}
+
+pub async fn form(p: Allowed<CreateCustomers>, session: Session) -> AppResult<HttpResponse> {
+    let page = Page::for_user(&session, &p, "customers")?;
+    form_page(
+        page,
+        CustomerInput::default(),
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    p: Allowed<CreateCustomers>,
+    session: Session,
+    state: web::Data<AppState>,
+    input: web::Form<CustomerInput>,
+) -> AppResult<HttpResponse> {
+    let input = input.into_inner();
+    let partner = p.partner_id()?;
+    let parsed = NewCustomer::parse(&input);
+    let mut errors = match &parsed {
+        Ok(_) => Vec::new(),
+        Err(e) => e.clone(),
+    };
+    if let Ok(c) = &parsed
+        && organisations::domain_taken(&state.db, c.primary_domain.as_str()).await?
+    {
+        errors.push(FieldError::new("primary_domain", "error-domain-taken"));
+    }
+    let new = match parsed {
+        Ok(c) if errors.is_empty() => c,
+        _ => {
+            let page = Page::for_user(&session, &p, "customers")?;
+            let errors = FormErrors::new(&page.i18n, &errors);
+            return form_page(page, input, errors, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let customer = match organisations::insert_customer(&mut tx, now, partner, &new).await {
+        Ok(c) => c,
+        // Another request took the domain between the check and the insert.
+        Err(StoreError::Duplicate(_)) => {
+            drop(tx);
+            let page = Page::for_user(&session, &p, "customers")?;
+            let errors = FormErrors::new(
+                &page.i18n,
+                &[FieldError::new("primary_domain", "error-domain-taken")],
+            );
+            return form_page(page, input, errors, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        Err(e) => return Err(AppError::from(e)),
+    };
+    audit::record(
+        &mut tx,
+        now,
+        &audit::NewEvent {
+            organisation_id: Some(partner),
+            actor_user_id: Some(p.account.id),
+            action: "customer_created",
+            subject_type: Some("customer"),
+            subject_id: Some(customer.id),
+            customer_id: Some(customer.id),
+            ip: client_ip(&req, state.settings.trust_proxy),
+            detail: json!({ "name": customer.name, "primary_domain": customer.primary_domain }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    page::flash(
+        &session,
+        p.i18n.t1("customer-created", "name", &customer.name),
+    )?;
+    Ok(see_other(&format!("/customers/{}", customer.id)))
+}

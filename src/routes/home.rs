@@ -1,0 +1,41 @@
+//! `GET /`: where each role starts.
+
+use actix_session::Session;
+use actix_web::HttpResponse;
+use askama::Template;
+
+use crate::domain::role::Role;
+use crate::error::AppResult;
+use crate::web::access::Principal;
+use crate::web::page::Page;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    page: Page,
+    roles: Vec<String>,
+    links: Vec<(&'static str, String, String)>,
+}
+
+pub async fn show(p: Principal, session: Session) -> AppResult<HttpResponse> {
+    // Partner agents work from the customer list; go straight there.
+    if p.has_any(&[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent]) {
+        return Ok(super::see_other("/customers"));
+    }
+    let page = Page::for_user(&session, &p, "home")?;
+    let mut links = Vec::new();
+    if p.has(Role::Operator) {
+        links.push((
+            "/operator/partners",
+            page.t("nav-partners"),
+            page.t("home-partners-hint"),
+        ));
+    }
+    let roles = p
+        .account
+        .roles
+        .iter()
+        .map(|r| page.t(r.message_id()))
+        .collect();
+    super::ok(&Home { page, roles, links })
+}

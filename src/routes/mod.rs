@@ -1,0 +1,61 @@
+//! Every route of the portal, registered in one place. Handlers live in a
+//! folder per journey, one file per action, beside their template structs.
+
+pub mod customers;
+pub mod health;
+pub mod home;
+pub mod operator;
+pub mod sign_in;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use crate::error::{AppError, AppResult};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::show))
+        .route("/health", web::get().to(health::check))
+        .route("/sign-in", web::get().to(sign_in::form::show))
+        .route("/sign-in", web::post().to(sign_in::submit::submit))
+        .route("/sign-out", web::post().to(sign_in::sign_out::submit))
+        .route("/customers", web::get().to(customers::list::show))
+        .route("/customers", web::post().to(customers::create::submit))
+        .route("/customers/new", web::get().to(customers::create::form))
+        .route("/customers/{id}", web::get().to(customers::show::show))
+        .route(
+            "/operator/partners",
+            web::get().to(operator::partners::list),
+        );
+}
+
+/// Renders a template as an HTML response with the given status.
+pub fn render(t: &impl Template, status: StatusCode) -> AppResult<HttpResponse> {
+    let body = t
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+pub fn ok(t: &impl Template) -> AppResult<HttpResponse> {
+    render(t, StatusCode::OK)
+}
+
+/// A redirect after a successful POST (303, so the browser GETs the target).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .finish()
+}
+
+/// The client's address for the audit log (the proxy's header only if trusted).
+pub fn client_ip(req: &actix_web::HttpRequest, trust_proxy: bool) -> Option<String> {
+    let info = req.connection_info();
+    if trust_proxy {
+        info.realip_remote_addr().map(str::to_owned)
+    } else {
+        info.peer_addr().map(str::to_owned)
+    }
+}

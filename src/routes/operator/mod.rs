@@ -1,0 +1,3 @@
+//! The vendor's own pages.
+
+pub mod partners;

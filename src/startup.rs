@@ -1,0 +1,158 @@
+//! Startup as a value: `Application::build` opens the store, runs migrations,
+//! binds the listener (port 0 in tests) and hands back the server and its port.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use actix_files::Files;
+use actix_session::SessionMiddleware;
+use actix_session::config::{BrowserSession, TtlExtensionPolicy};
+use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
+use actix_web::dev::Server;
+use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use anyhow::Context;
+use rand::RngCore;
+
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::error::AppError;
+use crate::routes;
+use crate::store::Db;
+use crate::store::sessions::DbSessionStore;
+use crate::web::state::AppState;
+use crate::web::{csrf, headers, request_ctx};
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    db: Db,
+}
+
+impl Application {
+    /// Opens and migrates the store named in `settings`, then binds `bind`.
+    pub async fn build(
+        settings: Settings,
+        clock: SharedClock,
+        bind: &str,
+    ) -> anyhow::Result<Application> {
+        let db = Db::connect(&settings.database_url)
+            .await
+            .context("opening the database")?;
+        db.migrate().await.context("running migrations")?;
+        Self::build_with_db(settings, clock, db, bind)
+    }
+
+    pub fn build_with_db(
+        settings: Settings,
+        clock: SharedClock,
+        db: Db,
+        bind: &str,
+    ) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
+        let port = listener.local_addr()?.port();
+        let key = Key::from(&cookie_key(&settings)?);
+        let https = settings.https;
+        let idle = CookieDuration::seconds(settings.session_idle.num_seconds());
+        let store = DbSessionStore::new(db.clone(), clock.clone(), settings.session_absolute);
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            clock,
+            settings,
+        });
+        let static_dir = std::env::var("PORTAL_STATIC_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")));
+        let server = HttpServer::new(move || {
+            let sessions = SessionMiddleware::builder(store.clone(), key.clone())
+                // The __Host- prefix pins the cookie to this host over https.
+                .cookie_name(
+                    if https {
+                        "__Host-session"
+                    } else {
+                        "portal_session"
+                    }
+                    .to_owned(),
+                )
+                .cookie_secure(https)
+                .cookie_http_only(true)
+                .cookie_same_site(SameSite::Lax)
+                .session_lifecycle(
+                    BrowserSession::default()
+                        .state_ttl(idle)
+                        .state_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+                )
+                .build();
+            App::new()
+                .app_data(state.clone())
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(256 * 1024)
+                        .error_handler(|_, _| AppError::BadRequest.into()),
+                )
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()),
+                )
+                .app_data(
+                    web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
+                )
+                .service(
+                    web::scope("/static")
+                        .wrap(DefaultHeaders::new().add(("Cache-Control", "public, max-age=3600")))
+                        .service(Files::new("", static_dir.clone())),
+                )
+                .configure(routes::configure)
+                .default_service(web::to(|| async {
+                    Err::<HttpResponse, _>(AppError::NotFound)
+                }))
+                .wrap(from_fn(csrf::middleware))
+                .wrap(sessions)
+                .wrap(headers::security_headers(https))
+                .wrap(from_fn(request_ctx::middleware))
+        })
+        .listen(listener)?
+        .run();
+        Ok(Application { server, port, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> Db {
+        self.db.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// The cookie signing key: from the settings, else a file made on first start
+/// (so a restart does not sign everyone out).
+fn cookie_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
+    if let Some(k) = &settings.cookie_key {
+        return Ok(k.expose().clone());
+    }
+    let path = settings.data_dir.join("cookie.key");
+    if let Ok(bytes) = std::fs::read(&path)
+        && bytes.len() >= 64
+    {
+        return Ok(bytes);
+    }
+    std::fs::create_dir_all(&settings.data_dir).context("creating the data directory")?;
+    let mut bytes = vec![0u8; 64];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    write_private(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    Ok(bytes)
+}
+
+/// Writes a file only its owner can read.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    opts.open(path)?.write_all(bytes)
+}

@@ -1,0 +1,198 @@
+//! Partners, customers (tenants) and the vendor organisation.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, Tx, on_pool, on_tx};
+use crate::domain::customer::NewCustomer;
+use crate::domain::role::OrgKind;
+use crate::domain::scope::Scope;
+
+pub async fn insert_org(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+    kind: OrgKind,
+    name: &str,
+) -> StoreResult<Uuid> {
+    let id = Uuid::new_v4();
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO organisations (id, kind, name, created_at) VALUES ($1, $2, $3, $4)"
+    )
+    .bind(id)
+    .bind(kind.as_str())
+    .bind(name)
+    .bind(now)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(id)
+}
+
+/// A partner's or the vendor's organisation by its (case-insensitive) name.
+pub async fn find_by_name(db: &Db, name: &str) -> StoreResult<Option<(Uuid, OrgKind)>> {
+    // Partners and the vendor have unique names; customers of two partners may
+    // share one, so they come last.
+    let row: Option<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(
+        "SELECT id, kind FROM organisations WHERE lower(name) = lower($1) \
+         ORDER BY (kind = 'customer'), created_at, id LIMIT 1"
+    )
+    .bind(name)
+    .fetch_optional(p)
+    .await)?;
+    Ok(row.and_then(|(id, kind)| kind.parse().ok().map(|k| (id, k))))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Customer {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub name: String,
+    pub tenant_guid: Uuid,
+    pub primary_domain: String,
+    pub country: String,
+    pub billing_name: String,
+    pub billing_email: String,
+    pub created_at: DateTime<Utc>,
+}
+
+const CUSTOMER_COLUMNS: &str = "id, partner_id, name, tenant_guid, primary_domain, country, \
+     COALESCE(billing_name, '') AS billing_name, COALESCE(billing_email, '') AS billing_email, created_at";
+
+pub async fn insert_customer(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+    partner_id: Uuid,
+    c: &NewCustomer,
+) -> StoreResult<Customer> {
+    let customer = Customer {
+        id: Uuid::new_v4(),
+        partner_id,
+        name: c.company_name.clone(),
+        tenant_guid: Uuid::new_v4(),
+        primary_domain: c.primary_domain.as_str().to_owned(),
+        country: c.country.code().to_owned(),
+        billing_name: c.billing_name.clone(),
+        billing_email: c.billing_email.as_str().to_owned(),
+        created_at: now,
+    };
+    on_tx!(tx, |conn| {
+        sqlx::query(
+        "INSERT INTO organisations (id, kind, name, partner_id, tenant_guid, primary_domain, country, \
+         billing_name, billing_email, created_at) VALUES ($1, 'customer', $2, $3, $4, $5, $6, $7, $8, $9)"
+    )
+    .bind(customer.id)
+    .bind(&customer.name)
+    .bind(customer.partner_id)
+    .bind(customer.tenant_guid)
+    .bind(&customer.primary_domain)
+    .bind(&customer.country)
+    .bind(&customer.billing_name)
+    .bind(&customer.billing_email)
+    .bind(now)
+    .execute(&mut **conn)
+    .await.map(|r| r.rows_affected())
+    })?;
+    Ok(customer)
+}
+
+pub async fn domain_taken(db: &Db, domain: &str) -> StoreResult<bool> {
+    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM organisations WHERE primary_domain = $1"
+    )
+    .bind(domain)
+    .fetch_one(p)
+    .await)?;
+    Ok(n > 0)
+}
+
+/// One customer, if `scope` may see it; a foreign id finds nothing.
+pub async fn customer(db: &Db, scope: Scope, id: Uuid) -> StoreResult<Option<Customer>> {
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM organisations WHERE id = $1 AND kind = 'customer' \
+         AND ($2 IS NULL OR partner_id = $2) AND ($3 IS NULL OR id = $3)"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, Customer>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(id)
+    .bind(scope.partner_id())
+    .bind(scope.customer_id())
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// Where a page of the customer list starts: after this (name, id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct After {
+    pub name: String,
+    pub id: Uuid,
+}
+
+/// A page of a partner's customers ordered by name, optionally filtered by a
+/// search on name or domain. Keyset paging: one more row than asked tells
+/// whether a next page exists.
+pub async fn list_customers(
+    db: &Db,
+    partner_id: Uuid,
+    search: Option<&str>,
+    after: Option<&After>,
+    limit: i64,
+) -> StoreResult<(Vec<Customer>, bool)> {
+    let pattern = search.map(|s| format!("%{}%", escape_like(&s.to_lowercase())));
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM organisations \
+         WHERE kind = 'customer' AND partner_id = $1 \
+         AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\' OR primary_domain LIKE $2 ESCAPE '\\') \
+         AND ($3 IS NULL OR name > $3 OR (name = $3 AND id > $4)) \
+         ORDER BY name, id LIMIT $5"
+    );
+    let mut rows = on_pool!(db, |p| sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(
+        sql.as_str()
+    ))
+    .bind(partner_id)
+    .bind(pattern.as_deref())
+    .bind(after.map(|a| a.name.as_str()))
+    .bind(after.map(|a| a.id))
+    .bind(limit + 1)
+    .fetch_all(p)
+    .await)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PartnerSummary {
+    pub id: Uuid,
+    pub name: String,
+    pub customers: i64,
+    pub users: i64,
+    pub created_at: DateTime<Utc>,
+    pub active: bool,
+}
+
+pub async fn list_partners(db: &Db) -> StoreResult<Vec<PartnerSummary>> {
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, PartnerSummary>(
+        "SELECT o.id, o.name, \
+           (SELECT COUNT(*) FROM organisations c WHERE c.partner_id = o.id) AS customers, \
+           (SELECT COUNT(*) FROM users u WHERE u.organisation_id = o.id) AS users, \
+           o.created_at, (o.deactivated_at IS NULL) AS active \
+         FROM organisations o WHERE o.kind = 'partner' ORDER BY o.name, o.id"
+    )
+    .fetch_all(p)
+    .await)?)
+}
+
+pub async fn count(db: &Db) -> StoreResult<i64> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM organisations"
+    )
+    .fetch_one(p)
+    .await)?)
+}

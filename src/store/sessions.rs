@@ -1,0 +1,202 @@
+//! Server-side sessions for actix-session, kept in the database so that every
+//! instance behind a load balancer sees the same ones.
+//!
+//! The cookie carries a random key; the table holds only its SHA-256. A
+//! session ends after `ttl` without requests (idle) and, whatever happens, at
+//! `created_at + absolute` (the absolute maximum).
+
+use std::collections::HashMap;
+
+use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_web::cookie::time::Duration as CookieDuration;
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use rand::distributions::Alphanumeric;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, on_pool};
+use crate::clock::SharedClock;
+
+/// The session-state key that names the signed-in user.
+pub const USER_KEY: &str = "user_id";
+
+#[derive(Clone)]
+pub struct DbSessionStore {
+    db: Db,
+    clock: SharedClock,
+    absolute: Duration,
+}
+
+impl DbSessionStore {
+    pub fn new(db: Db, clock: SharedClock, absolute: Duration) -> Self {
+        DbSessionStore {
+            db,
+            clock,
+            absolute,
+        }
+    }
+}
+
+fn hash_key(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn ttl(d: &CookieDuration) -> Duration {
+    Duration::seconds(d.whole_seconds())
+}
+
+/// The user named in the state, so that a user's sessions can be ended.
+fn user_of(state: &HashMap<String, String>) -> Option<Uuid> {
+    state
+        .get(USER_KEY)
+        .and_then(|v| serde_json::from_str::<Uuid>(v).ok())
+}
+
+impl SessionStore for DbSessionStore {
+    async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
+        let now = self.clock.now();
+        let state: Option<String> = on_pool!(&self.db, |p| sqlx::query_scalar(
+            "SELECT state FROM sessions WHERE id_hash = $1 AND expires_at > $2"
+        )
+        .bind(hash_key(key.as_ref()))
+        .bind(now)
+        .fetch_optional(p)
+        .await)
+        .map_err(|e| LoadError::Other(e.into()))?;
+        state
+            .map(|s| serde_json::from_str(&s).map_err(|e| LoadError::Deserialization(e.into())))
+            .transpose()
+    }
+
+    async fn save(
+        &self,
+        state: HashMap<String, String>,
+        ttl_: &CookieDuration,
+    ) -> Result<SessionKey, SaveError> {
+        let key: String = rand::rngs::OsRng
+            .sample_iter(&Alphanumeric)
+            .take(64)
+            .map(char::from)
+            .collect();
+        let now = self.clock.now();
+        let ends = now + self.absolute;
+        let expires = (now + ttl(ttl_)).min(ends);
+        let body = serde_json::to_string(&state).map_err(|e| SaveError::Serialization(e.into()))?;
+        on_pool!(&self.db, |p| sqlx::query(
+            "INSERT INTO sessions (id_hash, state, user_id, created_at, last_seen_at, expires_at, ends_at) \
+             VALUES ($1, $2, $3, $4, $4, $5, $6)"
+        )
+        .bind(hash_key(&key))
+        .bind(body)
+        .bind(user_of(&state))
+        .bind(now)
+        .bind(expires)
+        .bind(ends)
+        .execute(p)
+        .await.map(|r| r.rows_affected()))
+        .map_err(|e| SaveError::Other(e.into()))?;
+        SessionKey::try_from(key).map_err(|e| SaveError::Other(e.into()))
+    }
+
+    async fn update(
+        &self,
+        key: SessionKey,
+        state: HashMap<String, String>,
+        ttl_: &CookieDuration,
+    ) -> Result<SessionKey, UpdateError> {
+        let now = self.clock.now();
+        let body =
+            serde_json::to_string(&state).map_err(|e| UpdateError::Serialization(e.into()))?;
+        let updated = on_pool!(&self.db, |p| sqlx::query(
+            "UPDATE sessions SET state = $2, user_id = $3, last_seen_at = $4, \
+             expires_at = CASE WHEN $5 < ends_at THEN $5 ELSE ends_at END \
+             WHERE id_hash = $1 AND expires_at > $4"
+        )
+        .bind(hash_key(key.as_ref()))
+        .bind(body)
+        .bind(user_of(&state))
+        .bind(now)
+        .bind(now + ttl(ttl_))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(|e| UpdateError::Other(e.into()))?;
+        if updated == 0 {
+            // The session ended (or was deleted) meanwhile: start a fresh one
+            // rather than bring the old one back to life.
+            return self
+                .save(state, ttl_)
+                .await
+                .map_err(|e| UpdateError::Other(e.into()));
+        }
+        Ok(key)
+    }
+
+    async fn update_ttl(
+        &self,
+        key: &SessionKey,
+        ttl_: &CookieDuration,
+    ) -> Result<(), anyhow::Error> {
+        let now = self.clock.now();
+        on_pool!(&self.db, |p| sqlx::query(
+            "UPDATE sessions SET last_seen_at = $2, \
+             expires_at = CASE WHEN $3 < ends_at THEN $3 ELSE ends_at END \
+             WHERE id_hash = $1 AND expires_at > $2"
+        )
+        .bind(hash_key(key.as_ref()))
+        .bind(now)
+        .bind(now + ttl(ttl_))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
+        on_pool!(&self.db, |p| sqlx::query(
+            "DELETE FROM sessions WHERE id_hash = $1"
+        )
+        .bind(hash_key(key.as_ref()))
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+}
+
+/// Ends every session of a user (deactivation, password change).
+pub async fn end_all_for_user(db: &Db, user_id: Uuid) -> StoreResult<u64> {
+    let r = on_pool!(db, |p| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1"
+    )
+    .bind(user_id)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(r)
+}
+
+/// Removes sessions that can no longer be used.
+pub async fn purge_expired(db: &Db, now: DateTime<Utc>) -> StoreResult<u64> {
+    let r = on_pool!(db, |p| sqlx::query(
+        "DELETE FROM sessions WHERE expires_at <= $1"
+    )
+    .bind(now)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(r)
+}
+
+/// How many live sessions the user has (tests and the users page).
+pub async fn count_for_user(db: &Db, user_id: Uuid, now: DateTime<Utc>) -> StoreResult<i64> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2"
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_one(p)
+    .await)?)
+}

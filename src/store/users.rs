@@ -1,0 +1,146 @@
+//! Users, their roles, and what sign-in needs to know about them.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreError, StoreResult, Tx, on_pool, on_tx};
+use crate::domain::role::{OrgKind, Role};
+
+/// What password checking needs; the hash never leaves the auth module.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+pub async fn credentials_by_email(db: &Db, email: &str) -> StoreResult<Option<Credentials>> {
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, Credentials>(
+        "SELECT u.id, u.organisation_id, u.password_hash, \
+                (u.deactivated_at IS NULL AND o.deactivated_at IS NULL) AS active \
+         FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1"
+    )
+    .bind(email)
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// A signed-in user with their organisation and roles.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub phone: Option<String>,
+    pub locale: String,
+    pub org_id: Uuid,
+    pub org_kind: OrgKind,
+    pub org_name: String,
+    /// For a customer's users: the partner that owns the customer.
+    pub partner_id: Option<Uuid>,
+    pub roles: Vec<Role>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: Uuid,
+    email: String,
+    display_name: String,
+    phone: Option<String>,
+    locale: String,
+    org_id: Uuid,
+    org_kind: String,
+    org_name: String,
+    partner_id: Option<Uuid>,
+}
+
+/// The active account with this id, or `None` if it is unknown or it (or its
+/// organisation) has been deactivated.
+pub async fn active_account(db: &Db, user_id: Uuid) -> StoreResult<Option<Account>> {
+    let row = on_pool!(db, |p| sqlx::query_as::<_, AccountRow>(
+        "SELECT u.id, u.email, u.display_name, u.phone, u.locale, o.id AS org_id, \
+                o.kind AS org_kind, o.name AS org_name, o.partner_id \
+         FROM users u JOIN organisations o ON o.id = u.organisation_id \
+         WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL"
+    )
+    .bind(user_id)
+    .fetch_optional(p)
+    .await)?;
+    let Some(row) = row else { return Ok(None) };
+    let role_names: Vec<String> = on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role"
+    )
+    .bind(user_id)
+    .fetch_all(p)
+    .await)?;
+    let org_kind = OrgKind::from_str(&row.org_kind)
+        .map_err(|e| StoreError::Other(sqlx::Error::Decode(Box::new(e))))?;
+    Ok(Some(Account {
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        phone: row.phone,
+        locale: row.locale,
+        org_id: row.org_id,
+        org_kind,
+        org_name: row.org_name,
+        partner_id: row.partner_id,
+        // A role that is not valid for the organisation's kind grants nothing.
+        roles: role_names
+            .iter()
+            .filter_map(|r| Role::from_str(r).ok())
+            .filter(|r| r.org_kind() == org_kind)
+            .collect(),
+    }))
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    pub organisation_id: Uuid,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub phone: Option<&'a str>,
+    pub password_hash: &'a str,
+    pub roles: &'a [Role],
+}
+
+pub async fn insert(tx: &mut Tx, now: DateTime<Utc>, u: &NewUser<'_>) -> StoreResult<Uuid> {
+    let id = Uuid::new_v4();
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO users (id, organisation_id, email, password_hash, display_name, phone, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)"
+    )
+    .bind(id)
+    .bind(u.organisation_id)
+    .bind(u.email)
+    .bind(u.password_hash)
+    .bind(u.display_name)
+    .bind(u.phone)
+    .bind(now)
+    .execute(&mut **c)
+    .await.map(|r| r.rows_affected())
+    })?;
+    for role in u.roles {
+        on_tx!(tx, |c| sqlx::query(
+            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)"
+        )
+        .bind(id)
+        .bind(role.as_str())
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    Ok(id)
+}
+
+pub async fn count(db: &Db) -> StoreResult<i64> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users"
+    )
+    .fetch_one(p)
+    .await)?)
+}

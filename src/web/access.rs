@@ -1,0 +1,155 @@
+//! Access control, in one place: every route that shows tenant data takes an
+//! `Allowed<Policy>` (or a bare `Principal`), so signing in, roles and the
+//! organisation scope are checked before a handler runs. The policies below
+//! are the whole role matrix of the portal.
+
+use std::future::Future;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::http::Method;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+
+use crate::domain::role::{OrgKind, Role};
+use crate::domain::scope::Scope;
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::store::sessions::USER_KEY;
+use crate::store::users::{self, Account};
+use crate::web::request_ctx;
+use crate::web::state::AppState;
+
+/// The signed-in user, their organisation and roles.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub account: Account,
+    pub i18n: I18n,
+}
+
+impl Principal {
+    pub fn has(&self, role: Role) -> bool {
+        self.account.roles.contains(&role)
+    }
+
+    pub fn has_any(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|r| self.has(*r))
+    }
+
+    /// Whose data this user may read.
+    pub fn scope(&self) -> Scope {
+        match self.account.org_kind {
+            OrgKind::Vendor => Scope::Vendor,
+            OrgKind::Partner => Scope::Partner(self.account.org_id),
+            OrgKind::Customer => Scope::Customer(self.account.org_id),
+        }
+    }
+
+    /// The partner this user works for; partner-only pages use it.
+    pub fn partner_id(&self) -> Result<uuid::Uuid, AppError> {
+        self.scope().partner_id().ok_or(AppError::NotFound)
+    }
+}
+
+/// Where to come back to after signing in: only GETs, only local paths.
+fn return_path(req: &HttpRequest) -> Option<String> {
+    (req.method() == Method::GET).then(|| match req.uri().query() {
+        Some(q) => format!("{}?{q}", req.path()),
+        None => req.path().to_owned(),
+    })
+}
+
+async fn load(req: HttpRequest, session: Session) -> Result<Principal, AppError> {
+    if let Some(p) = req.extensions().get::<Principal>() {
+        return Ok(p.clone());
+    }
+    let unauthenticated = || AppError::Unauthenticated {
+        next: return_path(&req),
+    };
+    let user_id = session.get::<uuid::Uuid>(USER_KEY).ok().flatten();
+    let Some(user_id) = user_id else {
+        return Err(unauthenticated());
+    };
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?;
+    let Some(account) = users::active_account(&state.db, user_id).await? else {
+        // Deactivated (or deleted) since signing in: the session ends now.
+        session.purge();
+        return Err(unauthenticated());
+    };
+    let i18n = I18n::negotiate(&account.locale);
+    request_ctx::set_i18n(i18n.clone());
+    let p = Principal { account, i18n };
+    req.extensions_mut().insert(p.clone());
+    Ok(p)
+}
+
+impl FromRequest for Principal {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        let session = req.get_session();
+        Box::pin(load(req, session))
+    }
+}
+
+/// A set of roles that may use a group of routes.
+pub trait Policy {
+    const ROLES: &'static [Role];
+}
+
+/// A signed-in user holding one of `P::ROLES`; anyone else gets the 403 page
+/// naming those roles (or the sign-in redirect).
+pub struct Allowed<P: Policy>(pub Principal, PhantomData<P>);
+
+impl<P: Policy> Deref for Allowed<P> {
+    type Target = Principal;
+    fn deref(&self) -> &Principal {
+        &self.0
+    }
+}
+
+impl<P: Policy + 'static> FromRequest for Allowed<P> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        let session = req.get_session();
+        Box::pin(async move {
+            let p = load(req, session).await?;
+            if p.has_any(P::ROLES) {
+                Ok(Allowed(p, PhantomData))
+            } else {
+                Err(AppError::Forbidden(P::ROLES))
+            }
+        })
+    }
+}
+
+macro_rules! policy {
+    ($(#[$doc:meta])* $name:ident = [$($role:ident),+]) => {
+        $(#[$doc])*
+        pub struct $name;
+        impl Policy for $name {
+            const ROLES: &'static [Role] = &[$(Role::$role),+];
+        }
+    };
+}
+
+policy!(
+    /// See a partner's customers and their details.
+    SeeCustomers = [AdminAgent, SalesAgent, HelpdeskAgent]
+);
+policy!(
+    /// Create customers (and, later, buy for them).
+    CreateCustomers = [AdminAgent, SalesAgent]
+);
+policy!(
+    /// The vendor's own pages.
+    OperatePortal = [Operator]
+);

@@ -1,0 +1,41 @@
+//! Field errors of a rejected form, translated for the template.
+
+use crate::domain::FieldError;
+use crate::i18n::I18n;
+
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors {
+    items: Vec<(String, String)>,
+}
+
+impl FormErrors {
+    pub fn new(i18n: &I18n, errors: &[FieldError]) -> Self {
+        FormErrors {
+            items: errors
+                .iter()
+                .map(|e| (e.field.to_owned(), i18n.t(e.message)))
+                .collect(),
+        }
+    }
+
+    pub fn push(&mut self, field: &str, message: String) {
+        self.items.push((field.to_owned(), message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The message for one field, if it has one.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.items
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// Every message, for the summary at the top of the form.
+    pub fn all(&self) -> &[(String, String)] {
+        &self.items
+    }
+}

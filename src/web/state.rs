@@ -1,0 +1,11 @@
+//! What every handler can reach: the store, the clock and the settings.
+
+use crate::clock::SharedClock;
+use crate::config::Settings;
+use crate::store::Db;
+
+pub struct AppState {
+    pub db: Db,
+    pub clock: SharedClock,
+    pub settings: Settings,
+}
