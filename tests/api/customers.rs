@@ -1,0 +1,179 @@
+//! Creating, listing, searching and paging customers.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, spawn_app};
+
+fn form<'a>(name: &'a str, domain: &'a str, country: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("company_name", name),
+        ("primary_domain", domain),
+        ("country", country),
+        ("billing_name", "Bea Billing"),
+        ("billing_email", "billing@blueyonder.example"),
+    ]
+}
+
+async fn customers(app: &TestApp) -> i64 {
+    csp_portal::store::organisations::count(&app.db)
+        .await
+        .expect("count")
+}
+
+#[tokio::test]
+async fn an_admin_agent_creates_a_customer_with_a_generated_tenant_id() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/customers/new").await;
+    let res = b
+        .post(
+            "/customers",
+            &form("Blue Yonder Airlines", "BlueYonder.onmicrosoft.com", "us"),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let location = res.location().expect("location").to_owned();
+    assert!(location.starts_with("/customers/"));
+    let details = b.get(&location).await;
+    assert_eq!(details.status, StatusCode::OK);
+    assert!(
+        details
+            .body
+            .contains("Customer Blue Yonder Airlines created.")
+    );
+    assert!(details.body.contains("blueyonder.onmicrosoft.com"));
+    assert!(details.body.contains("United States (US)"));
+    let guid = regex::Regex::new(r"<code>([0-9a-f-]{36})</code>").expect("regex");
+    assert!(guid.is_match(&details.body), "a tenant GUID is shown");
+    // The flash shows once.
+    assert!(!b.get(&location).await.body.contains("created."));
+    let northwind = app.org_id("Northwind Partners").await;
+    assert!(
+        app.audit_actions(northwind)
+            .await
+            .contains(&"customer_created".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn a_bad_form_comes_back_with_every_error_and_the_input_kept() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("sales@northwind.example").await;
+    b.get("/customers/new").await;
+    let before = customers(&app).await;
+    let res = b
+        .post(
+            "/customers",
+            &[
+                ("company_name", ""),
+                ("primary_domain", "not a domain"),
+                ("country", "XX"),
+                ("billing_name", "Bea <b>Billing</b>"),
+                ("billing_email", "nope"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "There is a problem",
+        "Fill this in.",
+        "Enter a domain name such as contoso.onmicrosoft.com.",
+        "Choose a country from the list.",
+        "Enter an e-mail address such as name@example.com.",
+    ] {
+        assert!(res.body.contains(message), "missing {message:?}");
+    }
+    assert!(res.body.contains(r#"value="not a domain""#));
+    // Input is escaped when shown again.
+    assert!(
+        res.body.contains("Bea &#60;b&#62;Billing&#60;/b&#62;")
+            || res.body.contains("Bea &lt;b&gt;Billing&lt;/b&gt;")
+    );
+    assert!(res.body.contains(r#"aria-invalid="true""#));
+    assert_eq!(customers(&app).await, before);
+}
+
+#[tokio::test]
+async fn a_domain_already_in_use_is_refused() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@fabrikam.example").await;
+    b.get("/customers/new").await;
+    let before = customers(&app).await;
+    // Contoso belongs to another partner; the domain is still taken.
+    let res = b
+        .post(
+            "/customers",
+            &form("Contoso Two", "contoso.onmicrosoft.com", "US"),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("Another customer already uses this domain.")
+    );
+    assert_eq!(customers(&app).await, before);
+}
+
+#[tokio::test]
+async fn a_helpdesk_agent_cannot_create_a_customer() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    b.get("/customers").await;
+    let before = customers(&app).await;
+    let res = b
+        .post(
+            "/customers",
+            &form("Blue Yonder", "blueyonder.onmicrosoft.com", "US"),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(customers(&app).await, before);
+}
+
+#[tokio::test]
+async fn the_customer_list_searches_by_name_or_domain() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let res = b.get("/customers?q=TOYS").await;
+    assert!(res.body.contains("Wingtip Toys") && res.body.contains("Tailspin Toys"));
+    assert!(!res.body.contains("Contoso"));
+    let res = b.get("/customers?q=litware.onmicrosoft").await;
+    assert!(res.body.contains("Litware"));
+    // LIKE wildcards are taken literally.
+    let res = b.get("/customers?q=%25").await;
+    assert!(res.body.contains("No customer matches"));
+}
+
+#[tokio::test]
+async fn the_customer_list_pages_by_twenty_five() {
+    let app = spawn_app().await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let mut tx = app.db.begin().await.expect("tx");
+    for i in 0..40 {
+        let input = csp_portal::domain::customer::CustomerInput {
+            company_name: format!("Zeta {i:02}"),
+            primary_domain: format!("zeta{i:02}.onmicrosoft.com"),
+            country: "US".into(),
+            billing_name: "B".into(),
+            billing_email: "b@zeta.example".into(),
+        };
+        let c = csp_portal::domain::customer::NewCustomer::parse(&input).expect("valid");
+        csp_portal::store::organisations::insert_customer(&mut tx, app.clock_now(), northwind, &c)
+            .await
+            .expect("insert");
+    }
+    tx.commit().await.expect("commit");
+    let mut b = app.signed_in("admin@northwind.example").await;
+    let first = b.get("/customers").await;
+    let rows = |body: &str| body.matches("<tr>").count() - 1;
+    assert_eq!(rows(&first.body), 25);
+    let next = regex::Regex::new(r#"rel="next" href="([^"]+)""#).expect("regex");
+    let href = next.captures(&first.body).expect("a next page")[1]
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    let second = b.get(&href).await;
+    assert_eq!(rows(&second.body), 46 - 25);
+    assert!(!next.is_match(&second.body));
+    assert!(second.body.contains("Zeta 39"));
+    assert!(!second.body.contains("Adventure Works"));
+}

@@ -1,0 +1,12 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the first surprise
+
+//! The portal driven over HTTP like a browser: a real server on a random port,
+//! a fresh database per test (SQLite, or PostgreSQL when TEST_DATABASE_URL is set).
+
+mod access;
+mod csrf;
+mod customers;
+mod helpers;
+mod pages;
+mod sessions;
+mod sign_in;

@@ -1,0 +1,99 @@
+//! Server-side sessions: renewed at sign-in, destroyed at sign-out, ended by
+//! the idle timeout and the absolute maximum.
+
+use chrono::Duration;
+use reqwest::StatusCode;
+
+use crate::helpers::{PASSWORD, spawn_app};
+
+#[tokio::test]
+async fn signing_in_issues_a_new_session_id() {
+    let app = spawn_app().await;
+    let mut b = app.browser();
+    b.get("/sign-in").await;
+    let before = b
+        .cookies()
+        .expect("an anonymous session for the sign-in form");
+    b.post(
+        "/sign-in",
+        &[("email", "admin@northwind.example"), ("password", PASSWORD)],
+    )
+    .await;
+    let after = b.cookies().expect("session cookie");
+    assert_ne!(before, after);
+    // The cookie fixed before sign-in does not carry the signed-in user.
+    assert_eq!(
+        b.replay(&before, "/customers").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(b.replay(&after, "/customers").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn signing_out_destroys_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/customers").await;
+    let stolen = b.cookies().expect("cookie");
+    let res = b.post("/sign-out", &[]).await;
+    assert_eq!(res.location(), Some("/sign-in?signed_out=1"));
+    // Even a copy of the old cookie no longer works.
+    let replayed = b.replay(&stolen, "/customers").await;
+    assert_eq!(replayed.status, StatusCode::SEE_OTHER);
+    let user = csp_portal::store::users::credentials_by_email(&app.db, "admin@northwind.example")
+        .await
+        .expect("query")
+        .expect("user");
+    let live = csp_portal::store::sessions::count_for_user(&app.db, user.id, app.clock_now())
+        .await
+        .expect("count");
+    assert_eq!(live, 0);
+    let northwind = app.org_id("Northwind Partners").await;
+    assert!(
+        app.audit_actions(northwind)
+            .await
+            .contains(&"sign_out".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn a_session_ends_after_thirty_idle_minutes() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(b.get("/customers").await.status, StatusCode::OK);
+    // Each request restarts the idle timer.
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(b.get("/customers").await.status, StatusCode::OK);
+    app.clock
+        .advance(Duration::minutes(30) + Duration::seconds(1));
+    assert_eq!(b.get("/customers").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_busy_session_still_ends_twelve_hours_after_sign_in() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    for _ in 0..(12 * 3 - 1) {
+        app.clock.advance(Duration::minutes(20));
+        assert_eq!(b.get("/customers").await.status, StatusCode::OK);
+    }
+    app.clock.advance(Duration::minutes(20));
+    assert_eq!(b.get("/customers").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_http_only_and_same_site_lax() {
+    let app = spawn_app().await;
+    let mut b = app.browser();
+    let res = b.get("/sign-in").await;
+    let cookie = res
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(cookie.starts_with("portal_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+}
