@@ -107,7 +107,16 @@ impl ResponseError for AppError {
         let (title, message) = match self {
             AppError::Forbidden(roles) => {
                 let names: Vec<String> = roles.iter().map(|r| i18n.t(r.message_id())).collect();
-                let list = names.join(&i18n.t("list-or"));
+                let list = match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!(
+                            "{}{}{last}",
+                            rest.join(&i18n.t("list-comma")),
+                            i18n.t("list-or")
+                        )
+                    }
+                    _ => names.join(""),
+                };
                 (
                     i18n.t("error-403-title"),
                     i18n.t1("error-403-role", "roles", &list),

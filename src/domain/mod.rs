@@ -3,6 +3,9 @@
 pub mod country;
 pub mod customer;
 pub mod email;
+pub mod money;
+pub mod order;
+pub mod product;
 pub mod role;
 pub mod scope;
 

@@ -5,6 +5,9 @@
 //! and `DateTime<Utc>` keep their native encodings on both sides.
 
 pub mod audit;
+pub mod catalog;
+pub mod keys;
+pub mod orders;
 pub mod organisations;
 pub mod sessions;
 pub mod throttle;

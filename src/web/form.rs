@@ -6,6 +6,7 @@ use crate::i18n::I18n;
 #[derive(Debug, Clone, Default)]
 pub struct FormErrors {
     items: Vec<(String, String)>,
+    summary: Option<Vec<(String, String)>>,
 }
 
 impl FormErrors {
@@ -15,11 +16,29 @@ impl FormErrors {
                 .iter()
                 .map(|e| (e.field.to_owned(), i18n.t(e.message)))
                 .collect(),
+            summary: None,
         }
     }
 
     pub fn push(&mut self, field: &str, message: String) {
         self.items.push((field.to_owned(), message));
+    }
+
+    /// Prefixes each summary line with its field's label ("Country: Choose…"),
+    /// since "Fill this in." alone does not say where.
+    pub fn labelled(self, i18n: &I18n, labels: &[(&str, &str)]) -> Self {
+        let summary = self
+            .items
+            .iter()
+            .map(|(f, m)| match labels.iter().find(|(lf, _)| lf == f) {
+                Some((_, label)) => (f.clone(), format!("{}: {m}", i18n.t(label))),
+                None => (f.clone(), m.clone()),
+            })
+            .collect();
+        FormErrors {
+            summary: Some(summary),
+            ..self
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -36,6 +55,6 @@ impl FormErrors {
 
     /// Every message, for the summary at the top of the form.
     pub fn all(&self) -> &[(String, String)] {
-        &self.items
+        self.summary.as_deref().unwrap_or(&self.items)
     }
 }

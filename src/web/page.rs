@@ -28,7 +28,17 @@ pub struct Page {
 
 /// Navigation entries: (section, path, message id, roles that see it).
 const NAV: &[(&str, &str, &str, &[Role])] = &[
-    ("home", "/", "nav-home", &[]),
+    (
+        "home",
+        "/",
+        "nav-home",
+        &[
+            Role::PartnerGlobalAdmin,
+            Role::CustomerGlobalAdmin,
+            Role::CustomerUser,
+            Role::Operator,
+        ],
+    ),
     (
         "customers",
         "/customers",
@@ -48,7 +58,7 @@ impl Page {
     pub fn for_user(session: &Session, p: &Principal, section: &str) -> Result<Page, AppError> {
         let nav = NAV
             .iter()
-            .filter(|(_, _, _, roles)| roles.is_empty() || p.has_any(roles))
+            .filter(|(_, _, _, roles)| p.has_any(roles))
             .map(|(s, href, label, _)| NavLink {
                 href,
                 label: p.i18n.t(label),

@@ -77,6 +77,8 @@ async fn a_bad_form_comes_back_with_every_error_and_the_input_kept() {
     for message in [
         "There is a problem",
         "Fill this in.",
+        "Company name: Fill this in.",
+        "Country: Choose a country from the list.",
         "Enter a domain name such as contoso.onmicrosoft.com.",
         "Choose a country from the list.",
         "Enter an e-mail address such as name@example.com.",

@@ -35,6 +35,14 @@ fn countries(page: &Page) -> Vec<(&'static str, String)> {
     list
 }
 
+const LABELS: &[(&str, &str)] = &[
+    ("company_name", "customer-company-name"),
+    ("primary_domain", "customer-primary-domain"),
+    ("country", "customer-country"),
+    ("billing_name", "customer-billing-name"),
+    ("billing_email", "customer-billing-email"),
+];
+
 fn form_page(
     page: Page,
     form: CustomerInput,
@@ -42,6 +50,7 @@ fn form_page(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let countries = countries(&page);
+    let errors = errors.labelled(&page.i18n, LABELS);
     render(
         &CreateCustomer {
             page,

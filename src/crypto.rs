@@ -1,0 +1,135 @@
+//! Product keys at rest: ChaCha20-Poly1305 with the data key, plus a keyed
+//! fingerprint (HMAC-SHA256) so duplicates are found without decrypting.
+
+use anyhow::Context;
+use base64::Engine;
+use chacha20poly1305::aead::{Aead, KeyInit, OsRng};
+use chacha20poly1305::{AeadCore, ChaCha20Poly1305, Key, Nonce};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+
+use crate::config::{Secret, Settings};
+
+#[derive(Clone)]
+pub struct KeyCipher {
+    aead: ChaCha20Poly1305,
+    fingerprint_key: Secret<[u8; 32]>,
+}
+
+impl std::fmt::Debug for KeyCipher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyCipher([redacted])")
+    }
+}
+
+/// A product key in clear text; printing it shows `[redacted]`.
+pub type PlainKey = Secret<String>;
+
+impl KeyCipher {
+    pub fn new(data_key: &[u8; 32]) -> KeyCipher {
+        // A separate key for fingerprints, derived so one secret is enough.
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(data_key).unwrap_or_else(|_| unreachable_mac());
+        mac.update(b"csp-portal product-key fingerprint v1");
+        let fingerprint_key: [u8; 32] = mac.finalize().into_bytes().into();
+        KeyCipher {
+            aead: ChaCha20Poly1305::new(Key::from_slice(data_key)),
+            fingerprint_key: Secret::new(fingerprint_key),
+        }
+    }
+
+    /// The cipher for these settings: `PORTAL_DATA_KEY` (base64 of 32 bytes),
+    /// else `data.key` in the data directory, made on first use.
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<KeyCipher> {
+        if let Ok(v) = std::env::var("PORTAL_DATA_KEY")
+            && !v.trim().is_empty()
+        {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(v.trim())
+                .context("PORTAL_DATA_KEY must be base64")?;
+            let key: [u8; 32] = bytes
+                .try_into()
+                .map_err(|_| anyhow::anyhow!("PORTAL_DATA_KEY must decode to 32 bytes"))?;
+            return Ok(KeyCipher::new(&key));
+        }
+        let path = settings.data_dir.join("data.key");
+        if let Ok(bytes) = std::fs::read(&path) {
+            let key: [u8; 32] = bytes
+                .try_into()
+                .map_err(|_| anyhow::anyhow!("{} must hold 32 bytes", path.display()))?;
+            return Ok(KeyCipher::new(&key));
+        }
+        std::fs::create_dir_all(&settings.data_dir)?;
+        let mut key = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        crate::startup::write_private(&path, &key)
+            .with_context(|| format!("writing {}", path.display()))?;
+        Ok(KeyCipher::new(&key))
+    }
+
+    /// (ciphertext, nonce)
+    pub fn encrypt(&self, key: &PlainKey) -> anyhow::Result<(Vec<u8>, Vec<u8>)> {
+        let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let ct = self
+            .aead
+            .encrypt(&nonce, key.expose().as_bytes())
+            .map_err(|_| anyhow::anyhow!("encryption failed"))?;
+        Ok((ct, nonce.to_vec()))
+    }
+
+    pub fn decrypt(&self, ciphertext: &[u8], nonce: &[u8]) -> anyhow::Result<PlainKey> {
+        anyhow::ensure!(nonce.len() == 12, "bad nonce length");
+        let pt = self
+            .aead
+            .decrypt(Nonce::from_slice(nonce), ciphertext)
+            .map_err(|_| anyhow::anyhow!("a product key failed to decrypt (wrong data key?)"))?;
+        Ok(Secret::new(
+            String::from_utf8(pt).context("key is not text")?,
+        ))
+    }
+
+    /// Equal keys give equal fingerprints; the fingerprint reveals nothing
+    /// without the data key.
+    pub fn fingerprint(&self, normalised_key: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.fingerprint_key.expose())
+            .unwrap_or_else(|_| unreachable_mac());
+        mac.update(normalised_key.as_bytes());
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// HMAC takes keys of any length, so `new_from_slice` cannot fail.
+fn unreachable_mac() -> Hmac<Sha256> {
+    panic!("HMAC accepts keys of any length")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_fingerprints_are_stable() {
+        let c = KeyCipher::new(&[7u8; 32]);
+        let k = Secret::new("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".to_owned());
+        let (ct, nonce) = c.encrypt(&k).unwrap_or_default();
+        assert!(
+            !ct.windows(8).any(|w| w == b"ABCDEFGH"),
+            "ciphertext hides the key"
+        );
+        assert_eq!(
+            c.decrypt(&ct, &nonce).ok().map(|k| k.expose().clone()),
+            Some(k.expose().clone())
+        );
+        assert_eq!(c.fingerprint("A"), c.fingerprint("A"));
+        assert_ne!(
+            c.fingerprint("A"),
+            KeyCipher::new(&[8u8; 32]).fingerprint("A")
+        );
+        assert!(format!("{k:?}").contains("redacted"));
+    }
+}

@@ -1,0 +1,319 @@
+//! The catalog: products, their variants and download files, and where a
+//! product may not be sold.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, Tx, on_pool, on_tx};
+use crate::domain::product::{KeyFormat, Policy, ProductKind};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProductRow {
+    pub id: Uuid,
+    pub sku: String,
+    pub name: String,
+    pub family: String,
+    pub kind: String,
+    pub term_months: Option<i64>,
+    pub has_keys: bool,
+    pub has_downloads: bool,
+    pub key_format: String,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    pub cancel_window_days: i64,
+    pub link_lifetime_days: i64,
+    pub link_download_cap: i64,
+    pub low_stock_at: i64,
+}
+
+impl ProductRow {
+    pub fn kind(&self) -> ProductKind {
+        self.kind.parse().unwrap_or(ProductKind::Perpetual)
+    }
+    pub fn key_format(&self) -> KeyFormat {
+        self.key_format.parse().unwrap_or(KeyFormat::Chars32)
+    }
+    pub fn policy(&self) -> Policy {
+        Policy {
+            cancel_window_days: self.cancel_window_days,
+            link_lifetime_days: self.link_lifetime_days,
+            link_download_cap: self.link_download_cap,
+        }
+    }
+}
+
+const PRODUCT_COLUMNS: &str = "p.id, p.sku, p.name, p.family, p.kind, p.term_months, p.has_keys, \
+     p.has_downloads, p.key_format, p.unit_price_minor, p.currency, p.cancel_window_days, \
+     p.link_lifetime_days, p.link_download_cap, p.low_stock_at";
+
+/// A product as the catalog file describes it.
+#[derive(Debug, Clone)]
+pub struct ProductSpec {
+    pub sku: String,
+    pub name: String,
+    pub family: String,
+    pub kind: ProductKind,
+    pub term_months: Option<i64>,
+    pub has_keys: bool,
+    pub has_downloads: bool,
+    pub key_format: KeyFormat,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    pub policy: Policy,
+    pub low_stock_at: i64,
+    pub restricted_countries: Vec<String>,
+    pub variants: Vec<VariantSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VariantSpec {
+    pub version: String,
+    pub language: String,
+    pub bitness: String,
+    pub file_type: String,
+    pub os: String,
+}
+
+/// Inserts or updates a product by SKU, replacing its restricted countries
+/// and adding variants it did not have. Returns the product id.
+pub async fn upsert_product(tx: &mut Tx, now: DateTime<Utc>, p: &ProductSpec) -> StoreResult<Uuid> {
+    let existing: Option<Uuid> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT id FROM products WHERE sku = $1"
+    )
+    .bind(&p.sku)
+    .fetch_optional(&mut **c)
+    .await)?;
+    let id = existing.unwrap_or_else(Uuid::new_v4);
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO products (id, sku, name, family, kind, term_months, has_keys, has_downloads, key_format, \
+           unit_price_minor, currency, cancel_window_days, link_lifetime_days, link_download_cap, low_stock_at, \
+           created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
+         ON CONFLICT (sku) DO UPDATE SET name = $3, family = $4, kind = $5, term_months = $6, has_keys = $7, \
+           has_downloads = $8, key_format = $9, unit_price_minor = $10, currency = $11, cancel_window_days = $12, \
+           link_lifetime_days = $13, link_download_cap = $14, low_stock_at = $15, updated_at = $16"
+    )
+    .bind(id)
+    .bind(&p.sku)
+    .bind(&p.name)
+    .bind(&p.family)
+    .bind(p.kind.as_str())
+    .bind(p.term_months)
+    .bind(p.has_keys)
+    .bind(p.has_downloads)
+    .bind(p.key_format.as_str())
+    .bind(p.unit_price_minor)
+    .bind(&p.currency)
+    .bind(p.policy.cancel_window_days)
+    .bind(p.policy.link_lifetime_days)
+    .bind(p.policy.link_download_cap)
+    .bind(p.low_stock_at)
+    .bind(now)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM product_restricted_countries WHERE product_id = $1"
+    )
+    .bind(id)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    for country in &p.restricted_countries {
+        on_tx!(tx, |c| sqlx::query(
+            "INSERT INTO product_restricted_countries (product_id, country) VALUES ($1, $2)"
+        )
+        .bind(id)
+        .bind(country)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    for v in &p.variants {
+        upsert_variant(tx, id, v).await?;
+    }
+    Ok(id)
+}
+
+/// The variant's id, creating it if it does not exist.
+pub async fn upsert_variant(tx: &mut Tx, product_id: Uuid, v: &VariantSpec) -> StoreResult<Uuid> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO variants (id, product_id, version, language, bitness, file_type, os) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (product_id, version, language, bitness, file_type, os) DO NOTHING"
+    )
+    .bind(Uuid::new_v4())
+    .bind(product_id)
+    .bind(&v.version)
+    .bind(&v.language)
+    .bind(&v.bitness)
+    .bind(&v.file_type)
+    .bind(&v.os)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT id FROM variants WHERE product_id = $1 AND version = $2 AND language = $3 \
+         AND bitness = $4 AND file_type = $5 AND os = $6"
+    )
+    .bind(product_id)
+    .bind(&v.version)
+    .bind(&v.language)
+    .bind(&v.bitness)
+    .bind(&v.file_type)
+    .bind(&v.os)
+    .fetch_one(&mut **c)
+    .await)?)
+}
+
+pub struct NewFile<'a> {
+    pub variant_id: Uuid,
+    pub file_name: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub storage_name: &'a str,
+}
+
+/// Registers a download file (a file of the same name on the variant is replaced).
+pub async fn upsert_file(tx: &mut Tx, now: DateTime<Utc>, f: &NewFile<'_>) -> StoreResult<()> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO download_files (id, variant_id, file_name, size_bytes, sha256, storage_name, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (variant_id, file_name) DO UPDATE SET \
+         size_bytes = $4, sha256 = $5, storage_name = $6, created_at = $7"
+    )
+    .bind(Uuid::new_v4())
+    .bind(f.variant_id)
+    .bind(f.file_name)
+    .bind(f.size_bytes)
+    .bind(f.sha256)
+    .bind(f.storage_name)
+    .bind(now)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn product_by_sku(db: &Db, sku: &str) -> StoreResult<Option<ProductRow>> {
+    let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku = $1");
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, ProductRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(sku)
+    .fetch_optional(p)
+    .await)?)
+}
+
+pub async fn product(db: &Db, id: Uuid) -> StoreResult<Option<ProductRow>> {
+    let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = $1");
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, ProductRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(id)
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// Products that may be sold in `country`, by family and name.
+pub async fn sellable_in(db: &Db, country: &str) -> StoreResult<Vec<ProductRow>> {
+    let sql = format!(
+        "SELECT {PRODUCT_COLUMNS} FROM products p WHERE NOT EXISTS \
+         (SELECT 1 FROM product_restricted_countries r WHERE r.product_id = p.id AND r.country = $1) \
+         ORDER BY p.family, p.name"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, ProductRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(country)
+    .fetch_all(p)
+    .await)?)
+}
+
+pub async fn restricted_in(db: &Db, product_id: Uuid, country: &str) -> StoreResult<bool> {
+    let n: i64 =
+        on_pool!(db, |p| {
+            sqlx::query_scalar(
+        "SELECT COUNT(*) FROM product_restricted_countries WHERE product_id = $1 AND country = $2"
+    )
+    .bind(product_id)
+    .bind(country)
+    .fetch_one(p)
+    .await
+        })?;
+    Ok(n > 0)
+}
+
+/// A product line of the operator's catalog page.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StockRow {
+    pub id: Uuid,
+    pub sku: String,
+    pub name: String,
+    pub family: String,
+    pub kind: String,
+    pub has_keys: bool,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    pub low_stock_at: i64,
+    pub variants: i64,
+    pub files: i64,
+    pub keys_left: i64,
+    pub restricted: i64,
+}
+
+pub async fn stock(db: &Db) -> StoreResult<Vec<StockRow>> {
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as::<_, StockRow>(
+        "SELECT p.id, p.sku, p.name, p.family, p.kind, p.has_keys, p.unit_price_minor, p.currency, p.low_stock_at, \
+           (SELECT COUNT(*) FROM variants v WHERE v.product_id = p.id) AS variants, \
+           (SELECT COUNT(*) FROM download_files f JOIN variants v ON v.id = f.variant_id WHERE v.product_id = p.id) AS files, \
+           (SELECT COUNT(*) FROM product_keys k WHERE k.product_id = p.id AND k.subscription_id IS NULL AND k.revoked_at IS NULL) AS keys_left, \
+           (SELECT COUNT(*) FROM product_restricted_countries r WHERE r.product_id = p.id) AS restricted \
+         FROM products p ORDER BY p.family, p.name"
+    )
+    .fetch_all(p)
+    .await
+    })?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FileRow {
+    pub id: Uuid,
+    pub variant_id: Uuid,
+    pub version: String,
+    pub language: String,
+    pub bitness: String,
+    pub file_type: String,
+    pub os: String,
+    pub file_name: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub sha256: Option<String>,
+}
+
+/// Every variant of a product with its files (a variant without files shows once).
+pub async fn variants_with_files(db: &Db, product_id: Uuid) -> StoreResult<Vec<FileRow>> {
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as::<_, FileRow>(
+        "SELECT COALESCE(f.id, v.id) AS id, v.id AS variant_id, v.version, v.language, v.bitness, v.file_type, v.os, \
+           f.file_name, f.size_bytes, f.sha256 \
+         FROM variants v LEFT JOIN download_files f ON f.variant_id = v.id \
+         WHERE v.product_id = $1 ORDER BY v.version, v.language, v.bitness, v.file_type, v.os, f.file_name"
+    )
+    .bind(product_id)
+    .fetch_all(p)
+    .await
+    })?)
+}
+
+pub async fn restricted_countries(db: &Db, product_id: Uuid) -> StoreResult<Vec<String>> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT country FROM product_restricted_countries WHERE product_id = $1 ORDER BY country"
+    )
+    .bind(product_id)
+    .fetch_all(p)
+    .await)?)
+}

@@ -1,0 +1,247 @@
+//! Orders and their subscriptions (one per line). Placing an order is one
+//! transaction: order, subscriptions, keys and the audit event, or nothing.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::catalog::ProductRow;
+use super::{Db, StoreError, StoreResult, audit, keys, on_pool, on_tx};
+use crate::domain::product::term_end;
+use crate::domain::scope::Scope;
+
+pub struct PlaceLine<'a> {
+    pub product: &'a ProductRow,
+    pub quantity: i64,
+}
+
+pub struct PlaceOrder<'a> {
+    pub customer_id: Uuid,
+    pub partner_id: Uuid,
+    pub placed_by: Option<Uuid>,
+    pub idempotency_key: Uuid,
+    pub lines: &'a [PlaceLine<'a>],
+    pub currency: &'a str,
+    pub total_minor: i64,
+    pub ip: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placed {
+    New(Uuid),
+    /// The same form was submitted before: this is the order it made.
+    AlreadyPlaced(Uuid),
+    /// No key left for this product: nothing was written.
+    OutOfKeys(String),
+}
+
+async fn by_idempotency_key(db: &Db, partner_id: Uuid, key: Uuid) -> StoreResult<Option<Uuid>> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT id FROM orders WHERE idempotency_key = $1 AND partner_id = $2"
+    )
+    .bind(key)
+    .bind(partner_id)
+    .fetch_optional(p)
+    .await)?)
+}
+
+pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResult<Placed> {
+    if let Some(id) = by_idempotency_key(db, o.partner_id, o.idempotency_key).await? {
+        return Ok(Placed::AlreadyPlaced(id));
+    }
+    let mut tx = db.begin().await?;
+    let order_id = Uuid::new_v4();
+    let inserted = on_tx!(&mut tx, |c| {
+        sqlx::query(
+        "INSERT INTO orders (id, customer_id, partner_id, placed_by, placed_at, idempotency_key, total_minor, currency, status) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'placed')"
+    )
+    .bind(order_id)
+    .bind(o.customer_id)
+    .bind(o.partner_id)
+    .bind(o.placed_by)
+    .bind(now)
+    .bind(o.idempotency_key)
+    .bind(o.total_minor)
+    .bind(o.currency)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected())
+    });
+    match inserted.map_err(StoreError::from) {
+        Ok(_) => {}
+        // A double submit raced this one and won: show its order.
+        Err(StoreError::Duplicate(_)) => {
+            drop(tx);
+            return match by_idempotency_key(db, o.partner_id, o.idempotency_key).await? {
+                Some(id) => Ok(Placed::AlreadyPlaced(id)),
+                None => Err(StoreError::Other(sqlx::Error::RowNotFound)),
+            };
+        }
+        Err(e) => return Err(e),
+    }
+    let mut subscription_ids = Vec::new();
+    for (i, line) in o.lines.iter().enumerate() {
+        let p = line.product;
+        let sub_id = Uuid::new_v4();
+        on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "INSERT INTO subscriptions (id, order_id, line_no, customer_id, partner_id, product_id, quantity, \
+               unit_price_minor, currency, purchased_at, cancel_until, term_ends_at, status) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active')"
+        )
+        .bind(sub_id)
+        .bind(order_id)
+        .bind(i as i64 + 1)
+        .bind(o.customer_id)
+        .bind(o.partner_id)
+        .bind(p.id)
+        .bind(line.quantity)
+        .bind(p.unit_price_minor)
+        .bind(&p.currency)
+        .bind(now)
+        .bind(p.policy().cancel_until(now))
+        .bind(term_end(now, p.term_months))
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        if p.has_keys && !keys::take(&mut tx, p.id, sub_id).await? {
+            // Dropping the transaction rolls back everything above.
+            return Ok(Placed::OutOfKeys(p.name.clone()));
+        }
+        subscription_ids.push(sub_id);
+    }
+    audit::record(
+        &mut tx,
+        now,
+        &audit::NewEvent {
+            organisation_id: Some(o.partner_id),
+            actor_user_id: o.placed_by,
+            action: "order_placed",
+            subject_type: Some("order"),
+            subject_id: Some(order_id),
+            customer_id: Some(o.customer_id),
+            ip: o.ip.clone(),
+            detail: json!({
+                "lines": o.lines.iter().map(|l| json!({ "sku": l.product.sku, "quantity": l.quantity })).collect::<Vec<_>>(),
+                "total_minor": o.total_minor,
+                "currency": o.currency,
+                "subscriptions": subscription_ids,
+            }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Placed::New(order_id))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrderRow {
+    pub id: Uuid,
+    pub customer_id: Uuid,
+    pub placed_at: DateTime<Utc>,
+    pub placed_by_name: Option<String>,
+    pub total_minor: i64,
+    pub currency: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LineRow {
+    pub order_id: Uuid,
+    pub subscription_id: Uuid,
+    pub line_no: i64,
+    pub product_name: String,
+    pub quantity: i64,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    pub status: String,
+    pub has_key: bool,
+}
+
+const ORDER_COLUMNS: &str = "o.id, o.customer_id, o.placed_at, u.display_name AS placed_by_name, \
+     o.total_minor, o.currency, o.status";
+
+/// A customer's orders, newest first (the caller has checked the customer is in scope).
+pub async fn for_customer(
+    db: &Db,
+    scope: Scope,
+    customer_id: Uuid,
+    limit: i64,
+) -> StoreResult<Vec<OrderRow>> {
+    let sql = format!(
+        "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.placed_by \
+         WHERE o.customer_id = $1 AND ($2 IS NULL OR o.partner_id = $2) \
+         ORDER BY o.placed_at DESC, o.id DESC LIMIT $3"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, OrderRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(customer_id)
+    .bind(scope.partner_id())
+    .bind(limit)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// One order, if `scope` may see it.
+pub async fn order(
+    db: &Db,
+    scope: Scope,
+    customer_id: Uuid,
+    order_id: Uuid,
+) -> StoreResult<Option<OrderRow>> {
+    let sql = format!(
+        "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.placed_by \
+         WHERE o.id = $1 AND o.customer_id = $2 AND ($3 IS NULL OR o.partner_id = $3)"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, OrderRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(order_id)
+    .bind(customer_id)
+    .bind(scope.partner_id())
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// The lines of these orders.
+pub async fn lines(db: &Db, order_ids: &[Uuid]) -> StoreResult<Vec<LineRow>> {
+    if order_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=order_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT s.order_id, s.id AS subscription_id, s.line_no, p.name AS product_name, s.quantity, \
+           s.unit_price_minor, s.currency, s.status, \
+           EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id) AS has_key \
+         FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         WHERE s.order_id IN ({}) ORDER BY s.order_id, s.line_no",
+        placeholders.join(", ")
+    );
+    Ok(on_pool!(db, |p| {
+        let mut q = sqlx::query_as::<_, LineRow>(sqlx::AssertSqlSafe(sql.as_str()));
+        for id in order_ids {
+            q = q.bind(id);
+        }
+        q.fetch_all(p).await
+    })?)
+}
+
+/// How many subscriptions a customer has (tests and counts).
+pub async fn subscription_count(db: &Db) -> StoreResult<i64> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM subscriptions"
+    )
+    .fetch_one(p)
+    .await)?)
+}
+
+pub async fn order_count(db: &Db) -> StoreResult<i64> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM orders"
+    )
+    .fetch_one(p)
+    .await)?)
+}
