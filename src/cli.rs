@@ -1,6 +1,7 @@
 //! The command line: serve (default), migrate, add a user, load demo data.
 
 use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -11,8 +12,10 @@ use rand::distributions::Alphanumeric;
 
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::{Secret, Settings};
+use crate::crypto::KeyCipher;
 use crate::domain::email::Email;
 use crate::domain::role::Role;
+use crate::files::FileStore;
 use crate::startup::Application;
 use crate::store::{Db, organisations, users};
 use crate::{auth, demo, telemetry};
@@ -36,6 +39,66 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Load or update the catalog.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+    /// Load product keys into the inventory.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Register download files.
+    Files {
+        #[command(subcommand)]
+        command: FilesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Load or update products from a TOML file (see docs/catalog.md).
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Load keys, one per line, for a product (its SKU or id).
+    Import {
+        #[arg(long)]
+        product: String,
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum FilesCommand {
+    /// Copy a file into the store (computing size and SHA-256) and register it
+    /// on a product's variant, creating the variant if needed.
+    Add {
+        /// The product's SKU or id.
+        #[arg(long)]
+        product: String,
+        #[arg(long)]
+        version: String,
+        /// BCP 47 language tag, e.g. en-US.
+        #[arg(long)]
+        language: String,
+        /// 32-bit or 64-bit (or give --file-type and --os).
+        #[arg(long)]
+        bitness: Option<String>,
+        /// ISO, EXE or ZIP.
+        #[arg(long)]
+        file_type: Option<String>,
+        /// Windows or Linux.
+        #[arg(long)]
+        os: Option<String>,
+        /// The name users download it as (defaults to the file's name).
+        #[arg(long)]
+        name: Option<String>,
+        path: PathBuf,
     },
 }
 
@@ -116,6 +179,68 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&settings).await?;
             add_user(&db, clock.as_ref(), &email, &org, &role, name.as_deref()).await?;
         }
+        Command::Catalog {
+            command: CatalogCommand::Import { file },
+        } => {
+            let db = open(&settings).await?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let n = crate::import::catalog::import(&db, clock.now(), &text).await?;
+            println!("{n} products loaded or updated");
+        }
+        Command::Keys {
+            command: KeysCommand::Import { product, file },
+        } => {
+            let db = open(&settings).await?;
+            let cipher = KeyCipher::from_settings(&settings)?;
+            let product = find_product(&db, &product).await?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let n = crate::import::keys::import(&db, &cipher, clock.now(), &product, &text).await?;
+            println!("{n} keys added to {}", product.name);
+        }
+        Command::Files {
+            command:
+                FilesCommand::Add {
+                    product,
+                    version,
+                    language,
+                    bitness,
+                    file_type,
+                    os,
+                    name,
+                    path,
+                },
+        } => {
+            let db = open(&settings).await?;
+            let product = find_product(&db, &product).await?;
+            anyhow::ensure!(
+                bitness.is_some() != (file_type.is_some() && os.is_some()),
+                "give either --bitness or both --file-type and --os"
+            );
+            let variant = crate::store::catalog::VariantSpec {
+                version,
+                language,
+                bitness: bitness.unwrap_or_default(),
+                file_type: file_type.unwrap_or_default(),
+                os: os.unwrap_or_default(),
+            };
+            let files = FileStore::new(settings.files_dir());
+            let stored = crate::import::files::add_path(
+                &db,
+                &files,
+                clock.now(),
+                &product,
+                &variant,
+                &path,
+                name.as_deref(),
+            )
+            .await?;
+            println!(
+                "registered {} bytes, SHA-256 {}",
+                stored.size_bytes, stored.sha256
+            );
+        }
         Command::Serve(args) => {
             let db = open(&settings).await?;
             if !args.no_demo && !settings.production && demo::store_is_empty(&db).await? {
@@ -153,7 +278,15 @@ async fn load_demo(
             true,
         ),
     };
-    demo::load(db, clock, &password).await?;
+    let cipher = KeyCipher::from_settings(settings)?;
+    let files = FileStore::new(settings.files_dir());
+    let assets = demo::DemoAssets {
+        cipher: &cipher,
+        files: &files,
+        keys_per_product: 300,
+        file_bytes: 256 * 1024,
+    };
+    demo::load(db, clock, &password, &assets).await?;
     // Printed once, to the terminal only (never through the log).
     println!("Demo data loaded. Accounts:");
     for (email, _, org, role) in demo::USERS {
@@ -165,6 +298,14 @@ async fn load_demo(
         println!("Demo password: the value of DEMO_PASSWORD");
     }
     Ok(())
+}
+
+async fn find_product(db: &Db, key: &str) -> anyhow::Result<crate::store::catalog::ProductRow> {
+    let found = match uuid::Uuid::parse_str(key) {
+        Ok(id) => crate::store::catalog::product(db, id).await?,
+        Err(_) => crate::store::catalog::product_by_sku(db, key).await?,
+    };
+    found.with_context(|| format!("no product {key:?} (give its SKU or id)"))
 }
 
 async fn add_user(

@@ -61,6 +61,11 @@ impl Default for ThrottlePolicy {
 }
 
 impl Settings {
+    /// Where download files live (outside the web root).
+    pub fn files_dir(&self) -> PathBuf {
+        self.data_dir.join("files")
+    }
+
     pub fn from_env() -> anyhow::Result<Settings> {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
         let flag = |k: &str| var(k).is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));

@@ -1,16 +1,23 @@
 //! Demo data: two partners, their customers, and one user per role, so that a
 //! first `cargo run` has something to show.
 
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
 use serde_json::json;
 
-use crate::auth;
 use crate::clock::Clock;
 use crate::config::Secret;
+use crate::crypto::KeyCipher;
 use crate::domain::country::Country;
 use crate::domain::customer::{Domain, NewCustomer};
 use crate::domain::email::Email;
+use crate::domain::product::KeyFormat;
 use crate::domain::role::{OrgKind, Role};
+use crate::domain::scope::Scope;
+use crate::files::FileStore;
 use crate::store::{Db, StoreResult, audit, organisations, users};
+use crate::store::{catalog, orders};
+use crate::{auth, import};
 
 pub const PARTNER_1: &str = "Northwind Partners";
 pub const PARTNER_2: &str = "Fabrikam Resellers";
@@ -110,8 +117,72 @@ pub async fn store_is_empty(db: &Db) -> StoreResult<bool> {
     Ok(organisations::count(db).await? == 0)
 }
 
-/// Loads the demo organisations and users in one transaction.
-pub async fn load(db: &Db, clock: &dyn Clock, password: &Secret<String>) -> anyhow::Result<()> {
+/// What the demo needs beyond the store, and how much of it to make.
+pub struct DemoAssets<'a> {
+    pub cipher: &'a KeyCipher,
+    pub files: &'a FileStore,
+    /// Keys loaded per keyed product ("a few hundred" for a served demo).
+    pub keys_per_product: usize,
+    /// Size of each generated stand-in for an ISO image.
+    pub file_bytes: usize,
+}
+
+/// The demo catalog, in the format `csp-portal catalog import` reads.
+pub const CATALOG: &str = include_str!("../demo/catalog.toml");
+
+/// (customer, days before loading, [(sku, quantity)], placed by)
+const PURCHASES: &[(&str, i64, &[(&str, i64)], &str)] = &[
+    (
+        "Contoso",
+        5,
+        &[("WS2022-DAT", 2), ("OFFICE-LTSC2021-PP", 25)],
+        "admin@northwind.example",
+    ),
+    (
+        "Contoso",
+        45,
+        &[("SQL2022-STA", 4)],
+        "sales@northwind.example",
+    ),
+    (
+        "Contoso",
+        75,
+        &[("WS2019-STA", 1)],
+        "admin@northwind.example",
+    ),
+    (
+        "Wingtip Toys",
+        10,
+        &[("OFFICE-LTSC2021-PP", 10)],
+        "admin@northwind.example",
+    ),
+    (
+        "Tailspin Toys",
+        20,
+        &[("WS2022-STA", 1)],
+        "sales@northwind.example",
+    ),
+    (
+        "Litware",
+        30,
+        &[("SQL2019-ENT", 2)],
+        "admin@northwind.example",
+    ),
+    (
+        "Fourth Coffee",
+        3,
+        &[("WS2022-DAT", 1)],
+        "admin@fabrikam.example",
+    ),
+];
+
+/// Loads the demo organisations, users, catalog, files, keys and purchases.
+pub async fn load(
+    db: &Db,
+    clock: &dyn Clock,
+    password: &Secret<String>,
+    assets: &DemoAssets<'_>,
+) -> anyhow::Result<()> {
     let now = clock.now();
     // One hash for every demo account: they share the password by design, and
     // hashing once keeps a first start (and each test) quick.
@@ -170,6 +241,133 @@ pub async fn load(db: &Db, clock: &dyn Clock, password: &Secret<String>) -> anyh
         },
     )
     .await?;
+    let products = import::catalog::parse(CATALOG)?;
+    import::catalog::write(&mut tx, now, &products).await?;
     tx.commit().await?;
+    load_files_and_keys(db, now, assets).await?;
+    load_purchases(db, now).await
+}
+
+async fn load_files_and_keys(
+    db: &Db,
+    now: DateTime<Utc>,
+    assets: &DemoAssets<'_>,
+) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    for spec in import::catalog::parse(CATALOG)? {
+        let product = catalog::product_by_sku(db, &spec.sku)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("demo product {} missing", spec.sku))?;
+        if product.has_downloads {
+            for v in &spec.variants {
+                let detail = if v.bitness.is_empty() {
+                    v.os.to_lowercase()
+                } else {
+                    v.bitness.replace("-bit", "bit")
+                };
+                let ext = if v.file_type.is_empty() {
+                    "iso".to_owned()
+                } else {
+                    v.file_type.to_lowercase()
+                };
+                let name = format!(
+                    "{}_{}_{}_{detail}.{ext}",
+                    spec.sku.to_lowercase(),
+                    v.version,
+                    v.language.to_lowercase()
+                );
+                let header = format!("CSP portal demo file standing in for {name}\n");
+                let body: Vec<u8> = header
+                    .bytes()
+                    .cycle()
+                    .take(assets.file_bytes.max(header.len()))
+                    .collect();
+                import::files::add(
+                    &mut tx,
+                    assets.files,
+                    now,
+                    &product,
+                    v,
+                    &name,
+                    body.as_slice(),
+                )
+                .await?;
+            }
+        }
+        if product.has_keys {
+            let keys: Vec<String> = (0..assets.keys_per_product)
+                .map(|_| random_key(product.key_format()))
+                .collect();
+            let encrypted =
+                import::keys::prepare(db, assets.cipher, product.key_format(), &keys.join("\n"))
+                    .await?;
+            import::keys::write(&mut tx, now, &product, &encrypted).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn random_key(format: KeyFormat) -> String {
+    // The vendor's 25-character keys avoid letters that read alike.
+    let alphabet: &[u8] = match format {
+        KeyFormat::Chars25 => b"BCDFGHJKMPQRTVWXY2346789",
+        KeyFormat::Chars32 => b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789",
+    };
+    let len = match format {
+        KeyFormat::Chars25 => 25,
+        KeyFormat::Chars32 => 32,
+    };
+    let mut rng = rand::rngs::OsRng;
+    (0..len)
+        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
+        .collect()
+}
+
+async fn load_purchases(db: &Db, now: DateTime<Utc>) -> anyhow::Result<()> {
+    for (customer, days_ago, lines, by) in PURCHASES {
+        let customer_id = organisations::find_by_name(db, customer)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("demo customer {customer} missing"))?
+            .0;
+        let c = organisations::customer(db, Scope::Vendor, customer_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("demo customer {customer} missing"))?;
+        let buyer = users::credentials_by_email(db, by).await?.map(|u| u.id);
+        let mut products = Vec::new();
+        for (sku, qty) in *lines {
+            let p = catalog::product_by_sku(db, sku)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("demo product {sku} missing"))?;
+            products.push((p, *qty));
+        }
+        let place_lines: Vec<orders::PlaceLine> = products
+            .iter()
+            .map(|(p, q)| orders::PlaceLine {
+                product: p,
+                quantity: *q,
+            })
+            .collect();
+        let total = products.iter().map(|(p, q)| p.unit_price_minor * q).sum();
+        let placed = orders::place(
+            db,
+            now - Duration::days(*days_ago),
+            &orders::PlaceOrder {
+                customer_id,
+                partner_id: c.partner_id,
+                placed_by: buyer,
+                idempotency_key: uuid::Uuid::new_v4(),
+                lines: &place_lines,
+                currency: "USD",
+                total_minor: total,
+                ip: None,
+            },
+        )
+        .await?;
+        anyhow::ensure!(
+            matches!(placed, orders::Placed::New(_)),
+            "demo order for {customer} failed: {placed:?}"
+        );
+    }
     Ok(())
 }

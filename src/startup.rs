@@ -16,7 +16,9 @@ use rand::RngCore;
 
 use crate::clock::SharedClock;
 use crate::config::Settings;
+use crate::crypto::KeyCipher;
 use crate::error::AppError;
+use crate::files::FileStore;
 use crate::routes;
 use crate::store::Db;
 use crate::store::sessions::DbSessionStore;
@@ -55,10 +57,14 @@ impl Application {
         let https = settings.https;
         let idle = CookieDuration::seconds(settings.session_idle.num_seconds());
         let store = DbSessionStore::new(db.clone(), clock.clone(), settings.session_absolute);
+        let cipher = KeyCipher::from_settings(&settings)?;
+        let files = FileStore::new(settings.files_dir());
         let state = web::Data::new(AppState {
             db: db.clone(),
             clock,
             settings,
+            cipher,
+            files,
         });
         let static_dir = std::env::var("PORTAL_STATIC_DIR")
             .map(PathBuf::from)

@@ -234,16 +234,15 @@ pub async fn sellable_in(db: &Db, country: &str) -> StoreResult<Vec<ProductRow>>
 }
 
 pub async fn restricted_in(db: &Db, product_id: Uuid, country: &str) -> StoreResult<bool> {
-    let n: i64 =
-        on_pool!(db, |p| {
-            sqlx::query_scalar(
+    let n: i64 = on_pool!(db, |p| {
+        sqlx::query_scalar(
         "SELECT COUNT(*) FROM product_restricted_countries WHERE product_id = $1 AND country = $2"
     )
     .bind(product_id)
     .bind(country)
     .fetch_one(p)
     .await
-        })?;
+    })?;
     Ok(n > 0)
 }
 

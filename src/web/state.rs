@@ -2,10 +2,14 @@
 
 use crate::clock::SharedClock;
 use crate::config::Settings;
+use crate::crypto::KeyCipher;
+use crate::files::FileStore;
 use crate::store::Db;
 
 pub struct AppState {
     pub db: Db,
     pub clock: SharedClock,
     pub settings: Settings,
+    pub cipher: KeyCipher,
+    pub files: FileStore,
 }

@@ -13,6 +13,8 @@ use reqwest::header::HeaderMap;
 use uuid::Uuid;
 
 pub const PASSWORD: &str = "correct horse battery staple";
+/// Keys per keyed product in the test demo data (the served demo has 300).
+pub const KEYS_PER_PRODUCT: usize = 20;
 
 pub struct TestApp {
     pub base: String,
@@ -47,7 +49,15 @@ pub async fn spawn_app() -> TestApp {
     );
     let db = Db::connect(&settings.database_url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()))
+    let cipher = csp_portal::crypto::KeyCipher::from_settings(&settings).expect("data key");
+    let files = csp_portal::files::FileStore::new(settings.files_dir());
+    let assets = demo::DemoAssets {
+        cipher: &cipher,
+        files: &files,
+        keys_per_product: KEYS_PER_PRODUCT,
+        file_bytes: 4096,
+    };
+    demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()), &assets)
         .await
         .expect("demo data");
     let app =
