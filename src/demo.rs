@@ -130,8 +130,11 @@ pub struct DemoAssets<'a> {
 /// The demo catalog, in the format `csp-portal catalog import` reads.
 pub const CATALOG: &str = include_str!("../demo/catalog.toml");
 
-/// (customer, days before loading, [(sku, quantity)], placed by)
-const PURCHASES: &[(&str, i64, &[(&str, i64)], &str)] = &[
+/// (sku, quantity)
+type DemoLine = (&'static str, i64);
+
+/// (customer, days before loading, lines, placed by)
+const PURCHASES: &[(&str, i64, &[DemoLine], &str)] = &[
     (
         "Contoso",
         5,
