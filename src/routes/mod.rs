@@ -24,6 +24,35 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/customers/new", web::get().to(customers::create::form))
         .route("/customers/{id}", web::get().to(customers::show::show))
         .route(
+            "/customers/{id}/add-products",
+            web::get().to(customers::add_products::catalog),
+        )
+        .route(
+            "/customers/{id}/add-products/review",
+            web::get().to(customers::add_products::review),
+        )
+        .route(
+            "/customers/{id}/add-products/change",
+            web::get().to(customers::add_products::change),
+        )
+        .route(
+            "/customers/{id}/orders",
+            web::get().to(customers::orders::list),
+        )
+        .route(
+            "/customers/{id}/orders",
+            web::post().to(customers::orders::place),
+        )
+        .route(
+            "/customers/{id}/orders/{order_id}",
+            web::get().to(customers::orders::show),
+        )
+        .route("/operator/catalog", web::get().to(operator::catalog::list))
+        .route(
+            "/operator/catalog/{id}",
+            web::get().to(operator::catalog::show),
+        )
+        .route(
             "/operator/partners",
             web::get().to(operator::partners::list),
         );

@@ -150,6 +150,10 @@ policy!(
     CreateCustomers = [AdminAgent, SalesAgent]
 );
 policy!(
+    /// Buy software on behalf of a customer (Add products, Place order).
+    BuyForCustomers = [AdminAgent, SalesAgent]
+);
+policy!(
     /// The vendor's own pages.
     OperatePortal = [Operator]
 );

@@ -51,6 +51,12 @@ const NAV: &[(&str, &str, &str, &[Role])] = &[
         "nav-partners",
         &[Role::Operator],
     ),
+    (
+        "catalog",
+        "/operator/catalog",
+        "nav-catalog",
+        &[Role::Operator],
+    ),
 ];
 
 impl Page {
@@ -93,6 +99,18 @@ impl Page {
 
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         self.i18n.t1(id, name, value)
+    }
+
+    /// A product's cancellation and link policy, in words.
+    pub fn t_policy(&self, cancel_days: &i64, link_days: &i64, cap: &i64) -> String {
+        self.i18n.t_args(
+            "catalog-policy-value",
+            &[
+                ("cancel", &cancel_days.to_string()),
+                ("days", &link_days.to_string()),
+                ("cap", &cap.to_string()),
+            ],
+        )
     }
 }
 

@@ -142,6 +142,12 @@ impl TestApp {
             "sign-in of {email} failed: {}",
             res.body
         );
+        // Land where the browser would, picking up the new session's token.
+        let mut next = res.location().map(str::to_owned);
+        while let Some(path) = next {
+            let page = b.get(&path).await;
+            next = page.location().map(str::to_owned);
+        }
         b
     }
 

@@ -7,6 +7,7 @@ mod access;
 mod csrf;
 mod customers;
 mod helpers;
+mod orders;
 mod pages;
 mod sessions;
 mod sign_in;

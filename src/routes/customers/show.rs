@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
 use crate::store::organisations::{self, Customer};
-use crate::web::access::{Allowed, SeeCustomers};
+use crate::web::access::{Allowed, BuyForCustomers, Policy, SeeCustomers};
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -17,6 +17,8 @@ use crate::web::state::AppState;
 struct CustomerDetails {
     page: Page,
     customer: Customer,
+    tab: &'static str,
+    can_buy: bool,
     country_name: String,
 }
 
@@ -34,6 +36,8 @@ pub async fn show(
     super::super::ok(&CustomerDetails {
         page,
         customer,
+        tab: "details",
+        can_buy: p.has_any(BuyForCustomers::ROLES),
         country_name,
     })
 }

@@ -1,3 +1,4 @@
 //! The vendor's own pages.
 
+pub mod catalog;
 pub mod partners;

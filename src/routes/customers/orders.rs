@@ -1,0 +1,235 @@
+//! `POST /customers/{id}/orders` (Place order), the Orders tab and one order.
+
+use std::collections::BTreeMap;
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use uuid::Uuid;
+
+use super::add_products::{customer_and_offers, review_page};
+use crate::domain::money;
+use crate::domain::order;
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, render, see_other};
+use crate::store::orders::{self, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
+use crate::store::organisations::{self, Customer};
+use crate::web::access::{Allowed, BuyForCustomers, Policy, SeeCustomers};
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+pub async fn place(
+    req: HttpRequest,
+    p: Allowed<BuyForCustomers>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    input: web::Form<BTreeMap<String, String>>,
+) -> AppResult<HttpResponse> {
+    let (customer, products, offers) = customer_and_offers(&state, &p, *id).await?;
+    let idempotency_key = input
+        .get("idempotency_key")
+        .and_then(|k| Uuid::parse_str(k).ok())
+        .ok_or(AppError::BadRequest)?;
+    // Everything is checked again: the review page's fields can be forged.
+    let basket = match order::parse_basket(&input, &offers) {
+        Ok(b) => b,
+        Err(errors) => {
+            let page = Page::for_user(&session, &p, "customers")?;
+            let message = errors.first().map(|e| match e {
+                order::BasketError::NotOffered(_) => page.t("order-error-not-offered"),
+                order::BasketError::Empty => page.t("order-error-empty"),
+                _ => page.t("order-quantity-range"),
+            });
+            let back = format!("/customers/{}/add-products", customer.id);
+            return render(
+                &Refused {
+                    page,
+                    message: message.unwrap_or_default(),
+                    back,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let lines: Vec<PlaceLine> = basket
+        .lines
+        .iter()
+        .filter_map(|l| {
+            products
+                .iter()
+                .find(|p| p.id == l.offer.product_id)
+                .map(|product| PlaceLine {
+                    product,
+                    quantity: l.quantity,
+                })
+        })
+        .collect();
+    let placed = orders::place(
+        &state.db,
+        state.clock.now(),
+        &PlaceOrder {
+            customer_id: customer.id,
+            partner_id: customer.partner_id,
+            placed_by: Some(p.account.id),
+            idempotency_key,
+            lines: &lines,
+            currency: &basket.currency,
+            total_minor: basket.total_minor,
+            ip: client_ip(&req, state.settings.trust_proxy),
+        },
+    )
+    .await?;
+    match placed {
+        Placed::New(order_id) => {
+            page::flash(&session, p.i18n.t("order-placed"))?;
+            Ok(see_other(&format!(
+                "/customers/{}/orders/{order_id}",
+                customer.id
+            )))
+        }
+        Placed::AlreadyPlaced(order_id) => {
+            page::flash(&session, p.i18n.t("order-already-placed"))?;
+            Ok(see_other(&format!(
+                "/customers/{}/orders/{order_id}",
+                customer.id
+            )))
+        }
+        Placed::OutOfKeys(product) => {
+            let page = Page::for_user(&session, &p, "customers")?;
+            let error = Some(page.t1("order-error-out-of-keys", "product", &product));
+            // A fresh key: the refused attempt wrote nothing to come back to.
+            render(
+                &review_page(page, customer, &basket, Uuid::new_v4(), error),
+                StatusCode::CONFLICT,
+            )
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "customers/order_refused.html")]
+struct Refused {
+    page: Page,
+    message: String,
+    back: String,
+}
+
+pub struct OrderView {
+    pub id: Uuid,
+    pub placed_at: String,
+    pub placed_by: String,
+    pub total: String,
+    pub status: String,
+    pub lines: Vec<LineView>,
+}
+
+pub struct LineView {
+    pub subscription_id: Uuid,
+    pub product: String,
+    pub quantity: i64,
+    pub unit_price: String,
+    pub total: String,
+    pub status: String,
+    pub has_key: bool,
+}
+
+fn views(page: &Page, orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
+    orders
+        .into_iter()
+        .map(|o| OrderView {
+            id: o.id,
+            placed_at: o.placed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            placed_by: o.placed_by_name.unwrap_or_default(),
+            total: money::format(o.total_minor, &o.currency),
+            status: page.t(&format!("order-status-{}", o.status)),
+            lines: lines
+                .iter()
+                .filter(|l| l.order_id == o.id)
+                .map(|l| LineView {
+                    subscription_id: l.subscription_id,
+                    product: l.product_name.clone(),
+                    quantity: l.quantity,
+                    unit_price: money::format(l.unit_price_minor, &l.currency),
+                    total: money::format(
+                        l.unit_price_minor.saturating_mul(l.quantity),
+                        &l.currency,
+                    ),
+                    status: page.t(&format!("subscription-status-{}", l.status)),
+                    has_key: l.has_key,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "customers/orders.html")]
+struct Orders {
+    page: Page,
+    customer: Customer,
+    tab: &'static str,
+    can_buy: bool,
+    orders: Vec<OrderView>,
+}
+
+/// The most recent orders shown on the tab.
+const ORDERS_SHOWN: i64 = 100;
+
+pub async fn list(
+    p: Allowed<SeeCustomers>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let customer = organisations::customer(&state.db, p.scope(), *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows = orders::for_customer(&state.db, p.scope(), customer.id, ORDERS_SHOWN).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
+    let lines = orders::lines(&state.db, &ids).await?;
+    let page = Page::for_user(&session, &p, "customers")?;
+    let orders = views(&page, rows, lines);
+    let can_buy = p.has_any(BuyForCustomers::ROLES);
+    crate::routes::ok(&Orders {
+        page,
+        customer,
+        tab: "orders",
+        can_buy,
+        orders,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "customers/order.html")]
+struct OrderPage {
+    page: Page,
+    customer: Customer,
+    order: OrderView,
+}
+
+pub async fn show(
+    p: Allowed<SeeCustomers>,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> AppResult<HttpResponse> {
+    let (customer_id, order_id) = path.into_inner();
+    let customer = organisations::customer(&state.db, p.scope(), customer_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let row = orders::order(&state.db, p.scope(), customer.id, order_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lines = orders::lines(&state.db, &[row.id]).await?;
+    let page = Page::for_user(&session, &p, "customers")?;
+    let order = views(&page, vec![row], lines)
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    crate::routes::ok(&OrderPage {
+        page,
+        customer,
+        order,
+    })
+}

@@ -1,0 +1,357 @@
+//! Add products, review, Place order: SPEC 3.1.
+
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+use crate::helpers::{Browser, TestApp, spawn_app};
+use csp_portal::store::{catalog, keys, orders};
+
+async fn product_id(app: &TestApp, sku: &str) -> Uuid {
+    catalog::product_by_sku(&app.db, sku)
+        .await
+        .expect("query")
+        .expect("product")
+        .id
+}
+
+async fn order_count(app: &TestApp) -> i64 {
+    orders::order_count(&app.db).await.expect("count")
+}
+
+fn field(id: Uuid) -> String {
+    format!("qty_{id}")
+}
+
+/// The review page for these quantities, and the idempotency key it carries.
+async fn review(
+    b: &mut Browser,
+    customer: Uuid,
+    lines: &[(Uuid, &str)],
+) -> (crate::helpers::Page, String) {
+    let query: Vec<(String, String)> = lines
+        .iter()
+        .map(|(id, q)| (field(*id), (*q).to_owned()))
+        .collect();
+    let qs = serde_urlencoded::to_string(&query).expect("query");
+    let page = b
+        .get(&format!("/customers/{customer}/add-products/review?{qs}"))
+        .await;
+    let key = regex::Regex::new(r#"name="idempotency_key" value="([^"]+)""#)
+        .expect("regex")
+        .captures(&page.body)
+        .map(|c| c[1].to_owned())
+        .unwrap_or_default();
+    (page, key)
+}
+
+async fn place(
+    b: &mut Browser,
+    customer: Uuid,
+    key: &str,
+    lines: &[(Uuid, &str)],
+) -> crate::helpers::Page {
+    let fields: Vec<(String, String)> = lines
+        .iter()
+        .map(|(id, q)| (field(*id), (*q).to_owned()))
+        .collect();
+    let mut form: Vec<(&str, &str)> = vec![("idempotency_key", key)];
+    form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    b.post(&format!("/customers/{customer}/orders"), &form)
+        .await
+}
+
+#[tokio::test]
+async fn an_admin_agent_buys_software_and_each_keyed_line_gets_a_key() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    let ri = product_id(&app, "AZURE-RI-D2SV5-1Y").await;
+    let keys_before = keys::free_count(&app.db, ws).await.expect("count");
+    let mut b = app.signed_in("admin@northwind.example").await;
+
+    let catalog_page = b.get(&format!("/customers/{contoso}/add-products")).await;
+    assert_eq!(catalog_page.status, StatusCode::OK);
+    assert!(catalog_page.body.contains("Windows Server 2022 Standard"));
+    assert!(
+        catalog_page.body.contains("Azure Reserved VM Instance"),
+        "sold in the US"
+    );
+    assert!(catalog_page.body.contains("1,069.00 USD"));
+
+    let (rev, key) = review(&mut b, contoso, &[(ws, "3"), (ri, "2")]).await;
+    assert_eq!(rev.status, StatusCode::OK, "{}", rev.body);
+    assert!(rev.body.contains("3,207.00 USD"), "line total 3 x 1,069.00");
+    assert!(
+        rev.body.contains("4,887.00 USD"),
+        "order total 3,207.00 + 2 x 840.00"
+    );
+    assert!(!key.is_empty());
+    assert_eq!(order_count(&app).await, 7, "the review writes nothing");
+
+    let res = place(&mut b, contoso, &key, &[(ws, "3"), (ri, "2")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let location = res.location().expect("location").to_owned();
+    assert!(location.starts_with(&format!("/customers/{contoso}/orders/")));
+    let order = b.get(&location).await;
+    assert!(order.body.contains("Order placed."));
+    assert!(order.body.contains("4,887.00 USD"));
+    assert_eq!(
+        order.body.matches("Key assigned").count(),
+        1,
+        "the reserved instance has no key"
+    );
+    assert_eq!(
+        keys::free_count(&app.db, ws).await.expect("count"),
+        keys_before - 1
+    );
+    assert_eq!(order_count(&app).await, 8);
+    let tab = b.get(&format!("/customers/{contoso}/orders")).await;
+    assert!(tab.body.contains("4,887.00 USD"));
+    let northwind = app.org_id("Northwind Partners").await;
+    assert!(
+        app.audit_actions(northwind)
+            .await
+            .contains(&"order_placed".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn submitting_the_same_order_twice_places_it_once() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    let mut b = app.signed_in("sales@northwind.example").await;
+    let (_, key) = review(&mut b, contoso, &[(ws, "1")]).await;
+    let first = place(&mut b, contoso, &key, &[(ws, "1")]).await;
+    let second = place(&mut b, contoso, &key, &[(ws, "1")]).await;
+    assert_eq!(first.location(), second.location());
+    assert_eq!(order_count(&app).await, 8);
+    let again = b.get(second.location().expect("location")).await;
+    assert!(again.body.contains("This order was already placed"));
+}
+
+#[tokio::test]
+async fn reserved_instances_are_not_offered_in_brazil_and_a_forged_order_is_refused() {
+    let app = spawn_app().await;
+    let wingtip = app.org_id("Wingtip Toys").await;
+    let ri = product_id(&app, "AZURE-RI-D2SV5-1Y").await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    let page = b.get(&format!("/customers/{wingtip}/add-products")).await;
+    assert!(page.body.contains("Office LTSC"));
+    assert!(!page.body.contains("Azure Reserved VM Instance"));
+    let (rev, _) = review(&mut b, wingtip, &[(ri, "1")]).await;
+    assert_eq!(rev.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = place(&mut b, wingtip, &Uuid::new_v4().to_string(), &[(ri, "1")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("not offered to this customer"));
+    assert_eq!(order_count(&app).await, 7);
+}
+
+#[tokio::test]
+async fn quantities_must_be_between_one_and_a_thousand() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let office = product_id(&app, "OFFICE-LTSC2021-PP").await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    let (ok, _) = review(&mut b, contoso, &[(office, "1000")]).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert!(ok.body.contains("439,000.00 USD"));
+    let (ok, _) = review(&mut b, contoso, &[(office, "1")]).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    for bad in ["1001", "-1", "2.5", "ten"] {
+        let (res, _) = review(&mut b, contoso, &[(office, bad)]).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(
+            res.body.contains("must be a whole number from 1 to 1000"),
+            "{bad}"
+        );
+        assert!(
+            res.body.contains(&format!(r#"value="{bad}""#)),
+            "the input is kept: {bad}"
+        );
+    }
+    let (none, _) = review(&mut b, contoso, &[(office, "0")]).await;
+    assert!(none.body.contains("Choose at least one product"));
+    let res = place(
+        &mut b,
+        contoso,
+        &Uuid::new_v4().to_string(),
+        &[(office, "1001")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = place(
+        &mut b,
+        contoso,
+        &Uuid::new_v4().to_string(),
+        &[(Uuid::new_v4(), "1")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(order_count(&app).await, 7);
+}
+
+/// Takes keys of a product until `left` remain.
+async fn drain_keys(app: &TestApp, sku: &str, left: i64) {
+    let product = catalog::product_by_sku(&app.db, sku)
+        .await
+        .expect("query")
+        .expect("product");
+    let contoso = app.org_id("Contoso").await;
+    let northwind = app.org_id("Northwind Partners").await;
+    while keys::free_count(&app.db, product.id).await.expect("count") > left {
+        let lines = [orders::PlaceLine {
+            product: &product,
+            quantity: 1,
+        }];
+        orders::place(
+            &app.db,
+            app.clock_now(),
+            &orders::PlaceOrder {
+                customer_id: contoso,
+                partner_id: northwind,
+                placed_by: None,
+                idempotency_key: Uuid::new_v4(),
+                lines: &lines,
+                currency: "USD",
+                total_minor: product.unit_price_minor,
+                ip: None,
+            },
+        )
+        .await
+        .expect("place");
+    }
+}
+
+#[tokio::test]
+async fn with_no_key_left_the_order_is_refused_naming_the_product_and_nothing_is_written() {
+    let app = spawn_app().await;
+    drain_keys(&app, "WS2019-STA", 0).await;
+    let contoso = app.org_id("Contoso").await;
+    let ws19 = product_id(&app, "WS2019-STA").await;
+    let office = product_id(&app, "OFFICE-LTSC2021-PP").await;
+    let office_keys = keys::free_count(&app.db, office).await.expect("count");
+    let before = order_count(&app).await;
+    let subs = orders::subscription_count(&app.db).await.expect("count");
+    let mut b = app.signed_in("admin@northwind.example").await;
+    // The Office line comes first and takes its key before WS2019 fails: the
+    // whole order must still roll back.
+    let (_, key) = review(&mut b, contoso, &[(office, "2"), (ws19, "1")]).await;
+    let res = place(&mut b, contoso, &key, &[(office, "2"), (ws19, "1")]).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    assert!(
+        res.body
+            .contains("There are no product keys left for Windows Server 2019 Standard"),
+        "{}",
+        res.body
+    );
+    assert_eq!(order_count(&app).await, before);
+    assert_eq!(
+        orders::subscription_count(&app.db).await.expect("count"),
+        subs
+    );
+    assert_eq!(
+        keys::free_count(&app.db, office).await.expect("count"),
+        office_keys
+    );
+}
+
+#[tokio::test]
+async fn concurrent_orders_never_share_a_key_and_stop_when_keys_run_out() {
+    let app = spawn_app().await;
+    drain_keys(&app, "WS2022-DAT", 5).await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-DAT").await;
+    let before = order_count(&app).await;
+    let mut buyers = Vec::new();
+    for _ in 0..10 {
+        let mut b = app.signed_in("admin@northwind.example").await;
+        let (_, key) = review(&mut b, contoso, &[(ws, "1")]).await;
+        buyers.push((b, key));
+    }
+    let results = futures_util::future::join_all(
+        buyers
+            .iter_mut()
+            .map(|(b, key)| async move { place(b, contoso, key, &[(ws, "1")]).await.status }),
+    )
+    .await;
+    let placed = results
+        .iter()
+        .filter(|s| **s == StatusCode::SEE_OTHER)
+        .count();
+    let refused = results
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    assert_eq!((placed, refused), (5, 5), "{results:?}");
+    assert_eq!(order_count(&app).await, before + 5);
+    assert_eq!(keys::free_count(&app.db, ws).await.expect("count"), 0);
+}
+
+#[tokio::test]
+async fn only_admin_and_sales_agents_buy_and_only_for_their_own_customers() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    for email in [
+        "helpdesk@northwind.example",
+        "ga@contoso.example",
+        "user@contoso.example",
+        "operator@portal.example",
+    ] {
+        let mut b = app.signed_in(email).await;
+        assert_eq!(
+            b.get(&format!("/customers/{contoso}/add-products"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "{email}"
+        );
+        let res = place(&mut b, contoso, &Uuid::new_v4().to_string(), &[(ws, "1")]).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{email}");
+        assert!(
+            res.body.contains("role for this page"),
+            "{email}: refused for the role, not the token"
+        );
+    }
+    let mut b = app.signed_in("admin@fabrikam.example").await;
+    assert_eq!(
+        b.get(&format!("/customers/{contoso}/add-products"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        b.get(&format!("/customers/{contoso}/orders")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    b.get("/customers").await;
+    let res = place(&mut b, contoso, &Uuid::new_v4().to_string(), &[(ws, "1")]).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(order_count(&app).await, 7);
+}
+
+#[tokio::test]
+async fn an_order_of_another_customer_is_a_404() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let litware = app.org_id("Litware").await;
+    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let tab = b.get(&format!("/customers/{contoso}/orders")).await;
+    assert_eq!(tab.status, StatusCode::OK);
+    let order_link =
+        regex::Regex::new(r#"/customers/[0-9a-f-]+/orders/([0-9a-f-]{36})"#).expect("regex");
+    let order_id = order_link.captures(&tab.body).expect("an order")[1].to_owned();
+    assert_eq!(
+        b.get(&format!("/customers/{contoso}/orders/{order_id}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        b.get(&format!("/customers/{litware}/orders/{order_id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
