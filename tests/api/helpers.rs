@@ -18,6 +18,7 @@ pub const KEYS_PER_PRODUCT: usize = 20;
 
 pub struct TestApp {
     pub base: String,
+    pub settings: Settings,
     pub db: Db,
     pub clock: ManualClock,
     _dir: tempfile::TempDir,
@@ -60,6 +61,7 @@ pub async fn spawn_app() -> TestApp {
     demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()), &assets)
         .await
         .expect("demo data");
+    let app_settings = settings.clone();
     let app =
         Application::build_with_db(settings, Arc::new(clock.clone()), db.clone(), "127.0.0.1:0")
             .expect("build app");
@@ -67,6 +69,7 @@ pub async fn spawn_app() -> TestApp {
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
+        settings: app_settings,
         db,
         clock,
         _dir: dir,
