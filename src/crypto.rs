@@ -108,6 +108,24 @@ fn unreachable_mac() -> Hmac<Sha256> {
     panic!("HMAC accepts keys of any length")
 }
 
+/// A new random token for a link (256 bits, base64url) and the SHA-256 hex
+/// under which it is stored; the token itself is never stored.
+pub fn new_token() -> (Secret<String>, String) {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let hash = token_hash(&token);
+    (Secret::new(token), hash)
+}
+
+pub fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

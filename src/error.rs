@@ -25,6 +25,9 @@ pub enum AppError {
     CsrfRejected,
     #[error("not found")]
     NotFound,
+    /// It existed but is no longer available (a revoked key, a cancelled purchase).
+    #[error("gone")]
+    Gone,
     #[error("bad request")]
     BadRequest,
     #[error("the store is unavailable")]
@@ -76,6 +79,7 @@ impl ResponseError for AppError {
             AppError::Unauthenticated { .. } => StatusCode::SEE_OTHER,
             AppError::Forbidden(_) | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Gone => StatusCode::GONE,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -124,6 +128,7 @@ impl ResponseError for AppError {
             }
             AppError::CsrfRejected => (i18n.t("error-403-title"), i18n.t("error-csrf")),
             AppError::NotFound => (i18n.t("error-404-title"), i18n.t("error-404")),
+            AppError::Gone => (i18n.t("error-410-title"), i18n.t("error-410")),
             AppError::BadRequest => (i18n.t("error-400-title"), i18n.t("error-400")),
             AppError::Unavailable(_) => (i18n.t("error-503-title"), i18n.t("error-503")),
             AppError::Internal(_) | AppError::Unauthenticated { .. } => {

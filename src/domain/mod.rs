@@ -3,6 +3,7 @@
 pub mod country;
 pub mod customer;
 pub mod email;
+pub mod link;
 pub mod money;
 pub mod order;
 pub mod product;

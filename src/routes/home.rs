@@ -22,6 +22,9 @@ pub async fn show(p: Principal, session: Session) -> AppResult<HttpResponse> {
     if p.has_any(&[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent]) {
         return Ok(super::see_other("/customers"));
     }
+    if p.has(Role::CustomerGlobalAdmin) {
+        return Ok(super::see_other("/my/software"));
+    }
     let page = Page::for_user(&session, &p, "home")?;
     let mut links = Vec::new();
     if p.has(Role::Operator) {

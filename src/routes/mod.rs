@@ -6,6 +6,7 @@ pub mod health;
 pub mod home;
 pub mod operator;
 pub mod sign_in;
+pub mod software;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -47,6 +48,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/customers/{id}/orders/{order_id}",
             web::get().to(customers::orders::show),
         )
+        .route(
+            "/customers/{id}/software",
+            web::get().to(software::list::partner),
+        )
+        .route(
+            "/customers/{id}/software/{sub}",
+            web::get().to(software::show::partner),
+        )
+        .route(
+            "/customers/{id}/software/{sub}/key",
+            web::post().to(software::key::partner),
+        )
+        .route(
+            "/customers/{id}/software/{sub}/files/{file}",
+            web::get().to(software::download::partner),
+        )
+        .route(
+            "/customers/{id}/software/{sub}/links",
+            web::post().to(software::links::create),
+        )
+        .route(
+            "/customers/{id}/software/{sub}/links/{link}/revoke",
+            web::post().to(software::links::revoke),
+        )
+        .route("/my/software", web::get().to(software::list::own))
+        .route("/my/software/{sub}", web::get().to(software::show::own))
+        .route("/my/software/{sub}/key", web::post().to(software::key::own))
+        .route(
+            "/my/software/{sub}/files/{file}",
+            web::get().to(software::download::own),
+        )
+        .route("/d/{token}", web::get().to(software::public_link::download))
         .route("/operator/catalog", web::get().to(operator::catalog::list))
         .route(
             "/operator/catalog/{id}",

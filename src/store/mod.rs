@@ -7,9 +7,11 @@
 pub mod audit;
 pub mod catalog;
 pub mod keys;
+pub mod links;
 pub mod orders;
 pub mod organisations;
 pub mod sessions;
+pub mod software;
 pub mod throttle;
 pub mod users;
 

@@ -154,6 +154,14 @@ policy!(
     BuyForCustomers = [AdminAgent, SalesAgent]
 );
 policy!(
+    /// Get keys, downloads and links for a partner's customers (SPEC 3.3).
+    ManageKeys = [AdminAgent]
+);
+policy!(
+    /// A customer's own software, keys and downloads (SPEC 3.5).
+    SeeOwnSoftware = [CustomerGlobalAdmin]
+);
+policy!(
     /// The vendor's own pages.
     OperatePortal = [Operator]
 );

@@ -32,12 +32,7 @@ const NAV: &[(&str, &str, &str, &[Role])] = &[
         "home",
         "/",
         "nav-home",
-        &[
-            Role::PartnerGlobalAdmin,
-            Role::CustomerGlobalAdmin,
-            Role::CustomerUser,
-            Role::Operator,
-        ],
+        &[Role::PartnerGlobalAdmin, Role::CustomerUser, Role::Operator],
     ),
     (
         "customers",
@@ -56,6 +51,12 @@ const NAV: &[(&str, &str, &str, &[Role])] = &[
         "/operator/catalog",
         "nav-catalog",
         &[Role::Operator],
+    ),
+    (
+        "my-software",
+        "/my/software",
+        "nav-my-software",
+        &[Role::CustomerGlobalAdmin],
     ),
 ];
 
@@ -99,6 +100,14 @@ impl Page {
 
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         self.i18n.t1(id, name, value)
+    }
+
+    /// How long a new link works, in words.
+    pub fn t_args_link(&self, days: &i64, cap: &i64) -> String {
+        self.i18n.t_args(
+            "link-limits",
+            &[("days", &days.to_string()), ("cap", &cap.to_string())],
+        )
     }
 
     /// A product's cancellation and link policy, in words.

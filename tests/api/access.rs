@@ -13,7 +13,7 @@ const FORBIDDEN: u16 = 403;
 const MATRIX: &[(&str, [u16; 8])] = &[
     (
         "/",
-        [REDIRECT, REDIRECT, REDIRECT, OK, REDIRECT, OK, OK, OK],
+        [REDIRECT, REDIRECT, REDIRECT, OK, REDIRECT, REDIRECT, OK, OK],
     ),
     (
         "/customers",
@@ -36,6 +36,71 @@ const MATRIX: &[(&str, [u16; 8])] = &[
         ],
     ),
 ];
+
+/// Routes that take a subscription: `{contoso}` and `{sub}` (a Contoso purchase).
+const SOFTWARE_MATRIX: &[(&str, [u16; 8])] = &[
+    (
+        "/customers/{contoso}/software",
+        [OK, OK, OK, FORBIDDEN, 404, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "/customers/{contoso}/software/{sub}",
+        [
+            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, 404, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/customers/{contoso}/software/{sub}/files/{file}",
+        [
+            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, 404, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/my/software",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/my/software/{sub}",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/my/software/{sub}/files/{file}",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+];
+
+#[tokio::test]
+async fn every_software_page_answers_each_role_as_the_matrix_says() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await.to_string();
+    let (sub, file) = crate::software::contoso_purchase(&app, "WS2022-DAT").await;
+    for (i, email) in USERS.iter().enumerate() {
+        let mut b = app.signed_in(email).await;
+        for (path, expected) in SOFTWARE_MATRIX {
+            let path = path
+                .replace("{contoso}", &contoso)
+                .replace("{sub}", &sub.to_string())
+                .replace("{file}", &file.to_string());
+            let res = b.get(&path).await;
+            assert_eq!(res.status.as_u16(), expected[i], "{email} GET {path}");
+            if res.status == StatusCode::FORBIDDEN
+                && path.contains("/software/")
+                && !path.starts_with("/my")
+            {
+                assert!(
+                    res.body.contains("You need the Admin agent role"),
+                    "{email} GET {path}"
+                );
+            }
+        }
+    }
+}
 
 const USERS: [&str; 8] = [
     "admin@northwind.example",

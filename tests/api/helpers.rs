@@ -24,8 +24,48 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// Everything logged by any test in this binary, so tests can show that no
+/// secret reaches a log line.
+static LOGS: std::sync::OnceLock<Arc<std::sync::Mutex<Vec<u8>>>> = std::sync::OnceLock::new();
+
+struct LogWriter(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut b) = self.0.lock() {
+            b.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn capture_logs() {
+    let buf = LOGS
+        .get_or_init(|| Arc::new(std::sync::Mutex::new(Vec::new())))
+        .clone();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
+        .with_ansi(false)
+        .with_writer(move || LogWriter(buf.clone()))
+        .try_init();
+}
+
+pub fn captured_logs() -> String {
+    LOGS.get()
+        .and_then(|b| {
+            b.lock()
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        })
+        .unwrap_or_default()
+}
+
 /// Starts the portal on a random port with a fresh store holding the demo data.
 pub async fn spawn_app() -> TestApp {
+    capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.trim().is_empty() => fresh_pg_schema(&url).await,

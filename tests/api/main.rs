@@ -12,3 +12,4 @@ mod orders;
 mod pages;
 mod sessions;
 mod sign_in;
+mod software;

@@ -41,6 +41,7 @@ struct AddProducts {
     offers: Vec<OfferView>,
     errors: Vec<String>,
     country_name: String,
+    order_key: Uuid,
 }
 
 pub struct LineView {
@@ -85,6 +86,16 @@ pub async fn customer_and_offers(
         })
         .collect();
     Ok((customer, products, offers))
+}
+
+/// The order's idempotency key: made when the catalog page is shown and
+/// carried through review (in the URL) to Place order, so that going Back to
+/// the review page and pressing Place order again finds the first order.
+fn order_key(input: &BTreeMap<String, String>) -> Uuid {
+    input
+        .get("order_key")
+        .and_then(|k| Uuid::parse_str(k).ok())
+        .unwrap_or_else(Uuid::new_v4)
 }
 
 fn error_message(i18n: &I18n, e: &BasketError, offers: &[Offer]) -> String {
@@ -154,6 +165,7 @@ fn catalog_page(
             offers: offers_view,
             errors: messages,
             country_name,
+            order_key: order_key(input),
         },
         status,
     )
@@ -197,10 +209,11 @@ pub fn review_page(
             total: money::format(l.total_minor, &l.offer.currency),
         })
         .collect::<Vec<_>>();
-    let query: Vec<(String, String)> = lines
+    let mut query: Vec<(String, String)> = lines
         .iter()
         .map(|l| (l.field.clone(), l.quantity.to_string()))
         .collect();
+    query.push(("order_key".to_owned(), idempotency_key.to_string()));
     let change_link = format!(
         "/customers/{}/add-products/change?{}",
         customer.id,
@@ -230,7 +243,7 @@ pub async fn review(
     let page = Page::for_user(&session, &p, "customers")?;
     match order::parse_basket(&input, &offers) {
         Ok(basket) => render(
-            &review_page(page, customer, &basket, Uuid::new_v4(), None),
+            &review_page(page, customer, &basket, order_key(&input), None),
             StatusCode::OK,
         ),
         Err(errors) => catalog_page(

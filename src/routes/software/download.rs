@@ -1,0 +1,135 @@
+//! `GET .../software/{sub}/files/{file}`: Download, for a signed-in admin agent
+//! or customer global admin. The file is streamed by actix-files (never read
+//! whole), with Content-Length, Content-Disposition, ETag, Accept-Ranges,
+//! Range and If-Range, plus a `Repr-Digest` carrying its SHA-256.
+
+use actix_files::NamedFile;
+use actix_web::http::header::{
+    self, ContentDisposition, DispositionParam, DispositionType, HeaderValue,
+};
+use actix_web::{HttpRequest, HttpResponse, web};
+use base64::Engine;
+use uuid::Uuid;
+
+use super::Where;
+use super::show::subscription;
+use crate::domain::link::starts_a_download;
+use crate::error::{AppError, AppResult};
+use crate::routes::client_ip;
+use crate::store::audit;
+use crate::store::software::{self, DownloadFile};
+use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
+use crate::web::state::AppState;
+
+/// The request's `Range` header, if any.
+pub fn range_of(req: &HttpRequest) -> Option<&str> {
+    req.headers()
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+}
+
+/// Streams a stored file as an attachment named as the catalog says.
+pub async fn serve(
+    req: &HttpRequest,
+    state: &AppState,
+    file: &DownloadFile,
+) -> AppResult<HttpResponse> {
+    let path = state
+        .files
+        .path(&file.storage_name)
+        .ok_or(AppError::NotFound)?;
+    // Opening is a blocking call: keep it off the async workers.
+    let named = web::block(move || NamedFile::open(path))
+        .await?
+        .map_err(|e| {
+            AppError::Internal(anyhow::anyhow!(
+                "download file {} missing from the store: {e}",
+                file.id
+            ))
+        })?;
+    let mut res = named
+        .set_content_disposition(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename(file.file_name.clone())],
+        })
+        .into_response(req);
+    if let Some(digest) = repr_digest(&file.sha256)
+        && let Ok(v) = HeaderValue::from_str(&digest)
+    {
+        res.headers_mut()
+            .insert(header::HeaderName::from_static("repr-digest"), v);
+    }
+    Ok(res)
+}
+
+/// `sha-256=:<base64>:` (RFC 9530) from the hex digest in the catalog.
+fn repr_digest(hex: &str) -> Option<String> {
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
+        .collect();
+    Some(format!(
+        "sha-256=:{}:",
+        base64::engine::general_purpose::STANDARD.encode(bytes?)
+    ))
+}
+
+async fn download(
+    req: &HttpRequest,
+    p: &Principal,
+    state: &AppState,
+    w: Where,
+    sub_id: Uuid,
+    file_id: Uuid,
+) -> AppResult<HttpResponse> {
+    let sub = subscription(state, p, &w, sub_id).await?;
+    if sub.status == "cancelled" {
+        return Err(AppError::Gone);
+    }
+    let file = software::file(&state.db, sub.product_id, file_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if starts_a_download(range_of(req)) {
+        audit::record_alone(
+            &state.db,
+            state.clock.now(),
+            &audit::NewEvent {
+                organisation_id: Some(p.account.org_id),
+                actor_user_id: Some(p.account.id),
+                action: "file_downloaded",
+                subject_type: Some("download_file"),
+                subject_id: Some(file.id),
+                customer_id: Some(sub.customer_id),
+                ip: client_ip(req, state.settings.trust_proxy),
+                detail: serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name }),
+            },
+        )
+        .await?;
+    }
+    serve(req, state, &file).await
+}
+
+pub async fn partner(
+    req: HttpRequest,
+    p: Allowed<ManageKeys>,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid, Uuid)>,
+) -> AppResult<HttpResponse> {
+    let (customer_id, sub_id, file_id) = path.into_inner();
+    let w = Where::partner(&state, &p, customer_id).await?;
+    download(&req, &p, &state, w, sub_id, file_id).await
+}
+
+pub async fn own(
+    req: HttpRequest,
+    p: Allowed<SeeOwnSoftware>,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> AppResult<HttpResponse> {
+    let (sub_id, file_id) = path.into_inner();
+    let w = Where::own(&state, &p).await?;
+    download(&req, &p, &state, w, sub_id, file_id).await
+}

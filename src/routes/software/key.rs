@@ -1,0 +1,104 @@
+//! `POST .../software/{sub}/key`: reveals the subscription's product key.
+//! A POST because every reveal is an audit event (who, which subscription;
+//! never the key). With JavaScript the page's dialog shows what this answers;
+//! without it, this is the plain page with the key.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use uuid::Uuid;
+
+use super::Where;
+use super::show::subscription;
+use crate::domain::product::KeyFormat;
+use crate::error::{AppError, AppResult};
+use crate::routes::client_ip;
+use crate::store::{audit, keys};
+use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
+use crate::web::page::Page;
+use crate::web::state::AppState;
+
+#[derive(Template)]
+#[template(path = "software/key.html")]
+struct KeyPage {
+    page: Page,
+    product: String,
+    back: String,
+    grouped_key: String,
+}
+
+async fn reveal(
+    req: &HttpRequest,
+    p: &Principal,
+    session: &Session,
+    state: &AppState,
+    w: Where,
+    sub_id: Uuid,
+) -> AppResult<HttpResponse> {
+    let sub = subscription(state, p, &w, sub_id).await?;
+    if !sub.has_keys {
+        return Err(AppError::NotFound);
+    }
+    // A revoked key (cancelled purchase) is never shown again.
+    let (ciphertext, nonce) = keys::for_subscription(&state.db, sub.id)
+        .await?
+        .ok_or(AppError::Gone)?;
+    let key = state
+        .cipher
+        .decrypt(&ciphertext, &nonce)
+        .map_err(AppError::Internal)?;
+    let format: KeyFormat = sub.key_format.parse().unwrap_or(KeyFormat::Chars32);
+    audit::record_alone(
+        &state.db,
+        state.clock.now(),
+        &audit::NewEvent {
+            organisation_id: Some(p.account.org_id),
+            actor_user_id: Some(p.account.id),
+            action: "key_revealed",
+            subject_type: Some("subscription"),
+            subject_id: Some(sub.id),
+            customer_id: Some(sub.customer_id),
+            ip: client_ip(req, state.settings.trust_proxy),
+            detail: serde_json::json!({ "product": sub.product_name }),
+        },
+    )
+    .await?;
+    let page = Page::for_user(
+        session,
+        p,
+        if w.own_view {
+            "my-software"
+        } else {
+            "customers"
+        },
+    )?;
+    crate::routes::ok(&KeyPage {
+        page,
+        product: sub.product_name,
+        back: format!("{}/{}", w.base, sub.id),
+        grouped_key: format.group(key.expose()),
+    })
+}
+
+pub async fn partner(
+    req: HttpRequest,
+    p: Allowed<ManageKeys>,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> AppResult<HttpResponse> {
+    let (customer_id, sub_id) = path.into_inner();
+    let w = Where::partner(&state, &p, customer_id).await?;
+    reveal(&req, &p, &session, &state, w, sub_id).await
+}
+
+pub async fn own(
+    req: HttpRequest,
+    p: Allowed<SeeOwnSoftware>,
+    session: Session,
+    state: web::Data<AppState>,
+    sub_id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let w = Where::own(&state, &p).await?;
+    reveal(&req, &p, &session, &state, w, *sub_id).await
+}

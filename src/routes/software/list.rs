@@ -1,0 +1,141 @@
+//! `GET /customers/{id}/software` and `GET /my/software`: every subscription
+//! of the customer, newest first, paged by keyset.
+
+use actix_session::Session;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::Where;
+use crate::domain::role::Role;
+use crate::error::AppResult;
+use crate::store::organisations::Customer;
+use crate::store::software::{self, After, SoftwareRow};
+use crate::web::access::{Allowed, Principal, SeeCustomers, SeeOwnSoftware};
+use crate::web::page::Page;
+use crate::web::state::AppState;
+
+pub const PAGE_SIZE: i64 = 50;
+
+#[derive(Deserialize)]
+pub struct Query {
+    after_at: Option<DateTime<Utc>>,
+    after_id: Option<Uuid>,
+}
+
+pub struct Row {
+    pub id: Uuid,
+    pub order_id: Uuid,
+    pub product: String,
+    pub purchased: String,
+    pub quantity: i64,
+    pub status: String,
+    pub status_class: &'static str,
+    pub cancel_until: String,
+    pub downloadable: bool,
+}
+
+#[derive(Template)]
+#[template(path = "software/list.html")]
+struct SoftwareList {
+    page: Page,
+    customer: Customer,
+    tab: &'static str,
+    can_buy: bool,
+    own_view: bool,
+    base: String,
+    rows: Vec<Row>,
+    can_get_keys: bool,
+    next_page: Option<String>,
+    first_page: bool,
+}
+
+fn row(page: &Page, r: SoftwareRow) -> Row {
+    Row {
+        id: r.id,
+        order_id: r.order_id,
+        product: r.product_name,
+        purchased: r.purchased_at.format("%Y-%m-%d").to_string(),
+        quantity: r.quantity,
+        status: page.t(&format!("subscription-status-{}", r.status)),
+        status_class: match r.status.as_str() {
+            "active" => "ok",
+            "cancellation_requested" => "warn",
+            _ => "",
+        },
+        cancel_until: r.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string(),
+        downloadable: r.has_keys || r.has_downloads,
+    }
+}
+
+async fn render_list(
+    p: &Principal,
+    session: &Session,
+    state: &AppState,
+    w: Where,
+    q: &Query,
+) -> AppResult<HttpResponse> {
+    let after = match (q.after_at, q.after_id) {
+        (Some(purchased_at), Some(id)) => Some(After { purchased_at, id }),
+        _ => None,
+    };
+    let (rows, more) =
+        software::list(&state.db, p.scope(), w.customer.id, after, PAGE_SIZE).await?;
+    let next_page = match rows.last() {
+        Some(last) if more => Some(format!(
+            "{}?{}",
+            w.base,
+            serde_urlencoded::to_string([
+                ("after_at", last.purchased_at.to_rfc3339()),
+                ("after_id", last.id.to_string()),
+            ])
+            .unwrap_or_default()
+        )),
+        _ => None,
+    };
+    let page = Page::for_user(
+        session,
+        p,
+        if w.own_view {
+            "my-software"
+        } else {
+            "customers"
+        },
+    )?;
+    let rows = rows.into_iter().map(|r| row(&page, r)).collect();
+    crate::routes::ok(&SoftwareList {
+        page,
+        tab: "software",
+        can_buy: p.has_any(&[Role::AdminAgent, Role::SalesAgent]),
+        own_view: w.own_view,
+        can_get_keys: p.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]),
+        base: w.base,
+        customer: w.customer,
+        rows,
+        next_page,
+        first_page: after.is_none(),
+    })
+}
+
+pub async fn partner(
+    p: Allowed<SeeCustomers>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
+    let w = Where::partner(&state, &p, *id).await?;
+    render_list(&p, &session, &state, w, &q).await
+}
+
+pub async fn own(
+    p: Allowed<SeeOwnSoftware>,
+    session: Session,
+    state: web::Data<AppState>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
+    let w = Where::own(&state, &p).await?;
+    render_list(&p, &session, &state, w, &q).await
+}

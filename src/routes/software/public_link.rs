@@ -1,0 +1,135 @@
+//! `GET /d/{token}`: a download link, no sign-in needed. A transfer from byte
+//! 0 counts one download through one conditional UPDATE; a resumed transfer
+//! (Range from further in) is served without counting while the link is not
+//! expired or revoked. A link that no longer works answers with a page that
+//! says why and what to do, never with the file.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::json;
+
+use super::download::{range_of, serve};
+use crate::crypto::token_hash;
+use crate::domain::link::{LinkState, starts_a_download, state as link_state};
+use crate::error::AppResult;
+use crate::i18n::I18n;
+use crate::routes::{client_ip, render};
+use crate::store::{audit, links, software};
+use crate::web::request_ctx;
+use crate::web::state::AppState;
+
+#[derive(Template)]
+#[template(path = "software/link_refused.html")]
+struct Refused {
+    i18n: I18n,
+    title: String,
+    message: String,
+}
+
+fn refused(state: LinkState, expired_on: String) -> AppResult<HttpResponse> {
+    let i18n = request_ctx::i18n();
+    let (title, message, status) = match state {
+        LinkState::Expired => (
+            i18n.t("link-expired-title"),
+            i18n.t1("link-expired", "date", &expired_on),
+            StatusCode::GONE,
+        ),
+        LinkState::UsedUp => (
+            i18n.t("link-used-up-title"),
+            i18n.t("link-used-up"),
+            StatusCode::GONE,
+        ),
+        LinkState::Revoked => (
+            i18n.t("link-revoked-title"),
+            i18n.t("link-revoked"),
+            StatusCode::GONE,
+        ),
+        LinkState::Live => (
+            i18n.t("link-unknown-title"),
+            i18n.t("link-unknown"),
+            StatusCode::NOT_FOUND,
+        ),
+    };
+    let mut res = render(
+        &Refused {
+            i18n,
+            title,
+            message,
+        },
+        status,
+    )?;
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+pub async fn download(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let hash = token_hash(&token);
+    let now = state.clock.now();
+    let Some(link) = links::by_token(&state.db, &hash).await? else {
+        return refused(LinkState::Live, String::new());
+    };
+    let expired_on = link.expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    // A ranged first request is still the link's first download.
+    if starts_a_download(range_of(&req)) || link.downloads_used == 0 {
+        let Some(used) = links::count_download(&state.db, &hash, now).await? else {
+            // Refused by the UPDATE: read why, for the page.
+            let current = links::by_token(&state.db, &hash).await?.unwrap_or(link);
+            let why = link_state(
+                now,
+                current.expires_at,
+                current.downloads_used,
+                current.download_cap,
+                current.revoked_at.is_some(),
+            );
+            return refused(
+                if why == LinkState::Live {
+                    LinkState::UsedUp
+                } else {
+                    why
+                },
+                expired_on,
+            );
+        };
+        audit::record_alone(
+            &state.db,
+            now,
+            &audit::NewEvent {
+                action: "link_download_counted",
+                subject_type: Some("download_link"),
+                subject_id: Some(link.id),
+                ip: client_ip(&req, state.settings.trust_proxy),
+                detail: json!({ "subscription_id": link.subscription_id, "downloads_used": used }),
+                organisation_id: Some(link.partner_id),
+                actor_user_id: None,
+                customer_id: Some(link.customer_id),
+            },
+        )
+        .await?;
+    } else {
+        // A resume of a download already counted: allowed while the link
+        // has not expired or been revoked, even when the cap has been reached.
+        let why = link_state(now, link.expires_at, 0, 1, link.revoked_at.is_some());
+        if why != LinkState::Live {
+            return refused(why, expired_on);
+        }
+    }
+    let file = software::file_by_id(&state.db, link.download_file_id).await?;
+    let Some(file) = file else {
+        return refused(LinkState::Live, expired_on);
+    };
+    let mut res = serve(&req, &state, &file).await?;
+    res.headers_mut().insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}

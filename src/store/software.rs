@@ -1,0 +1,159 @@
+//! A customer's software (subscriptions) and what can be downloaded for it.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, on_pool};
+use crate::domain::scope::Scope;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SoftwareRow {
+    pub id: Uuid,
+    pub order_id: Uuid,
+    pub customer_id: Uuid,
+    pub product_id: Uuid,
+    pub product_name: String,
+    pub key_format: String,
+    pub has_keys: bool,
+    pub has_downloads: bool,
+    pub quantity: i64,
+    pub purchased_at: DateTime<Utc>,
+    pub cancel_until: DateTime<Utc>,
+    pub term_ends_at: Option<DateTime<Utc>>,
+    pub status: String,
+    pub link_lifetime_days: i64,
+    pub link_download_cap: i64,
+}
+
+const COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, p.name AS product_name, p.key_format, \
+     p.has_keys, p.has_downloads, s.quantity, s.purchased_at, s.cancel_until, s.term_ends_at, s.status, \
+     p.link_lifetime_days, p.link_download_cap";
+
+/// Where a page of the software list starts: after this (purchased_at, id).
+#[derive(Debug, Clone, Copy)]
+pub struct After {
+    pub purchased_at: DateTime<Utc>,
+    pub id: Uuid,
+}
+
+/// A page of a customer's software, newest purchase first. Served by the
+/// index `subscriptions(customer_id, purchased_at DESC, id)`: the keyset
+/// condition and the order match it, so a page costs the same at row 10 as
+/// at row 10,000.
+pub async fn list(
+    db: &Db,
+    scope: Scope,
+    customer_id: Uuid,
+    after: Option<After>,
+    limit: i64,
+) -> StoreResult<(Vec<SoftwareRow>, bool)> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         WHERE s.customer_id = $1 AND ($2 IS NULL OR s.partner_id = $2) AND ($3 IS NULL OR s.customer_id = $3) \
+         AND ($4 IS NULL OR s.purchased_at < $4 OR (s.purchased_at = $4 AND s.id < $5)) \
+         ORDER BY s.purchased_at DESC, s.id DESC LIMIT $6"
+    );
+    let mut rows = on_pool!(db, |p| sqlx::query_as::<_, SoftwareRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(customer_id)
+    .bind(scope.partner_id())
+    .bind(scope.customer_id())
+    .bind(after.map(|a| a.purchased_at))
+    .bind(after.map(|a| a.id))
+    .bind(limit + 1)
+    .fetch_all(p)
+    .await)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+/// One subscription of the customer, if `scope` may see it.
+pub async fn one(
+    db: &Db,
+    scope: Scope,
+    customer_id: Uuid,
+    id: Uuid,
+) -> StoreResult<Option<SoftwareRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         WHERE s.id = $1 AND s.customer_id = $2 AND ($3 IS NULL OR s.partner_id = $3) AND ($4 IS NULL OR s.customer_id = $4)"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, SoftwareRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(id)
+    .bind(customer_id)
+    .bind(scope.partner_id())
+    .bind(scope.customer_id())
+    .fetch_optional(p)
+    .await)?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DownloadFile {
+    pub id: Uuid,
+    pub version: String,
+    pub language: String,
+    pub bitness: String,
+    pub file_type: String,
+    pub os: String,
+    pub file_name: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub storage_name: String,
+}
+
+impl DownloadFile {
+    /// "64-bit", or "ISO · Windows" for the older file-type flow.
+    pub fn platform(&self) -> String {
+        if self.bitness.is_empty() {
+            format!("{} · {}", self.file_type, self.os)
+        } else {
+            self.bitness.clone()
+        }
+    }
+}
+
+/// Every download file of a product, for the selectors and the file list.
+pub async fn files_of_product(db: &Db, product_id: Uuid) -> StoreResult<Vec<DownloadFile>> {
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as::<_, DownloadFile>(
+        "SELECT f.id, v.version, v.language, v.bitness, v.file_type, v.os, f.file_name, f.size_bytes, f.sha256, \
+           f.storage_name FROM download_files f JOIN variants v ON v.id = f.variant_id \
+         WHERE v.product_id = $1 ORDER BY v.version DESC, v.language, v.bitness, v.file_type, v.os, f.file_name"
+    )
+    .bind(product_id)
+    .fetch_all(p)
+    .await
+    })?)
+}
+
+/// One download file of a product (a file of another product finds nothing).
+pub async fn file(db: &Db, product_id: Uuid, file_id: Uuid) -> StoreResult<Option<DownloadFile>> {
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as::<_, DownloadFile>(
+        "SELECT f.id, v.version, v.language, v.bitness, v.file_type, v.os, f.file_name, f.size_bytes, f.sha256, \
+           f.storage_name FROM download_files f JOIN variants v ON v.id = f.variant_id \
+         WHERE v.product_id = $1 AND f.id = $2"
+    )
+    .bind(product_id)
+    .bind(file_id)
+    .fetch_optional(p)
+    .await
+    })?)
+}
+
+/// A download file by id, for a link that names it.
+pub async fn file_by_id(db: &Db, file_id: Uuid) -> StoreResult<Option<DownloadFile>> {
+    Ok(on_pool!(db, |p| {
+        sqlx::query_as::<_, DownloadFile>(
+        "SELECT f.id, v.version, v.language, v.bitness, v.file_type, v.os, f.file_name, f.size_bytes, f.sha256, \
+           f.storage_name FROM download_files f JOIN variants v ON v.id = f.variant_id WHERE f.id = $1"
+    )
+    .bind(file_id)
+    .fetch_optional(p)
+    .await
+    })?)
+}

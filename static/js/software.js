@@ -1,0 +1,99 @@
+// Keys and downloads: a little of our own script on top of pages that work
+// without it. The key dialog, copy buttons, and selectors that offer only
+// combinations that exist. No framework.
+(function () {
+  "use strict";
+
+  // Copy buttons: data-copy-from names the element whose text (or value) to copy.
+  function wireCopy(root) {
+    root.querySelectorAll("[data-copy-from]").forEach(function (btn) {
+      btn.hidden = false;
+      btn.addEventListener("click", function () {
+        var el = document.querySelector(btn.getAttribute("data-copy-from"));
+        if (!el) return;
+        var text = ("value" in el && el.value) ? el.value : el.textContent.trim();
+        var label = btn.textContent;
+        navigator.clipboard.writeText(text).then(function () {
+          btn.textContent = btn.getAttribute("data-copied") || label;
+          setTimeout(function () { btn.textContent = label; }, 2000);
+        }, function () {
+          if (el.select) el.select();
+        });
+      });
+    });
+  }
+
+  // Get key: fetch the key page and show its key in the native dialog, moving
+  // focus in and back; Escape closes it (the browser does that for <dialog>).
+  function wireKeyDialog() {
+    document.querySelectorAll("form.get-key").forEach(function (form) {
+      var dialog = document.getElementById(form.getAttribute("data-dialog"));
+      if (!dialog || typeof dialog.showModal !== "function") return;
+      var trigger = form.querySelector("button");
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        fetch(form.action, {
+          method: "POST",
+          body: new URLSearchParams(new FormData(form)),
+          credentials: "same-origin",
+          headers: { "Accept": "text/html" }
+        }).then(function (res) {
+          if (!res.ok) { form.submit(); return null; }
+          return res.text();
+        }).then(function (html) {
+          if (html === null) return;
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var key = doc.getElementById("product-key");
+          if (!key) { form.submit(); return; }
+          dialog.querySelector("[data-key-target]").textContent = key.textContent.trim();
+          dialog.showModal();
+          var first = dialog.querySelector("button");
+          if (first) first.focus();
+        });
+      });
+      dialog.querySelector("[data-close]").addEventListener("click", function () { dialog.close(); });
+      dialog.addEventListener("close", function () {
+        // The key leaves the page with the dialog.
+        dialog.querySelector("[data-key-target]").textContent = "";
+        if (trigger) trigger.focus();
+      });
+    });
+  }
+
+  // Selectors: disable options that no existing file combines with the
+  // choices already made.
+  function wireSelectors() {
+    var form = document.querySelector("form.selectors[data-combos]");
+    if (!form) return;
+    var combos;
+    try { combos = JSON.parse(form.getAttribute("data-combos")); } catch (e) { return; }
+    var fields = { version: "v", language: "l", platform: "p" };
+    var selects = {};
+    Object.keys(fields).forEach(function (name) { selects[name] = form.querySelector("select[name=" + name + "]"); });
+    function update() {
+      Object.keys(fields).forEach(function (name) {
+        var sel = selects[name];
+        if (!sel) return;
+        Array.prototype.forEach.call(sel.options, function (opt) {
+          if (!opt.value) return;
+          opt.disabled = !combos.some(function (c) {
+            if (c[fields[name]] !== opt.value) return false;
+            return Object.keys(fields).every(function (other) {
+              if (other === name || !selects[other] || !selects[other].value) return true;
+              return c[fields[other]] === selects[other].value;
+            });
+          });
+        });
+      });
+    }
+    Object.keys(selects).forEach(function (name) {
+      if (selects[name]) selects[name].addEventListener("change", update);
+    });
+    update();
+  }
+
+  document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+  wireCopy(document);
+  wireKeyDialog();
+  wireSelectors();
+})();
