@@ -69,6 +69,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(software::links::create),
         )
         .route(
+            "/customers/{id}/software/{sub}/links",
+            web::get().to(software::links::back_to_page),
+        )
+        .route(
             "/customers/{id}/software/{sub}/links/{link}/revoke",
             web::post().to(software::links::revoke),
         )

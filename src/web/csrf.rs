@@ -42,10 +42,11 @@ pub fn rotate(session: &Session) -> Result<String, AppError> {
 
 fn same_site_headers(req: &ServiceRequest) -> bool {
     let h = req.headers();
-    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok())
-        && !matches!(site, "same-origin" | "none")
-    {
-        return false;
+    // Browsers set Sec-Fetch-Site themselves (scripts cannot), and it stays
+    // right where Origin does not: a page sent with `no-referrer` posts its
+    // forms with `Origin: null`. So it decides when present.
+    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
     }
     match h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         None => true,

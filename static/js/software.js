@@ -17,7 +17,13 @@
           btn.textContent = btn.getAttribute("data-copied") || label;
           setTimeout(function () { btn.textContent = label; }, 2000);
         }, function () {
-          if (el.select) el.select();
+          // No clipboard access: select the text so the user can copy it.
+          if (el.select) { el.select(); return; }
+          var range = document.createRange();
+          range.selectNodeContents(el);
+          var sel = window.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
         });
       });
     });

@@ -125,3 +125,28 @@ async fn sign_out_needs_the_token() {
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert_eq!(b.get("/customers").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn sec_fetch_site_decides_when_origin_is_null() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/customers/new").await;
+    let token = b.csrf.clone().expect("token");
+    // A page sent with Referrer-Policy: no-referrer posts with Origin: null.
+    let res = b
+        .post_raw(
+            "/customers",
+            &new_customer(&token),
+            &[("origin", "null"), ("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let res = b
+        .post_raw("/customers", &new_customer(&token), &[("origin", "null")])
+        .await;
+    assert_eq!(
+        res.status,
+        StatusCode::FORBIDDEN,
+        "without Sec-Fetch-Site, a null origin is refused"
+    );
+}

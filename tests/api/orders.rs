@@ -355,3 +355,38 @@ async fn an_order_of_another_customer_is_a_404() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn going_back_to_the_review_page_and_placing_again_finds_the_first_order() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    let catalog = b.get(&format!("/customers/{contoso}/add-products")).await;
+    let order_key = regex::Regex::new(r#"name="order_key" value="([^"]+)""#)
+        .expect("regex")
+        .captures(&catalog.body)
+        .expect("an order key")[1]
+        .to_owned();
+    let review_url = format!(
+        "/customers/{contoso}/add-products/review?order_key={order_key}&{}=2",
+        field(ws)
+    );
+    let first_review = b.get(&review_url).await;
+    let key_of = |body: &str| {
+        regex::Regex::new(r#"name="idempotency_key" value="([^"]+)""#)
+            .expect("regex")
+            .captures(body)
+            .map(|c| c[1].to_owned())
+            .unwrap_or_default()
+    };
+    let key = key_of(&first_review.body);
+    assert_eq!(key, order_key);
+    let placed = place(&mut b, contoso, &key, &[(ws, "2")]).await;
+    // Back: the browser loads the review page again (it is not cached).
+    let again = b.get(&review_url).await;
+    assert_eq!(key_of(&again.body), key);
+    let replaced = place(&mut b, contoso, &key_of(&again.body), &[(ws, "2")]).await;
+    assert_eq!(placed.location(), replaced.location());
+    assert_eq!(order_count(&app).await, 8);
+}

@@ -112,6 +112,13 @@ pub async fn create(
     Ok(res)
 }
 
+/// Reloading the page a link was shown on (a GET of the form's URL) goes back
+/// to the subscription: the link itself is never shown twice.
+pub async fn back_to_page(path: web::Path<(Uuid, Uuid)>) -> HttpResponse {
+    let (customer_id, sub_id) = path.into_inner();
+    see_other(&format!("/customers/{customer_id}/software/{sub_id}"))
+}
+
 pub async fn revoke(
     req: HttpRequest,
     p: Allowed<ManageKeys>,

@@ -52,7 +52,7 @@ struct SoftwareList {
     first_page: bool,
 }
 
-fn row(page: &Page, r: SoftwareRow) -> Row {
+fn row(page: &Page, now: DateTime<Utc>, r: SoftwareRow) -> Row {
     Row {
         id: r.id,
         order_id: r.order_id,
@@ -65,7 +65,15 @@ fn row(page: &Page, r: SoftwareRow) -> Row {
             "cancellation_requested" => "warn",
             _ => "",
         },
-        cancel_until: r.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string(),
+        cancel_until: if r.cancel_until > now {
+            r.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string()
+        } else {
+            page.t1(
+                "software-window-closed",
+                "date",
+                &r.cancel_until.format("%Y-%m-%d").to_string(),
+            )
+        },
         downloadable: r.has_keys || r.has_downloads,
     }
 }
@@ -104,7 +112,8 @@ async fn render_list(
             "customers"
         },
     )?;
-    let rows = rows.into_iter().map(|r| row(&page, r)).collect();
+    let now = state.clock.now();
+    let rows = rows.into_iter().map(|r| row(&page, now, r)).collect();
     crate::routes::ok(&SoftwareList {
         page,
         tab: "software",
