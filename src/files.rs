@@ -61,6 +61,66 @@ impl FileStore {
         })
     }
 
+    /// Stores a stream of chunks (an upload) unless it grows past `limit`
+    /// bytes: then the partial file is removed and `None` is returned.
+    pub async fn put_limited<S, E>(
+        &self,
+        mut chunks: S,
+        limit: i64,
+    ) -> std::io::Result<Option<Stored>>
+    where
+        S: futures_util::Stream<Item = Result<bytes::Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        use futures_util::StreamExt;
+        tokio::fs::create_dir_all(&self.root).await?;
+        let storage_name = uuid::Uuid::new_v4().simple().to_string();
+        let tmp = self.root.join(format!("{storage_name}.part"));
+        let mut out = tokio::fs::File::create(&tmp).await?;
+        let mut hasher = Sha256::new();
+        let mut size: i64 = 0;
+        while let Some(chunk) = chunks.next().await {
+            let chunk = match chunk {
+                Ok(c) => c,
+                Err(e) => {
+                    drop(out);
+                    let _ = tokio::fs::remove_file(&tmp).await;
+                    return Err(std::io::Error::other(e.to_string()));
+                }
+            };
+            size += chunk.len() as i64;
+            if size > limit {
+                drop(out);
+                let _ = tokio::fs::remove_file(&tmp).await;
+                // Drain the rest so the request can still be answered.
+                while chunks.next().await.is_some() {}
+                return Ok(None);
+            }
+            hasher.update(&chunk);
+            out.write_all(&chunk).await?;
+        }
+        out.sync_all().await?;
+        drop(out);
+        tokio::fs::rename(&tmp, self.root.join(&storage_name)).await?;
+        let sha256 = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Ok(Some(Stored {
+            storage_name,
+            size_bytes: size,
+            sha256,
+        }))
+    }
+
+    /// Removes stored files (a rejected form keeps nothing).
+    pub async fn remove(&self, storage_name: &str) {
+        if let Some(p) = self.path(storage_name) {
+            let _ = tokio::fs::remove_file(p).await;
+        }
+    }
+
     /// The path of a stored file; names are ours (hex), never a caller's.
     pub fn path(&self, storage_name: &str) -> Option<PathBuf> {
         let ok = !storage_name.is_empty() && storage_name.bytes().all(|b| b.is_ascii_hexdigit());

@@ -59,12 +59,14 @@ impl Application {
         let store = DbSessionStore::new(db.clone(), clock.clone(), settings.session_absolute);
         let cipher = KeyCipher::from_settings(&settings)?;
         let files = FileStore::new(settings.files_dir());
+        let attachments = FileStore::new(settings.data_dir.join("attachments"));
         let state = web::Data::new(AppState {
             db: db.clone(),
             clock,
             settings,
             cipher,
             files,
+            attachments,
         });
         let static_dir = std::env::var("PORTAL_STATIC_DIR")
             .map(PathBuf::from)

@@ -9,6 +9,7 @@ pub mod order;
 pub mod product;
 pub mod role;
 pub mod scope;
+pub mod service_request;
 
 /// A field-level validation failure: the form field and the message id that
 /// explains it (looked up through the translation function when shown).

@@ -7,6 +7,7 @@ pub mod home;
 pub mod operator;
 pub mod sign_in;
 pub mod software;
+pub mod support;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -84,6 +85,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(software::download::own),
         )
         .route("/d/{token}", web::get().to(software::public_link::download))
+        .route("/support", web::get().to(support::list::show))
+        .route("/support", web::post().to(support::submit::submit))
+        .route("/support/new", web::get().to(support::form::show))
+        .route("/support/{id}", web::get().to(support::show::show))
+        .route(
+            "/support/{id}/attachments/{att}",
+            web::get().to(support::attachment::partner),
+        )
+        .route(
+            "/operator/requests",
+            web::get().to(operator::requests::queue),
+        )
+        .route(
+            "/operator/requests/{id}",
+            web::get().to(operator::requests::show),
+        )
+        .route(
+            "/operator/requests/{id}/decision",
+            web::post().to(operator::requests::decide),
+        )
+        .route(
+            "/operator/requests/{id}/attachments/{att}",
+            web::get().to(support::attachment::operator),
+        )
         .route("/operator/catalog", web::get().to(operator::catalog::list))
         .route(
             "/operator/catalog/{id}",

@@ -196,3 +196,25 @@ pub async fn count(db: &Db) -> StoreResult<i64> {
     .fetch_one(p)
     .await)?)
 }
+
+/// A partner's customer named by its tenant GUID or primary domain.
+pub async fn customer_by_ref(
+    db: &Db,
+    partner_id: Uuid,
+    reference: &str,
+) -> StoreResult<Option<Customer>> {
+    let r = reference.trim();
+    let guid = Uuid::parse_str(r).ok();
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM organisations WHERE kind = 'customer' AND partner_id = $1 \
+         AND (tenant_guid = $2 OR primary_domain = $3)"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, Customer>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(partner_id)
+    .bind(guid)
+    .bind(r.to_ascii_lowercase())
+    .fetch_optional(p)
+    .await)?)
+}

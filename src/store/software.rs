@@ -23,11 +23,15 @@ pub struct SoftwareRow {
     pub status: String,
     pub link_lifetime_days: i64,
     pub link_download_cap: i64,
+    pub unit_price_minor: i64,
+    pub currency: String,
+    /// The credit issued when a cancellation was approved.
+    pub credit_minor: Option<i64>,
 }
 
 const COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, p.name AS product_name, p.key_format, \
      p.has_keys, p.has_downloads, s.quantity, s.purchased_at, s.cancel_until, s.term_ends_at, s.status, \
-     p.link_lifetime_days, p.link_download_cap";
+     p.link_lifetime_days, p.link_download_cap, s.unit_price_minor, s.currency, cn.amount_minor AS credit_minor";
 
 /// Where a page of the software list starts: after this (purchased_at, id).
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +53,7 @@ pub async fn list(
 ) -> StoreResult<(Vec<SoftwareRow>, bool)> {
     let sql = format!(
         "SELECT {COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
          WHERE s.customer_id = $1 AND ($2 IS NULL OR s.partner_id = $2) AND ($3 IS NULL OR s.customer_id = $3) \
          AND ($4 IS NULL OR s.purchased_at < $4 OR (s.purchased_at = $4 AND s.id < $5)) \
          ORDER BY s.purchased_at DESC, s.id DESC LIMIT $6"
@@ -78,6 +83,7 @@ pub async fn one(
 ) -> StoreResult<Option<SoftwareRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
          WHERE s.id = $1 AND s.customer_id = $2 AND ($3 IS NULL OR s.partner_id = $3) AND ($4 IS NULL OR s.customer_id = $4)"
     );
     Ok(on_pool!(db, |p| sqlx::query_as::<_, SoftwareRow>(
@@ -154,6 +160,36 @@ pub async fn file_by_id(db: &Db, file_id: Uuid) -> StoreResult<Option<DownloadFi
     )
     .bind(file_id)
     .fetch_optional(p)
+    .await
+    })?)
+}
+
+/// What was paid for a purchase: (unit price x quantity, currency).
+pub async fn paid(db: &Db, subscription_id: Uuid) -> StoreResult<(i64, String)> {
+    let (unit, qty, currency): (i64, i64, String) = on_pool!(db, |p| sqlx::query_as(
+        "SELECT unit_price_minor, quantity, currency FROM subscriptions WHERE id = $1"
+    )
+    .bind(subscription_id)
+    .fetch_one(p)
+    .await)?;
+    Ok((unit.saturating_mul(qty), currency))
+}
+
+/// The purchases (lines) of an order of this customer.
+pub async fn of_order(
+    db: &Db,
+    partner_id: Uuid,
+    customer_id: Uuid,
+    order_id: Uuid,
+) -> StoreResult<Vec<Uuid>> {
+    Ok(on_pool!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT id FROM subscriptions WHERE order_id = $1 AND customer_id = $2 AND partner_id = $3 ORDER BY line_no"
+    )
+    .bind(order_id)
+    .bind(customer_id)
+    .bind(partner_id)
+    .fetch_all(p)
     .await
     })?)
 }

@@ -162,6 +162,10 @@ policy!(
     SeeOwnSoftware = [CustomerGlobalAdmin]
 );
 policy!(
+    /// Report a problem; cancellations need the admin agent role on top.
+    FileRequests = [AdminAgent, SalesAgent, HelpdeskAgent]
+);
+policy!(
     /// The vendor's own pages.
     OperatePortal = [Operator]
 );

@@ -58,6 +58,18 @@ const NAV: &[(&str, &str, &str, &[Role])] = &[
         "nav-my-software",
         &[Role::CustomerGlobalAdmin],
     ),
+    (
+        "support",
+        "/support",
+        "nav-support",
+        &[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent],
+    ),
+    (
+        "requests",
+        "/operator/requests",
+        "nav-requests",
+        &[Role::Operator],
+    ),
 ];
 
 impl Page {

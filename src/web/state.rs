@@ -12,4 +12,6 @@ pub struct AppState {
     pub settings: Settings,
     pub cipher: KeyCipher,
     pub files: FileStore,
+    /// Service-request attachments, apart from the download files.
+    pub attachments: FileStore,
 }

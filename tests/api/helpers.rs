@@ -269,6 +269,22 @@ impl Browser {
         self.page(res).await
     }
 
+    /// Posts a multipart form; the CSRF token rides in the query string, as
+    /// the portal's upload forms carry it.
+    pub async fn post_multipart(&mut self, path: &str, form: reqwest::multipart::Form) -> Page {
+        let token = self.csrf.clone().unwrap_or_default();
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let url = format!("{}{path}{sep}csrf_token={}", self.base, token);
+        let res = self
+            .client
+            .post(url)
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST");
+        self.page(res).await
+    }
+
     pub async fn sign_in(&mut self, email: &str, password: &str) -> Page {
         self.get("/sign-in").await;
         self.post("/sign-in", &[("email", email), ("password", password)])

@@ -2,3 +2,4 @@
 
 pub mod catalog;
 pub mod partners;
+pub mod requests;

@@ -35,6 +35,10 @@ pub struct Row {
     pub status_class: &'static str,
     pub cancel_until: String,
     pub downloadable: bool,
+    /// Offered to admin agents while the purchase is active and in its window.
+    pub cancel_link: Option<String>,
+    pub days_left: String,
+    pub credit: String,
 }
 
 #[derive(Template)]
@@ -52,7 +56,7 @@ struct SoftwareList {
     first_page: bool,
 }
 
-fn row(page: &Page, now: DateTime<Utc>, r: SoftwareRow) -> Row {
+fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row {
     Row {
         id: r.id,
         order_id: r.order_id,
@@ -75,6 +79,32 @@ fn row(page: &Page, now: DateTime<Utc>, r: SoftwareRow) -> Row {
             )
         },
         downloadable: r.has_keys || r.has_downloads,
+        cancel_link: (can_cancel && r.status == "active" && now < r.cancel_until).then(|| {
+            format!(
+                "/support/new?customer={}&subscription={}",
+                r.customer_id, r.id
+            )
+        }),
+        days_left: if r.status == "active" && now < r.cancel_until {
+            // Whole days, rounded up: "1 day left" until the very end.
+            let secs = (r.cancel_until - now).num_seconds();
+            page.i18n.t_args(
+                "software-days-left",
+                &[("days", &((secs + 86_399) / 86_400).to_string())],
+            )
+        } else {
+            String::new()
+        },
+        credit: r
+            .credit_minor
+            .map(|c| {
+                page.t1(
+                    "software-credited",
+                    "amount",
+                    &crate::domain::money::format(c, &r.currency),
+                )
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -113,7 +143,11 @@ async fn render_list(
         },
     )?;
     let now = state.clock.now();
-    let rows = rows.into_iter().map(|r| row(&page, now, r)).collect();
+    let can_cancel = !w.own_view && p.has(Role::AdminAgent);
+    let rows = rows
+        .into_iter()
+        .map(|r| row(&page, now, can_cancel, r))
+        .collect();
     crate::routes::ok(&SoftwareList {
         page,
         tab: "software",

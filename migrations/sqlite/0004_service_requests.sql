@@ -1,0 +1,53 @@
+-- Service requests ("Report a problem"), their attachments, and the credit
+-- notes issued when a cancellation is approved.
+CREATE TABLE service_requests (
+    id                BLOB PRIMARY KEY NOT NULL,
+    number            TEXT NOT NULL UNIQUE,
+    partner_id        BLOB NOT NULL REFERENCES organisations(id),
+    filed_by          BLOB REFERENCES users(id),
+    filed_at          TEXT NOT NULL,
+    idempotency_key   BLOB NOT NULL UNIQUE,
+    problem_type      TEXT NOT NULL,
+    impact            TEXT NOT NULL,
+    title             TEXT NOT NULL,
+    description       TEXT NOT NULL,
+    customer_id       BLOB REFERENCES organisations(id),
+    subscription_id   BLOB REFERENCES subscriptions(id),
+    refund_reason     TEXT,
+    requested_minor   INTEGER,
+    currency          TEXT,
+    contact_name      TEXT NOT NULL,
+    contact_email     TEXT NOT NULL,
+    contact_phone     TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    decided_by        BLOB REFERENCES users(id),
+    decided_at        TEXT,
+    reply             TEXT
+);
+CREATE INDEX service_requests_partner ON service_requests (partner_id, filed_at DESC, id);
+CREATE INDEX service_requests_queue ON service_requests (status, filed_at, id);
+-- At most one open cancellation per purchase.
+CREATE UNIQUE INDEX service_requests_one_open_refund ON service_requests (subscription_id)
+    WHERE subscription_id IS NOT NULL AND status IN ('submitted', 'in_progress');
+
+CREATE TABLE attachments (
+    id                  BLOB PRIMARY KEY NOT NULL,
+    service_request_id  BLOB NOT NULL REFERENCES service_requests(id),
+    original_name       TEXT NOT NULL,
+    content_type        TEXT NOT NULL,
+    size_bytes          INTEGER NOT NULL,
+    storage_name        TEXT NOT NULL,
+    sha256              TEXT NOT NULL
+);
+CREATE INDEX attachments_request ON attachments (service_request_id);
+
+CREATE TABLE credit_notes (
+    id                  BLOB PRIMARY KEY NOT NULL,
+    subscription_id     BLOB NOT NULL UNIQUE REFERENCES subscriptions(id),
+    service_request_id  BLOB NOT NULL REFERENCES service_requests(id),
+    partner_id          BLOB NOT NULL REFERENCES organisations(id),
+    customer_id         BLOB NOT NULL REFERENCES organisations(id),
+    amount_minor        INTEGER NOT NULL,
+    currency            TEXT NOT NULL,
+    issued_at           TEXT NOT NULL
+);

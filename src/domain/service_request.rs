@@ -1,0 +1,278 @@
+//! "Report a problem" (SPEC 3.4): what a partner files, checked field by
+//! field before anything is written. The refund rules (the window, whole
+//! lines only) are checked against the purchase by `check_refund`.
+
+use chrono::{DateTime, Utc};
+
+use super::FieldError;
+use super::email::Email;
+use super::money;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemType {
+    /// "CSP purchase/refund on behalf of customers": a cancellation.
+    Refund,
+    Billing,
+    Technical,
+    Account,
+    Other,
+}
+
+impl ProblemType {
+    pub const ALL: [ProblemType; 5] = [
+        ProblemType::Refund,
+        ProblemType::Billing,
+        ProblemType::Technical,
+        ProblemType::Account,
+        ProblemType::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemType::Refund => "refund",
+            ProblemType::Billing => "billing",
+            ProblemType::Technical => "technical",
+            ProblemType::Account => "account",
+            ProblemType::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ProblemType> {
+        ProblemType::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    pub fn message_id(self) -> String {
+        format!("problem-type-{}", self.as_str())
+    }
+}
+
+pub const IMPACTS: [&str; 3] = ["critical", "moderate", "minimal"];
+pub const TITLE_MAX: usize = 120;
+pub const TEXT_MAX: usize = 5000;
+
+/// The form as typed.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInput {
+    pub problem_type: String,
+    pub impact: String,
+    pub title: String,
+    pub description: String,
+    pub customer_ref: String,
+    pub purchase_ref: String,
+    pub refund_reason: String,
+    pub requested_amount: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub name: String,
+    pub email: Email,
+    pub phone: String,
+}
+
+/// The parts of the form that do not depend on the store.
+#[derive(Debug, Clone)]
+pub struct CheckedRequest {
+    pub problem_type: ProblemType,
+    pub impact: &'static str,
+    pub title: String,
+    pub description: String,
+    pub contact: Contact,
+}
+
+pub fn check(input: &RequestInput) -> (Option<CheckedRequest>, Vec<FieldError>) {
+    let mut errors = Vec::new();
+    let problem_type = ProblemType::parse(input.problem_type.trim());
+    if problem_type.is_none() {
+        errors.push(FieldError::new("problem_type", "error-choose-from-list"));
+    }
+    let impact = IMPACTS.iter().copied().find(|i| *i == input.impact.trim());
+    if impact.is_none() {
+        errors.push(FieldError::new("impact", "error-choose-from-list"));
+    }
+    let title = bounded(&input.title, TITLE_MAX, true, "title", &mut errors);
+    let description = bounded(
+        &input.description,
+        TEXT_MAX,
+        false,
+        "description",
+        &mut errors,
+    );
+    let name = bounded(
+        &input.contact_name,
+        TITLE_MAX,
+        true,
+        "contact_name",
+        &mut errors,
+    );
+    let email = Email::parse(&input.contact_email);
+    if email.is_none() {
+        errors.push(FieldError::new("contact_email", "error-email-invalid"));
+    }
+    let phone = parse_phone(&input.contact_phone);
+    if phone.is_none() {
+        errors.push(FieldError::new("contact_phone", "error-phone-invalid"));
+    }
+    if problem_type == Some(ProblemType::Refund) {
+        if input.customer_ref.trim().is_empty() {
+            errors.push(FieldError::new("customer_ref", "error-required"));
+        }
+        if input.purchase_ref.trim().is_empty() {
+            errors.push(FieldError::new("purchase_ref", "error-required"));
+        }
+        bounded(
+            &input.refund_reason,
+            TEXT_MAX,
+            true,
+            "refund_reason",
+            &mut errors,
+        );
+    }
+    let checked = match (problem_type, impact, email, phone) {
+        (Some(problem_type), Some(impact), Some(email), Some(phone)) => Some(CheckedRequest {
+            problem_type,
+            impact,
+            title,
+            description,
+            contact: Contact { name, email, phone },
+        }),
+        _ => None,
+    };
+    (checked, errors)
+}
+
+fn bounded(
+    value: &str,
+    max: usize,
+    required: bool,
+    field: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> String {
+    let v = value.trim();
+    if required && v.is_empty() {
+        errors.push(FieldError::new(field, "error-required"));
+    } else if v.chars().count() > max {
+        errors.push(FieldError::new(field, "error-too-long"));
+    }
+    v.to_owned()
+}
+
+/// A phone number as people write it: digits with spaces, dashes, dots,
+/// brackets and a leading +; 7 to 15 digits (E.164's maximum).
+pub fn parse_phone(input: &str) -> Option<String> {
+    let s = input.trim();
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let ok_chars = s.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0)
+    });
+    (ok_chars && (7..=15).contains(&digits)).then(|| s.to_owned())
+}
+
+/// An amount typed by a person (`2,138.00`, `2138`, `100%`) in minor units
+/// of `currency`; `100%` means the whole of `full_minor`.
+pub fn parse_amount(input: &str, currency: &str, full_minor: i64) -> Option<i64> {
+    let s = input.trim().trim_end_matches(currency).trim();
+    if s == "100%" || s == "100 %" {
+        return Some(full_minor);
+    }
+    let s: String = s.chars().filter(|c| *c != ',' && *c != ' ').collect();
+    let exp = money::exponent(currency) as usize;
+    let (units, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if units.is_empty()
+        || !units.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > exp
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let units: i64 = units.parse().ok()?;
+    let frac_padded = format!("{frac:0<exp$}");
+    let frac: i64 = if exp == 0 {
+        0
+    } else {
+        frac_padded.parse().ok()?
+    };
+    units.checked_mul(10i64.pow(exp as u32))?.checked_add(frac)
+}
+
+/// Why a purchase cannot be cancelled now, if it cannot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefundRefusal {
+    WindowClosed,
+    NotActive,
+    NotWholeLine,
+}
+
+/// The refund rules: filed before the window closes (purchase + the
+/// product's days, UTC; the filing time counts, not the decision's), on an
+/// active purchase, for exactly 100% of what was paid.
+pub fn check_refund(
+    filed_at: DateTime<Utc>,
+    cancel_until: DateTime<Utc>,
+    status: &str,
+    requested_minor: i64,
+    paid_minor: i64,
+) -> Result<(), RefundRefusal> {
+    if status != "active" {
+        Err(RefundRefusal::NotActive)
+    } else if filed_at >= cancel_until {
+        Err(RefundRefusal::WindowClosed)
+    } else if requested_minor != paid_minor {
+        Err(RefundRefusal::NotWholeLine)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn amounts_parse_in_minor_units() {
+        assert_eq!(parse_amount("2,138.00", "USD", 0), Some(213800));
+        assert_eq!(parse_amount("2138", "USD", 0), Some(213800));
+        assert_eq!(parse_amount("2138.5 USD", "USD", 0), Some(213850));
+        assert_eq!(parse_amount("100%", "USD", 777), Some(777));
+        for bad in ["", "abc", "1.234", "-5", "1e3"] {
+            assert_eq!(parse_amount(bad, "USD", 0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_need_seven_to_fifteen_digits() {
+        assert!(parse_phone("+1 (425) 555-0100").is_some());
+        assert!(parse_phone("123456").is_none());
+        assert!(parse_phone("call me").is_none());
+        assert!(parse_phone("1+2345678").is_none());
+    }
+
+    #[test]
+    fn the_window_closes_at_its_instant_and_only_whole_lines_refund() {
+        let t = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let until = t + Duration::days(60);
+        assert_eq!(
+            check_refund(until - Duration::seconds(1), until, "active", 100, 100),
+            Ok(())
+        );
+        assert_eq!(
+            check_refund(until, until, "active", 100, 100),
+            Err(RefundRefusal::WindowClosed)
+        );
+        assert_eq!(
+            check_refund(t, until, "active", 50, 100),
+            Err(RefundRefusal::NotWholeLine)
+        );
+        assert_eq!(
+            check_refund(t, until, "cancellation_requested", 100, 100),
+            Err(RefundRefusal::NotActive)
+        );
+    }
+}

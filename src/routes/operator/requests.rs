@@ -1,0 +1,126 @@
+//! The operators' queue of service requests (oldest first, filtered by status
+//! and type) and the decision on one: approve or reject a cancellation (a
+//! rejection needs a reason), or close another kind of request.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+use crate::routes::support::show::{RequestView, build, view};
+use crate::routes::{render, see_other};
+use crate::store::requests::{self, Decision};
+use crate::web::access::{Allowed, OperatePortal};
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+#[derive(Deserialize)]
+pub struct Filter {
+    status: Option<String>,
+    #[serde(rename = "type")]
+    problem_type: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "support/list.html")]
+struct Queue {
+    page: Page,
+    requests: Vec<RequestView>,
+    operator: bool,
+    status: String,
+    problem_type: String,
+}
+
+pub async fn queue(
+    p: Allowed<OperatePortal>,
+    session: Session,
+    state: web::Data<AppState>,
+    f: web::Query<Filter>,
+) -> AppResult<HttpResponse> {
+    let status = f.status.clone().filter(|s| !s.is_empty());
+    let problem_type = f.problem_type.clone().filter(|s| !s.is_empty());
+    let rows = requests::queue(&state.db, status.as_deref(), problem_type.as_deref(), 500).await?;
+    let page = Page::for_user(&session, &p, "requests")?;
+    let requests = rows.into_iter().map(|r| view(&page, r)).collect();
+    crate::routes::ok(&Queue {
+        page,
+        requests,
+        operator: true,
+        status: status.unwrap_or_default(),
+        problem_type: problem_type.unwrap_or_default(),
+    })
+}
+
+pub async fn show(
+    p: Allowed<OperatePortal>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let row = requests::one(&state.db, None, *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::for_user(&session, &p, "requests")?;
+    let base = format!("/operator/requests/{}", row.id);
+    crate::routes::ok(&build(page, &state, row, base, true).await?)
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    decision: String,
+    #[serde(default)]
+    reply: String,
+}
+
+pub async fn decide(
+    _req: HttpRequest,
+    p: Allowed<OperatePortal>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    form: web::Form<DecisionForm>,
+) -> AppResult<HttpResponse> {
+    let row = requests::one(&state.db, None, *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let decision = match (form.decision.as_str(), row.problem_type == "refund") {
+        ("approve", true) => Decision::Approve,
+        ("reject", true) => Decision::Reject,
+        ("close", false) => Decision::Close,
+        _ => return Err(AppError::BadRequest),
+    };
+    let reply = form.reply.trim();
+    if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > 5000 {
+        let page = Page::for_user(&session, &p, "requests")?;
+        let base = format!("/operator/requests/{}", row.id);
+        let mut show = build(page, &state, row, base, true).await?;
+        show.page.flash = Some(if reply.is_empty() {
+            p.i18n.t("error-reject-reason")
+        } else {
+            p.i18n.t("error-too-long")
+        });
+        return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let done = requests::decide(
+        &state.db,
+        state.clock.now(),
+        row.id,
+        p.account.id,
+        p.account.org_id,
+        decision,
+        reply,
+    )
+    .await?;
+    page::flash(
+        &session,
+        p.i18n.t(if done {
+            "request-decided"
+        } else {
+            "request-already-decided"
+        }),
+    )?;
+    Ok(see_other(&format!("/operator/requests/{}", row.id)))
+}

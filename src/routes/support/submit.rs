@@ -1,0 +1,261 @@
+//! `POST /support`: files a service request. A cancellation is checked
+//! against the purchase (this partner's customer, that customer's purchase,
+//! inside the window at filing time, exactly 100%); any problem re-shows the
+//! whole form with every message and writes nothing (stored uploads are
+//! removed again).
+
+use actix_multipart::Multipart;
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use rand::Rng;
+use uuid::Uuid;
+
+use super::form::{LABELS, ReportForm};
+use super::upload::{self, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, UploadProblem};
+use crate::domain::FieldError;
+use crate::domain::money;
+use crate::domain::role::Role;
+use crate::domain::scope::Scope;
+use crate::domain::service_request::{self, ProblemType, RefundRefusal, RequestInput};
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, render, see_other};
+use crate::store::requests::{self, Filed, NewRequest};
+use crate::store::{organisations, software};
+use crate::web::access::{Allowed, FileRequests};
+use crate::web::form::FormErrors;
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+/// What a cancellation resolves to once checked against the store.
+struct Refund {
+    customer_id: Uuid,
+    subscription_id: Uuid,
+    requested_minor: i64,
+    currency: String,
+}
+
+/// A readable request number, e.g. `SR-7K2M9QXD`.
+fn new_number() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
+    let mut rng = rand::rngs::OsRng;
+    let s: String = (0..8)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("SR-{s}")
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    p: Allowed<FileRequests>,
+    session: Session,
+    state: web::Data<AppState>,
+    body: Multipart,
+) -> AppResult<HttpResponse> {
+    let partner = p.partner_id()?;
+    let up = upload::read(body, &state.attachments).await?;
+    let input = RequestInput {
+        problem_type: up.field("problem_type"),
+        impact: up.field("impact"),
+        title: up.field("title"),
+        description: up.field("description"),
+        customer_ref: up.field("customer_ref"),
+        purchase_ref: up.field("purchase_ref"),
+        refund_reason: up.field("refund_reason"),
+        requested_amount: up.field("requested_amount"),
+        contact_name: up.field("contact_name"),
+        contact_email: up.field("contact_email"),
+        contact_phone: up.field("contact_phone"),
+    };
+    let key = Uuid::parse_str(&up.field("idempotency_key")).unwrap_or_else(|_| Uuid::new_v4());
+    // A second submit of the same form (double click, reload) shows the first.
+    if let Some(id) = requests::by_idempotency_key(&state.db, partner, key).await? {
+        up.discard(&state.attachments).await;
+        page::flash(&session, p.i18n.t("report-already-filed"))?;
+        return Ok(see_other(&format!("/support/{id}")));
+    }
+    let (checked, mut errors) = service_request::check(&input);
+    let is_refund = checked
+        .as_ref()
+        .is_some_and(|c| c.problem_type == ProblemType::Refund)
+        || input.problem_type == ProblemType::Refund.as_str();
+    if is_refund && !p.has(Role::AdminAgent) {
+        up.discard(&state.attachments).await;
+        return Err(AppError::Forbidden(&[Role::AdminAgent]));
+    }
+    let now = state.clock.now();
+    let mut full_amount = None;
+    let refund = if is_refund {
+        let r = check_refund(&state, partner, &input, now, &mut errors, &mut full_amount).await?;
+        if r.is_none() && errors.is_empty() {
+            errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
+        }
+        r
+    } else {
+        None
+    };
+    let mut form_errors = FormErrors::new(&p.i18n, &errors);
+    for problem in &up.problems {
+        let message = match problem {
+            UploadProblem::TooLarge(name) => p.i18n.t_args(
+                "error-file-too-large",
+                &[
+                    ("name", name),
+                    (
+                        "limit",
+                        &crate::routes::operator::catalog::human_size(MAX_FILE_BYTES),
+                    ),
+                ],
+            ),
+            UploadProblem::TooMuch => p.i18n.t1(
+                "error-files-too-much",
+                "limit",
+                &crate::routes::operator::catalog::human_size(MAX_TOTAL_BYTES),
+            ),
+            UploadProblem::TooMany => {
+                p.i18n
+                    .t1("error-files-too-many", "count", &MAX_FILES.to_string())
+            }
+            UploadProblem::WrongType(name) => p.i18n.t_args(
+                "error-file-type",
+                &[("name", name), ("types", &upload::allowed_extensions())],
+            ),
+        };
+        form_errors.push("files", message);
+    }
+    let (Some(checked), true) = (checked, form_errors.is_empty()) else {
+        up.discard(&state.attachments).await;
+        let page = Page::for_user(&session, &p, "support")?;
+        let mut t = ReportForm::new(page, &p, input, FormErrors::default(), key);
+        t.errors = form_errors.labelled(&p.i18n, LABELS);
+        t.full_amount = full_amount;
+        t.chosen_files = up.chosen.clone();
+        return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let number = new_number();
+    let filed = requests::file(
+        &state.db,
+        now,
+        &NewRequest {
+            number: &number,
+            partner_id: partner,
+            filed_by: p.account.id,
+            idempotency_key: key,
+            problem_type: checked.problem_type.as_str(),
+            impact: checked.impact,
+            title: &checked.title,
+            description: &checked.description,
+            customer_id: refund.as_ref().map(|r| r.customer_id),
+            subscription_id: refund.as_ref().map(|r| r.subscription_id),
+            refund_reason: refund.as_ref().map(|_| input.refund_reason.trim()),
+            requested_minor: refund.as_ref().map(|r| r.requested_minor),
+            currency: refund.as_ref().map(|r| r.currency.as_str()),
+            contact_name: &checked.contact.name,
+            contact_email: checked.contact.email.as_str(),
+            contact_phone: &checked.contact.phone,
+        },
+        &up.stored,
+        client_ip(&req, state.settings.trust_proxy),
+    )
+    .await;
+    let filed = match filed {
+        Ok(f) => f,
+        Err(e) => {
+            up.discard(&state.attachments).await;
+            return Err(e.into());
+        }
+    };
+    match filed {
+        Filed::New(id) => {
+            page::flash(&session, p.i18n.t1("report-filed", "number", &number))?;
+            Ok(see_other(&format!("/support/{id}")))
+        }
+        Filed::AlreadyFiled(id) => {
+            up.discard(&state.attachments).await;
+            page::flash(&session, p.i18n.t("report-already-filed"))?;
+            Ok(see_other(&format!("/support/{id}")))
+        }
+        Filed::PurchaseNotActive => {
+            up.discard(&state.attachments).await;
+            let page = Page::for_user(&session, &p, "support")?;
+            let mut t = ReportForm::new(page, &p, input, FormErrors::default(), key);
+            let mut errs = FormErrors::default();
+            errs.push("purchase_ref", p.i18n.t("error-purchase-not-active"));
+            t.errors = errs.labelled(&p.i18n, LABELS);
+            render(&t, StatusCode::CONFLICT)
+        }
+    }
+}
+
+/// Resolves and checks the refund fields; field errors go into `errors`.
+async fn check_refund(
+    state: &AppState,
+    partner: Uuid,
+    input: &RequestInput,
+    now: chrono::DateTime<chrono::Utc>,
+    errors: &mut Vec<FieldError>,
+    full_amount: &mut Option<String>,
+) -> AppResult<Option<Refund>> {
+    if input.customer_ref.trim().is_empty() || input.purchase_ref.trim().is_empty() {
+        return Ok(None);
+    }
+    // Another partner's customer or purchase is refused exactly like an unknown one.
+    let Some(customer) =
+        organisations::customer_by_ref(&state.db, partner, &input.customer_ref).await?
+    else {
+        errors.push(FieldError::new("customer_ref", "error-customer-unknown"));
+        return Ok(None);
+    };
+    let Ok(id) = Uuid::parse_str(input.purchase_ref.trim()) else {
+        errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
+        return Ok(None);
+    };
+    let scope = Scope::Partner(partner);
+    let sub = match software::one(&state.db, scope, customer.id, id).await? {
+        Some(s) => s,
+        None => {
+            // An order id names its purchase when the order has only one.
+            let lines = software::of_order(&state.db, partner, customer.id, id).await?;
+            match lines.as_slice() {
+                [only] => software::one(&state.db, scope, customer.id, *only)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
+                [] => {
+                    errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
+                    return Ok(None);
+                }
+                _ => {
+                    errors.push(FieldError::new("purchase_ref", "error-order-several-lines"));
+                    return Ok(None);
+                }
+            }
+        }
+    };
+    let (paid, currency) = software::paid(&state.db, sub.id).await?;
+    *full_amount = Some(money::format(paid, &currency));
+    let requested = service_request::parse_amount(&input.requested_amount, &currency, paid);
+    let Some(requested) = requested else {
+        errors.push(FieldError::new("requested_amount", "error-amount-invalid"));
+        return Ok(None);
+    };
+    match service_request::check_refund(now, sub.cancel_until, &sub.status, requested, paid) {
+        Ok(()) => Ok(Some(Refund {
+            customer_id: customer.id,
+            subscription_id: sub.id,
+            requested_minor: requested,
+            currency,
+        })),
+        Err(RefundRefusal::WindowClosed) => {
+            errors.push(FieldError::new("purchase_ref", "error-window-closed"));
+            Ok(None)
+        }
+        Err(RefundRefusal::NotActive) => {
+            errors.push(FieldError::new("purchase_ref", "error-purchase-not-active"));
+            Ok(None)
+        }
+        Err(RefundRefusal::NotWholeLine) => {
+            errors.push(FieldError::new("requested_amount", "error-amount-partial"));
+            Ok(None)
+        }
+    }
+}

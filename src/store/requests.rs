@@ -1,0 +1,422 @@
+//! Service requests, their attachments, and approving or rejecting a
+//! cancellation: each decision is one transaction guarded by the request's
+//! status, so a second approve changes nothing.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::{Db, StoreError, StoreResult, Tx, audit, on_pool, on_tx};
+
+pub struct NewRequest<'a> {
+    pub number: &'a str,
+    pub partner_id: Uuid,
+    pub filed_by: Uuid,
+    pub idempotency_key: Uuid,
+    pub problem_type: &'a str,
+    pub impact: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub customer_id: Option<Uuid>,
+    pub subscription_id: Option<Uuid>,
+    pub refund_reason: Option<&'a str>,
+    pub requested_minor: Option<i64>,
+    pub currency: Option<&'a str>,
+    pub contact_name: &'a str,
+    pub contact_email: &'a str,
+    pub contact_phone: &'a str,
+}
+
+pub struct NewAttachment {
+    pub original_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub storage_name: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filed {
+    New(Uuid),
+    /// The same form was submitted before.
+    AlreadyFiled(Uuid),
+    /// The purchase is no longer active (another request got there first).
+    PurchaseNotActive,
+}
+
+pub async fn by_idempotency_key(db: &Db, partner_id: Uuid, key: Uuid) -> StoreResult<Option<Uuid>> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT id FROM service_requests WHERE idempotency_key = $1 AND partner_id = $2"
+    )
+    .bind(key)
+    .bind(partner_id)
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// Files a request with its attachments; a refund also marks the purchase
+/// "cancellation requested", all in one transaction.
+pub async fn file(
+    db: &Db,
+    now: DateTime<Utc>,
+    r: &NewRequest<'_>,
+    attachments: &[NewAttachment],
+    ip: Option<String>,
+) -> StoreResult<Filed> {
+    if let Some(id) = by_idempotency_key(db, r.partner_id, r.idempotency_key).await? {
+        return Ok(Filed::AlreadyFiled(id));
+    }
+    let mut tx = db.begin().await?;
+    let id = Uuid::new_v4();
+    let inserted = on_tx!(&mut tx, |c| {
+        sqlx::query(
+        "INSERT INTO service_requests (id, number, partner_id, filed_by, filed_at, idempotency_key, problem_type, \
+           impact, title, description, customer_id, subscription_id, refund_reason, requested_minor, currency, \
+           contact_name, contact_email, contact_phone, status) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'submitted')"
+    )
+    .bind(id)
+    .bind(r.number)
+    .bind(r.partner_id)
+    .bind(r.filed_by)
+    .bind(now)
+    .bind(r.idempotency_key)
+    .bind(r.problem_type)
+    .bind(r.impact)
+    .bind(r.title)
+    .bind(r.description)
+    .bind(r.customer_id)
+    .bind(r.subscription_id)
+    .bind(r.refund_reason)
+    .bind(r.requested_minor)
+    .bind(r.currency)
+    .bind(r.contact_name)
+    .bind(r.contact_email)
+    .bind(r.contact_phone)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected())
+    });
+    match inserted.map_err(StoreError::from) {
+        Ok(_) => {}
+        Err(StoreError::Duplicate(_)) => {
+            drop(tx);
+            return match by_idempotency_key(db, r.partner_id, r.idempotency_key).await? {
+                Some(id) => Ok(Filed::AlreadyFiled(id)),
+                // The open-refund index: another request for this purchase is open.
+                None => Ok(Filed::PurchaseNotActive),
+            };
+        }
+        Err(e) => return Err(e),
+    }
+    for a in attachments {
+        on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "INSERT INTO attachments (id, service_request_id, original_name, content_type, size_bytes, storage_name, sha256) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)"
+        )
+        .bind(Uuid::new_v4())
+        .bind(id)
+        .bind(&a.original_name)
+        .bind(&a.content_type)
+        .bind(a.size_bytes)
+        .bind(&a.storage_name)
+        .bind(&a.sha256)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+    }
+    if let Some(sub) = r.subscription_id {
+        let n = on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE subscriptions SET status = 'cancellation_requested' WHERE id = $1 AND status = 'active'"
+        )
+        .bind(sub)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        if n != 1 {
+            return Ok(Filed::PurchaseNotActive);
+        }
+    }
+    audit::record(
+        &mut tx,
+        now,
+        &audit::NewEvent {
+            organisation_id: Some(r.partner_id),
+            actor_user_id: Some(r.filed_by),
+            action: if r.subscription_id.is_some() { "cancellation_requested" } else { "service_request_filed" },
+            subject_type: Some("service_request"),
+            subject_id: Some(id),
+            customer_id: r.customer_id,
+            ip,
+            detail: json!({ "number": r.number, "problem_type": r.problem_type, "subscription_id": r.subscription_id,
+                            "attachments": attachments.len() }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Filed::New(id))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequestRow {
+    pub id: Uuid,
+    pub number: String,
+    pub partner_id: Uuid,
+    pub partner_name: String,
+    pub filed_by_name: Option<String>,
+    pub filed_at: DateTime<Utc>,
+    pub problem_type: String,
+    pub impact: String,
+    pub title: String,
+    pub description: String,
+    pub customer_id: Option<Uuid>,
+    pub customer_name: Option<String>,
+    pub subscription_id: Option<Uuid>,
+    pub refund_reason: Option<String>,
+    pub requested_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub status: String,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub reply: Option<String>,
+}
+
+const COLUMNS: &str = "r.id, r.number, r.partner_id, p.name AS partner_name, u.display_name AS filed_by_name, \
+     r.filed_at, r.problem_type, r.impact, r.title, r.description, r.customer_id, c.name AS customer_name, \
+     r.subscription_id, r.refund_reason, r.requested_minor, r.currency, r.contact_name, r.contact_email, \
+     r.contact_phone, r.status, r.decided_at, r.reply";
+const FROM: &str = "FROM service_requests r JOIN organisations p ON p.id = r.partner_id \
+     LEFT JOIN organisations c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.filed_by";
+
+/// One request, if `partner` (None: the vendor) may see it.
+pub async fn one(db: &Db, partner: Option<Uuid>, id: Uuid) -> StoreResult<Option<RequestRow>> {
+    let sql =
+        format!("SELECT {COLUMNS} {FROM} WHERE r.id = $1 AND ($2 IS NULL OR r.partner_id = $2)");
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, RequestRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(id)
+    .bind(partner)
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// A partner's requests, newest first.
+pub async fn for_partner(db: &Db, partner: Uuid, limit: i64) -> StoreResult<Vec<RequestRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE r.partner_id = $1 ORDER BY r.filed_at DESC, r.id DESC LIMIT $2"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, RequestRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(partner)
+    .bind(limit)
+    .fetch_all(p)
+    .await)?)
+}
+
+/// The operators' queue, oldest first, optionally filtered.
+pub async fn queue(
+    db: &Db,
+    status: Option<&str>,
+    problem_type: Option<&str>,
+    limit: i64,
+) -> StoreResult<Vec<RequestRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE ($1 IS NULL OR r.status = $1) AND ($2 IS NULL OR r.problem_type = $2) \
+         ORDER BY r.filed_at, r.id LIMIT $3"
+    );
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, RequestRow>(
+        sqlx::AssertSqlSafe(sql.as_str())
+    )
+    .bind(status)
+    .bind(problem_type)
+    .bind(limit)
+    .fetch_all(p)
+    .await)?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AttachmentRow {
+    pub id: Uuid,
+    pub original_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub storage_name: String,
+    pub sha256: String,
+}
+
+pub async fn attachments(db: &Db, request_id: Uuid) -> StoreResult<Vec<AttachmentRow>> {
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, AttachmentRow>(
+        "SELECT id, original_name, content_type, size_bytes, storage_name, sha256 FROM attachments \
+         WHERE service_request_id = $1 ORDER BY original_name, id"
+    )
+    .bind(request_id)
+    .fetch_all(p)
+    .await)?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+    /// Closes a request that is not a cancellation.
+    Close,
+}
+
+/// Records a decision; `false` if the request was already decided (nothing
+/// changes then). Approving cancels the purchase, revokes its key and every
+/// link, and issues a 100% credit note, all in this one transaction.
+pub async fn decide(
+    db: &Db,
+    now: DateTime<Utc>,
+    request_id: Uuid,
+    operator: Uuid,
+    operator_org: Uuid,
+    decision: Decision,
+    reply: &str,
+) -> StoreResult<bool> {
+    let Some(r) = one(db, None, request_id).await? else {
+        return Ok(false);
+    };
+    let mut tx = db.begin().await?;
+    let status = match decision {
+        Decision::Approve => "approved",
+        Decision::Reject => "rejected",
+        Decision::Close => "closed",
+    };
+    let n = on_tx!(&mut tx, |c| sqlx::query(
+        "UPDATE service_requests SET status = $1, decided_by = $2, decided_at = $3, reply = $4 \
+         WHERE id = $5 AND status IN ('submitted', 'in_progress')"
+    )
+    .bind(status)
+    .bind(operator)
+    .bind(now)
+    .bind(reply)
+    .bind(request_id)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if n != 1 {
+        return Ok(false);
+    }
+    if let (Some(sub), true) = (r.subscription_id, r.problem_type == "refund") {
+        match decision {
+            Decision::Approve => approve_cancellation(&mut tx, now, &r, sub).await?,
+            Decision::Reject | Decision::Close => {
+                on_tx!(&mut tx, |c| {
+                    sqlx::query(
+                    "UPDATE subscriptions SET status = 'active' WHERE id = $1 AND status = 'cancellation_requested'"
+                )
+                .bind(sub)
+                .execute(&mut **c)
+                .await
+                .map(|r| r.rows_affected())
+                })?;
+            }
+        }
+    }
+    let action = match decision {
+        Decision::Approve => "cancellation_approved",
+        Decision::Reject => "cancellation_rejected",
+        Decision::Close => "service_request_closed",
+    };
+    for org in [operator_org, r.partner_id] {
+        audit::record(
+            &mut tx,
+            now,
+            &audit::NewEvent {
+                organisation_id: Some(org),
+                actor_user_id: Some(operator),
+                action,
+                subject_type: Some("service_request"),
+                subject_id: Some(r.id),
+                customer_id: r.customer_id,
+                ip: None,
+                detail: json!({ "number": r.number, "subscription_id": r.subscription_id }),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn approve_cancellation(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+    r: &RequestRow,
+    sub: Uuid,
+) -> StoreResult<()> {
+    let line: Option<(Uuid, Uuid, i64, i64, String)> =
+        on_tx!(tx, |c| {
+            sqlx::query_as(
+        "SELECT partner_id, customer_id, unit_price_minor, quantity, currency FROM subscriptions \
+         WHERE id = $1 AND status = 'cancellation_requested'"
+    )
+    .bind(sub)
+    .fetch_optional(&mut **c)
+    .await
+        })?;
+    let Some((partner_id, customer_id, unit, qty, currency)) = line else {
+        return Err(StoreError::Other(sqlx::Error::RowNotFound));
+    };
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE subscriptions SET status = 'cancelled' WHERE id = $1"
+    )
+    .bind(sub)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    // The key stays tied to this purchase (never reassigned) but is never shown again.
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE product_keys SET revoked_at = $1 WHERE subscription_id = $2 AND revoked_at IS NULL"
+    )
+    .bind(now)
+    .bind(sub)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    on_tx!(tx, |c| {
+        sqlx::query("UPDATE download_links SET revoked_at = $1 WHERE subscription_id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(sub)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO credit_notes (id, subscription_id, service_request_id, partner_id, customer_id, amount_minor, currency, issued_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    )
+    .bind(Uuid::new_v4())
+    .bind(sub)
+    .bind(r.id)
+    .bind(partner_id)
+    .bind(customer_id)
+    .bind(unit.saturating_mul(qty))
+    .bind(&currency)
+    .bind(now)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The credit issued for a purchase, if any: (amount, currency).
+pub async fn credit_for(db: &Db, subscription_id: Uuid) -> StoreResult<Option<(i64, String)>> {
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, (i64, String)>(
+        "SELECT amount_minor, currency FROM credit_notes WHERE subscription_id = $1"
+    )
+    .bind(subscription_id)
+    .fetch_optional(p)
+    .await)?)
+}
