@@ -295,3 +295,20 @@ software-days-left = { $days ->
    *[other] { $days } days left
 }
 software-credited = Credited { $amount }
+
+## Activity log
+nav-activity = Activity log
+activity-title = Activity log
+activity-export = Export CSV
+activity-user = User (e-mail)
+activity-action = Action
+activity-from = From
+activity-to = To
+activity-at = When (UTC)
+activity-organisation = Organisation
+activity-subject = Subject
+activity-ip = Address
+activity-detail = Detail
+activity-none = No activity matches.
+activity-error-from = "From" must be a date such as 2026-11-01.
+activity-error-to = "To" must be a date such as 2026-11-30.

@@ -1,6 +1,7 @@
 //! Pure types and rules of the portal: no actix, no SQL.
 
 pub mod country;
+pub mod csv;
 pub mod customer;
 pub mod email;
 pub mod link;

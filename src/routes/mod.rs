@@ -1,6 +1,7 @@
 //! Every route of the portal, registered in one place. Handlers live in a
 //! folder per journey, one file per action, beside their template structs.
 
+pub mod activity;
 pub mod customers;
 pub mod health;
 pub mod home;
@@ -85,6 +86,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(software::download::own),
         )
         .route("/d/{token}", web::get().to(software::public_link::download))
+        .route("/activity", web::get().to(activity::list))
+        .route("/activity.csv", web::get().to(activity::export))
         .route("/support", web::get().to(support::list::show))
         .route("/support", web::post().to(support::submit::submit))
         .route("/support/new", web::get().to(support::form::show))

@@ -73,3 +73,77 @@ pub async fn recent_for_org(db: &Db, org: Uuid, limit: i64) -> StoreResult<Vec<E
     .fetch_all(p)
     .await)?)
 }
+
+/// What the activity log is filtered by; every part is optional.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this organisation's events (None: the vendor sees all).
+    pub organisation_id: Option<Uuid>,
+    pub user_email: Option<String>,
+    pub action: Option<String>,
+    pub customer_id: Option<Uuid>,
+    pub from: Option<DateTime<Utc>>,
+    /// Exclusive upper bound.
+    pub until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LogRow {
+    pub id: Uuid,
+    pub at: DateTime<Utc>,
+    pub organisation: Option<String>,
+    pub user_email: Option<String>,
+    pub action: String,
+    pub subject_type: Option<String>,
+    pub subject_id: Option<Uuid>,
+    pub customer: Option<String>,
+    pub ip: Option<String>,
+    pub detail: String,
+}
+
+/// A page of the log, newest first, after (at, id) when given. Served by
+/// `audit_events(organisation_id, at DESC, id)` for a partner and
+/// `audit_events(at DESC, id)` for operators.
+pub async fn search(
+    db: &Db,
+    f: &Filter,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> StoreResult<Vec<LogRow>> {
+    Ok(super::on_pool!(db, |p| {
+        sqlx::query_as::<_, LogRow>(
+        "SELECT e.id, e.at, o.name AS organisation, u.email AS user_email, e.action, e.subject_type, e.subject_id, \
+           c.name AS customer, e.ip, e.detail \
+         FROM audit_events e LEFT JOIN organisations o ON o.id = e.organisation_id \
+           LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations c ON c.id = e.customer_id \
+         WHERE ($1 IS NULL OR e.organisation_id = $1) AND ($2 IS NULL OR u.email = $2) \
+           AND ($3 IS NULL OR e.action = $3) AND ($4 IS NULL OR e.customer_id = $4) \
+           AND ($5 IS NULL OR e.at >= $5) AND ($6 IS NULL OR e.at < $6) \
+           AND ($7 IS NULL OR e.at < $7 OR (e.at = $7 AND e.id < $8)) \
+         ORDER BY e.at DESC, e.id DESC LIMIT $9"
+    )
+    .bind(f.organisation_id)
+    .bind(f.user_email.as_deref())
+    .bind(f.action.as_deref())
+    .bind(f.customer_id)
+    .bind(f.from)
+    .bind(f.until)
+    .bind(after.map(|a| a.0))
+    .bind(after.map(|a| a.1))
+    .bind(limit)
+    .fetch_all(p)
+    .await
+    })?)
+}
+
+/// The actions recorded so far, for the filter's list.
+pub async fn actions(db: &Db, organisation_id: Option<Uuid>) -> StoreResult<Vec<String>> {
+    Ok(super::on_pool!(db, |p| {
+        sqlx::query_scalar(
+        "SELECT DISTINCT action FROM audit_events WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY action"
+    )
+    .bind(organisation_id)
+    .fetch_all(p)
+    .await
+    })?)
+}

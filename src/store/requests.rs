@@ -354,16 +354,15 @@ async fn approve_cancellation(
     r: &RequestRow,
     sub: Uuid,
 ) -> StoreResult<()> {
-    let line: Option<(Uuid, Uuid, i64, i64, String)> =
-        on_tx!(tx, |c| {
-            sqlx::query_as(
+    let line: Option<(Uuid, Uuid, i64, i64, String)> = on_tx!(tx, |c| {
+        sqlx::query_as(
         "SELECT partner_id, customer_id, unit_price_minor, quantity, currency FROM subscriptions \
          WHERE id = $1 AND status = 'cancellation_requested'"
     )
     .bind(sub)
     .fetch_optional(&mut **c)
     .await
-        })?;
+    })?;
     let Some((partner_id, customer_id, unit, qty, currency)) = line else {
         return Err(StoreError::Other(sqlx::Error::RowNotFound));
     };

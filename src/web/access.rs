@@ -166,6 +166,10 @@ policy!(
     FileRequests = [AdminAgent, SalesAgent, HelpdeskAgent]
 );
 policy!(
+    /// The activity log: the partner's admins for their organisation, operators for all.
+    SeeActivity = [AdminAgent, PartnerGlobalAdmin, Operator]
+);
+policy!(
     /// The vendor's own pages.
     OperatePortal = [Operator]
 );

@@ -4,6 +4,7 @@
 //! a fresh database per test (SQLite, or PostgreSQL when TEST_DATABASE_URL is set).
 
 mod access;
+mod activity;
 mod cancel;
 mod catalog;
 mod csrf;

@@ -1,0 +1,234 @@
+//! `GET /activity` and `GET /activity.csv`: the activity log (SPEC 3.6).
+//! A partner's admin agents and global admins see their organisation's
+//! events; operators see all. Filter by user, action, customer and dates;
+//! the CSV holds exactly the filtered rows.
+
+use actix_session::Session;
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::domain::csv;
+use crate::error::AppResult;
+use crate::store::audit::{self, Filter, LogRow};
+use crate::store::organisations::{self, Customer};
+use crate::web::access::{Allowed, Principal, SeeActivity};
+use crate::web::page::Page;
+use crate::web::state::AppState;
+
+pub const PAGE_SIZE: i64 = 100;
+/// The most rows one export holds.
+const EXPORT_MAX: i64 = 100_000;
+
+#[derive(Deserialize, Default, Clone)]
+pub struct Query {
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    customer: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    after_at: Option<DateTime<Utc>>,
+    after_id: Option<Uuid>,
+}
+
+fn date(s: &str) -> Option<DateTime<Utc>> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+}
+
+/// The filter for this user and query; bad dates are reported, not guessed.
+fn filter(p: &Principal, q: &Query) -> (Filter, Vec<&'static str>) {
+    let mut errors = Vec::new();
+    let from = if q.from.trim().is_empty() {
+        None
+    } else {
+        date(&q.from)
+    };
+    if !q.from.trim().is_empty() && from.is_none() {
+        errors.push("activity-error-from");
+    }
+    // "To" is a whole day: everything before the next midnight.
+    let until = if q.to.trim().is_empty() {
+        None
+    } else {
+        date(&q.to).map(|d| d + Duration::days(1))
+    };
+    if !q.to.trim().is_empty() && until.is_none() {
+        errors.push("activity-error-to");
+    }
+    let f = Filter {
+        organisation_id: p.scope().partner_id(),
+        user_email: Some(q.user.trim().to_lowercase()).filter(|s| !s.is_empty()),
+        action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
+        customer_id: Uuid::parse_str(q.customer.trim()).ok(),
+        from,
+        until,
+    };
+    (f, errors)
+}
+
+pub struct RowView {
+    pub at: String,
+    pub organisation: String,
+    pub user: String,
+    pub action: String,
+    pub customer: String,
+    pub subject: String,
+    pub ip: String,
+    pub detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "activity/list.html")]
+struct Activity {
+    page: Page,
+    q: Query,
+    rows: Vec<RowView>,
+    actions: Vec<String>,
+    customers: Vec<Customer>,
+    errors: Vec<String>,
+    next_page: Option<String>,
+    export: String,
+    operator: bool,
+}
+
+fn filter_query(q: &Query) -> Vec<(&'static str, String)> {
+    vec![
+        ("user", q.user.clone()),
+        ("action", q.action.clone()),
+        ("customer", q.customer.clone()),
+        ("from", q.from.clone()),
+        ("to", q.to.clone()),
+    ]
+}
+
+pub async fn list(
+    p: Allowed<SeeActivity>,
+    session: Session,
+    state: web::Data<AppState>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
+    let q = q.into_inner();
+    let (f, errors) = filter(&p, &q);
+    let after = q.after_at.zip(q.after_id);
+    let rows = if errors.is_empty() {
+        audit::search(&state.db, &f, after, PAGE_SIZE + 1).await?
+    } else {
+        Vec::new()
+    };
+    let more = rows.len() as i64 > PAGE_SIZE;
+    let rows: Vec<LogRow> = rows.into_iter().take(PAGE_SIZE as usize).collect();
+    let next_page = match rows.last() {
+        Some(last) if more => {
+            let mut qs = filter_query(&q);
+            qs.push(("after_at", last.at.to_rfc3339()));
+            qs.push(("after_id", last.id.to_string()));
+            Some(format!(
+                "/activity?{}",
+                serde_urlencoded::to_string(&qs).unwrap_or_default()
+            ))
+        }
+        _ => None,
+    };
+    let export = format!(
+        "/activity.csv?{}",
+        serde_urlencoded::to_string(filter_query(&q)).unwrap_or_default()
+    );
+    let actions = audit::actions(&state.db, f.organisation_id).await?;
+    let customers = match f.organisation_id {
+        Some(partner) => {
+            organisations::list_customers(&state.db, partner, None, None, 1000)
+                .await?
+                .0
+        }
+        None => Vec::new(),
+    };
+    let page = Page::for_user(&session, &p, "activity")?;
+    let errors = errors.iter().map(|e| page.t(e)).collect();
+    let rows = rows
+        .into_iter()
+        .map(|r| RowView {
+            at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+            organisation: r.organisation.unwrap_or_default(),
+            user: r.user_email.unwrap_or_default(),
+            action: r.action,
+            customer: r.customer.unwrap_or_default(),
+            subject: match (r.subject_type, r.subject_id) {
+                (Some(t), Some(id)) => format!("{t} {id}"),
+                _ => String::new(),
+            },
+            ip: r.ip.unwrap_or_default(),
+            detail: if r.detail == "{}" {
+                String::new()
+            } else {
+                r.detail
+            },
+        })
+        .collect();
+    crate::routes::ok(&Activity {
+        operator: f.organisation_id.is_none(),
+        page,
+        q,
+        rows,
+        actions,
+        customers,
+        errors,
+        next_page,
+        export,
+    })
+}
+
+pub async fn export(
+    p: Allowed<SeeActivity>,
+    state: web::Data<AppState>,
+    q: web::Query<Query>,
+) -> AppResult<HttpResponse> {
+    let (f, errors) = filter(&p, &q);
+    if !errors.is_empty() {
+        return Err(crate::error::AppError::BadRequest);
+    }
+    let rows = audit::search(&state.db, &f, None, EXPORT_MAX).await?;
+    let mut out = csv::record(&[
+        "at",
+        "organisation",
+        "user",
+        "action",
+        "subject_type",
+        "subject_id",
+        "customer",
+        "ip",
+        "detail",
+    ]);
+    for r in &rows {
+        let at = r.at.to_rfc3339();
+        let subject_id = r.subject_id.map(|s| s.to_string()).unwrap_or_default();
+        out.push_str(&csv::record(&[
+            &at,
+            r.organisation.as_deref().unwrap_or_default(),
+            r.user_email.as_deref().unwrap_or_default(),
+            &r.action,
+            r.subject_type.as_deref().unwrap_or_default(),
+            &subject_id,
+            r.customer.as_deref().unwrap_or_default(),
+            r.ip.as_deref().unwrap_or_default(),
+            &r.detail,
+        ]));
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"activity.csv\"",
+        ))
+        .body(out))
+}
