@@ -15,6 +15,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 pub mod import;
+pub mod mail;
 pub mod routes;
 pub mod startup;
 pub mod store;

@@ -60,6 +60,7 @@ impl Application {
         let cipher = KeyCipher::from_settings(&settings)?;
         let files = FileStore::new(settings.files_dir());
         let attachments = FileStore::new(settings.data_dir.join("attachments"));
+        let mailer = crate::mail::Mailer::from_env(&settings.data_dir)?;
         let state = web::Data::new(AppState {
             db: db.clone(),
             clock,
@@ -67,6 +68,7 @@ impl Application {
             cipher,
             files,
             attachments,
+            mailer,
         });
         let static_dir = std::env::var("PORTAL_STATIC_DIR")
             .map(PathBuf::from)

@@ -1,5 +1,7 @@
 //! Passwords: argon2id with OWASP's parameters, always off the async workers.
 
+pub mod policy;
+
 use std::sync::OnceLock;
 
 use argon2::Argon2;

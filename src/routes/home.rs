@@ -28,11 +28,14 @@ pub async fn show(p: Principal, session: Session) -> AppResult<HttpResponse> {
     let page = Page::for_user(&session, &p, "home")?;
     let mut links = Vec::new();
     if p.has(Role::Operator) {
-        links.push((
-            "/operator/partners",
-            page.t("nav-partners"),
-            page.t("home-partners-hint"),
-        ));
+        for (href, label, hint) in [
+            ("/operator/requests", "nav-requests", "home-requests-hint"),
+            ("/operator/catalog", "nav-catalog", "home-catalog-hint"),
+            ("/operator/partners", "nav-partners", "home-partners-hint"),
+            ("/activity", "nav-activity", "home-activity-hint"),
+        ] {
+            links.push((href, page.t(label), page.t(hint)));
+        }
     }
     let roles = p
         .account

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod health;
 pub mod home;
 pub mod operator;
+pub mod people;
 pub mod sign_in;
 pub mod software;
 pub mod support;
@@ -86,6 +87,57 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(software::download::own),
         )
         .route("/d/{token}", web::get().to(software::public_link::download))
+        .route("/users", web::get().to(people::users::list))
+        .route("/users/invite", web::get().to(people::invite::staff_form))
+        .route("/users/invite", web::post().to(people::invite::staff))
+        .route(
+            "/users/{id}/roles",
+            web::post().to(people::users::set_roles),
+        )
+        .route(
+            "/users/{id}/deactivate",
+            web::post().to(people::users::deactivate),
+        )
+        .route(
+            "/users/{id}/reactivate",
+            web::post().to(people::users::reactivate),
+        )
+        .route(
+            "/customers/{id}/invite",
+            web::post().to(people::invite::customer_admin),
+        )
+        .route(
+            "/operator/partners",
+            web::post().to(people::invite::partner),
+        )
+        .route(
+            "/operator/partners/new",
+            web::get().to(people::invite::partner_form),
+        )
+        .route(
+            "/operator/partners/{id}/{what}",
+            web::post().to(people::invite::partner_status),
+        )
+        .route(
+            "/invitation/{token}",
+            web::get().to(people::invitation::show),
+        )
+        .route(
+            "/invitation/{token}",
+            web::post().to(people::invitation::accept),
+        )
+        .route(
+            "/account/password",
+            web::get().to(people::account::change_form),
+        )
+        .route("/account/password", web::post().to(people::account::change))
+        .route(
+            "/forgot-password",
+            web::get().to(people::account::forgot_form),
+        )
+        .route("/forgot-password", web::post().to(people::account::forgot))
+        .route("/reset/{token}", web::get().to(people::account::reset_form))
+        .route("/reset/{token}", web::post().to(people::account::reset))
         .route("/activity", web::get().to(activity::list))
         .route("/activity.csv", web::get().to(activity::export))
         .route("/support", web::get().to(support::list::show))

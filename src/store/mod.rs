@@ -10,6 +10,7 @@ pub mod keys;
 pub mod links;
 pub mod orders;
 pub mod organisations;
+pub mod people;
 pub mod requests;
 pub mod sessions;
 pub mod software;

@@ -218,3 +218,36 @@ pub async fn customer_by_ref(
     .fetch_optional(p)
     .await)?)
 }
+
+/// Deactivates or reactivates a partner; deactivating ends its users'
+/// sessions too. `false` if there is no such partner.
+pub async fn set_partner_active(
+    db: &Db,
+    now: DateTime<Utc>,
+    org: Uuid,
+    active: bool,
+) -> StoreResult<bool> {
+    let mut tx = db.begin().await?;
+    let at = if active { None } else { Some(now) };
+    let n = on_tx!(&mut tx, |c| sqlx::query(
+        "UPDATE organisations SET deactivated_at = $1 WHERE id = $2 AND kind = 'partner'"
+    )
+    .bind(at)
+    .bind(org)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if n == 1 && !active {
+        on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE organisation_id = $1)"
+        )
+        .bind(org)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+    }
+    tx.commit().await?;
+    Ok(n == 1)
+}

@@ -170,6 +170,10 @@ policy!(
     SeeActivity = [AdminAgent, PartnerGlobalAdmin, Operator]
 );
 policy!(
+    /// A partner's users and their roles.
+    ManageUsers = [PartnerGlobalAdmin]
+);
+policy!(
     /// The vendor's own pages.
     OperatePortal = [Operator]
 );

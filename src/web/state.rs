@@ -14,4 +14,5 @@ pub struct AppState {
     pub files: FileStore,
     /// Service-request attachments, apart from the download files.
     pub attachments: FileStore,
+    pub mailer: crate::mail::Mailer,
 }

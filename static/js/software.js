@@ -44,17 +44,26 @@
           credentials: "same-origin",
           headers: { "Accept": "text/html" }
         }).then(function (res) {
-          if (!res.ok) { form.submit(); return null; }
-          return res.text();
-        }).then(function (html) {
-          if (html === null) return;
+          return res.text().then(function (html) { return { ok: res.ok, html: html }; });
+        }).then(function (r) {
+          if (!r.ok) {
+            // Show the error page the server answered, as a plain submit would.
+            document.open();
+            document.write(r.html);
+            document.close();
+            return;
+          }
+          var html = r.html;
           var doc = new DOMParser().parseFromString(html, "text/html");
           var key = doc.getElementById("product-key");
-          if (!key) { form.submit(); return; }
+          if (!key) return;
           dialog.querySelector("[data-key-target]").textContent = key.textContent.trim();
           dialog.showModal();
           var first = dialog.querySelector("button");
           if (first) first.focus();
+        }, function () {
+          // The request itself failed: fall back to the plain form.
+          form.submit();
         });
       });
       dialog.querySelector("[data-close]").addEventListener("click", function () { dialog.close(); });

@@ -12,6 +12,7 @@ mod customers;
 mod helpers;
 mod orders;
 mod pages;
+mod people;
 mod sessions;
 mod sign_in;
 mod software;

@@ -19,6 +19,7 @@ struct CustomerDetails {
     customer: Customer,
     tab: &'static str,
     can_buy: bool,
+    can_invite: bool,
     country_name: String,
 }
 
@@ -38,6 +39,7 @@ pub async fn show(
         customer,
         tab: "details",
         can_buy: p.has_any(BuyForCustomers::ROLES),
+        can_invite: p.has(crate::domain::role::Role::AdminAgent),
         country_name,
     })
 }

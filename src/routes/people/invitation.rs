@@ -1,0 +1,164 @@
+//! `GET/POST /invitation/{token}`: the invitee chooses a name and password
+//! and becomes a user with the invited roles. The link works once, for 7 days.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::auth;
+use crate::config::Secret;
+use crate::crypto::token_hash;
+use crate::domain::role::Role;
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, render, see_other};
+use crate::store::{StoreError, audit, people, users};
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+#[derive(Template)]
+#[template(path = "people/set_password.html")]
+pub struct SetPassword {
+    pub page: Page,
+    pub heading: String,
+    pub email: String,
+    pub ask_name: bool,
+    pub name: String,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct Input {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// The token's page: a clear message when it is used or expired.
+async fn token_or_gone(
+    state: &AppState,
+    token: &str,
+    purpose: &str,
+) -> AppResult<people::TokenRow> {
+    people::valid_token(&state.db, &token_hash(token), purpose, state.clock.now())
+        .await?
+        .ok_or(AppError::Gone)
+}
+
+pub async fn show(
+    session: Session,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let t = token_or_gone(&state, &token, "invite").await?;
+    let page = Page::anonymous(&session)?;
+    let mut res = render(
+        &SetPassword {
+            heading: page.t("invitation-title"),
+            email: t.email,
+            ask_name: true,
+            name: String::new(),
+            error: None,
+            page,
+        },
+        StatusCode::OK,
+    )?;
+    res.headers_mut().insert(
+        actix_web::http::header::REFERRER_POLICY,
+        actix_web::http::header::HeaderValue::from_static("no-referrer"),
+    );
+    Ok(res)
+}
+
+/// The password rules, as a message for the form.
+pub fn password_problem(
+    page: &Page,
+    input_password: &str,
+    confirm: &str,
+    email: &str,
+) -> Option<String> {
+    if input_password != confirm {
+        return Some(page.t("password-mismatch"));
+    }
+    auth::policy::check(input_password, email)
+        .err()
+        .map(|id| page.t(id))
+}
+
+pub async fn accept(
+    req: HttpRequest,
+    session: Session,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<Input>,
+) -> AppResult<HttpResponse> {
+    let t = token_or_gone(&state, &token, "invite").await?;
+    let name = form.name.trim().to_owned();
+    let page = Page::anonymous(&session)?;
+    let problem = if name.is_empty() || name.chars().count() > 120 {
+        Some(page.t("invitation-name-required"))
+    } else {
+        password_problem(&page, &form.password, &form.confirm, &t.email)
+    };
+    if let Some(error) = problem {
+        return render(
+            &SetPassword {
+                heading: page.t("invitation-title"),
+                email: t.email,
+                ask_name: true,
+                name,
+                error: Some(error),
+                page,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    let hash = auth::hash(Secret::new(form.password.clone())).await?;
+    let roles: Vec<Role> = t.roles.split(',').filter_map(|r| r.parse().ok()).collect();
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !people::use_token(&mut tx, t.id, now).await? {
+        return Err(AppError::Gone);
+    }
+    let user = users::insert(
+        &mut tx,
+        now,
+        &users::NewUser {
+            organisation_id: t.organisation_id,
+            email: &t.email,
+            display_name: &name,
+            phone: None,
+            password_hash: &hash,
+            roles: &roles,
+        },
+    )
+    .await;
+    let user = match user {
+        Ok(u) => u,
+        Err(StoreError::Duplicate(_)) => return Err(AppError::Gone),
+        Err(e) => return Err(e.into()),
+    };
+    audit::record(
+        &mut tx,
+        now,
+        &audit::NewEvent {
+            organisation_id: Some(t.organisation_id),
+            actor_user_id: Some(user),
+            action: "invitation_accepted",
+            subject_type: Some("user"),
+            subject_id: Some(user),
+            customer_id: None,
+            ip: client_ip(&req, state.settings.trust_proxy),
+            detail: json!({ "email": t.email }),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    page::flash(&session, page.t("invitation-done"))?;
+    Ok(see_other("/sign-in"))
+}

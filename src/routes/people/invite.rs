@@ -1,0 +1,372 @@
+//! Invitations: a partner's global admin invites staff (`/users/invite`), an
+//! admin agent invites a customer's global admin (`/customers/{id}/invite`),
+//! an operator creates a partner with its first global admin
+//! (`/operator/partners/new`). Each makes a one-time link valid 7 days.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::users::PARTNER_ROLES;
+use super::{base_url, make_invitation, send_invitation};
+use crate::domain::FieldError;
+use crate::domain::email::Email;
+use crate::domain::role::{OrgKind, Role};
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, render, see_other};
+use crate::store::{StoreError, audit, organisations, people};
+use crate::web::access::{Allowed, ManageKeys, ManageUsers, OperatePortal, Principal};
+use crate::web::form::FormErrors;
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+#[derive(Template)]
+#[template(path = "people/invite.html")]
+struct InviteForm {
+    page: Page,
+    action: String,
+    heading: String,
+    /// A new partner's name (operators only).
+    ask_org_name: bool,
+    org_name: String,
+    email: String,
+    roles: Vec<(&'static str, String, bool)>,
+    errors: FormErrors,
+    back: String,
+}
+
+fn role_choices(page: &Page, chosen: &[Role]) -> Vec<(&'static str, String, bool)> {
+    PARTNER_ROLES
+        .iter()
+        .map(|r| (r.as_str(), page.t(r.message_id()), chosen.contains(r)))
+        .collect()
+}
+
+/// Checks the address: well-formed and not already a user.
+async fn check_email(
+    state: &AppState,
+    raw: &str,
+    errors: &mut Vec<FieldError>,
+) -> AppResult<Option<Email>> {
+    match Email::parse(raw) {
+        None => {
+            errors.push(FieldError::new("email", "error-email-invalid"));
+            Ok(None)
+        }
+        Some(e) if people::email_taken(&state.db, e.as_str()).await? => {
+            errors.push(FieldError::new("email", "error-email-taken"));
+            Ok(None)
+        }
+        Some(e) => Ok(Some(e)),
+    }
+}
+
+async fn record(
+    req: &HttpRequest,
+    state: &AppState,
+    p: &Principal,
+    org: Uuid,
+    customer: Option<Uuid>,
+    email: &str,
+    roles: &[Role],
+) -> AppResult<()> {
+    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    audit::record_alone(
+        &state.db,
+        state.clock.now(),
+        &audit::NewEvent {
+            organisation_id: Some(p.account.org_id),
+            actor_user_id: Some(p.account.id),
+            action: "user_invited",
+            subject_type: Some("organisation"),
+            subject_id: Some(org),
+            customer_id: customer,
+            ip: client_ip(req, state.settings.trust_proxy),
+            detail: json!({ "email": email, "roles": names }),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn staff_form(p: Allowed<ManageUsers>, session: Session) -> AppResult<HttpResponse> {
+    let page = Page::for_user(&session, &p, "users")?;
+    let t = InviteForm {
+        action: "/users/invite".into(),
+        heading: page.t("invite-title"),
+        ask_org_name: false,
+        org_name: String::new(),
+        email: String::new(),
+        roles: role_choices(&page, &[]),
+        errors: FormErrors::default(),
+        back: "/users".into(),
+        page,
+    };
+    render(&t, StatusCode::OK)
+}
+
+pub async fn staff(
+    req: HttpRequest,
+    p: Allowed<ManageUsers>,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let get = |k: &str| {
+        form.iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let roles: Vec<Role> = form
+        .iter()
+        .filter(|(k, _)| k == "role")
+        .filter_map(|(_, v)| v.parse::<Role>().ok())
+        .filter(|r| PARTNER_ROLES.contains(r))
+        .collect();
+    let mut errors = Vec::new();
+    let email = check_email(&state, &get("email"), &mut errors).await?;
+    if roles.is_empty() {
+        errors.push(FieldError::new("role", "error-choose-role"));
+    }
+    let (Some(email), true) = (email, errors.is_empty()) else {
+        let page = Page::for_user(&session, &p, "users")?;
+        let t = InviteForm {
+            action: "/users/invite".into(),
+            heading: page.t("invite-title"),
+            ask_org_name: false,
+            org_name: String::new(),
+            email: get("email"),
+            roles: role_choices(&page, &roles),
+            errors: FormErrors::new(&page.i18n, &errors),
+            back: "/users".into(),
+            page,
+        };
+        return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let mut tx = state.db.begin().await?;
+    let link = make_invitation(
+        &mut tx,
+        &state,
+        &base_url(&req),
+        email.as_str(),
+        p.account.org_id,
+        &roles,
+        Some(p.account.id),
+    )
+    .await?;
+    tx.commit().await?;
+    send_invitation(&state, &p.i18n, email.as_str(), &p.account.org_name, &link).await;
+    record(
+        &req,
+        &state,
+        &p,
+        p.account.org_id,
+        None,
+        email.as_str(),
+        &roles,
+    )
+    .await?;
+    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    Ok(see_other("/users"))
+}
+
+/// An admin agent invites a global admin for one of the partner's customers.
+pub async fn customer_admin(
+    req: HttpRequest,
+    p: Allowed<ManageKeys>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let customer = organisations::customer(&state.db, p.scope(), *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let raw = form
+        .iter()
+        .find(|(k, _)| k == "email")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let mut errors = Vec::new();
+    let Some(email) = check_email(&state, &raw, &mut errors).await? else {
+        let message = errors
+            .first()
+            .map(|e| p.i18n.t(e.message))
+            .unwrap_or_default();
+        page::flash(&session, message)?;
+        return Ok(see_other(&format!("/customers/{}", customer.id)));
+    };
+    let roles = [Role::CustomerGlobalAdmin];
+    let mut tx = state.db.begin().await?;
+    let link = make_invitation(
+        &mut tx,
+        &state,
+        &base_url(&req),
+        email.as_str(),
+        customer.id,
+        &roles,
+        Some(p.account.id),
+    )
+    .await?;
+    tx.commit().await?;
+    send_invitation(&state, &p.i18n, email.as_str(), &customer.name, &link).await;
+    record(
+        &req,
+        &state,
+        &p,
+        customer.id,
+        Some(customer.id),
+        email.as_str(),
+        &roles,
+    )
+    .await?;
+    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    Ok(see_other(&format!("/customers/{}", customer.id)))
+}
+
+pub async fn partner_form(p: Allowed<OperatePortal>, session: Session) -> AppResult<HttpResponse> {
+    let page = Page::for_user(&session, &p, "partners")?;
+    let t = InviteForm {
+        action: "/operator/partners".into(),
+        heading: page.t("partner-new-title"),
+        ask_org_name: true,
+        org_name: String::new(),
+        email: String::new(),
+        roles: Vec::new(),
+        errors: FormErrors::default(),
+        back: "/operator/partners".into(),
+        page,
+    };
+    render(&t, StatusCode::OK)
+}
+
+/// An operator creates a partner and invites its first global admin.
+pub async fn partner(
+    req: HttpRequest,
+    p: Allowed<OperatePortal>,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let get = |k: &str| {
+        form.iter()
+            .find(|(f, _)| f == k)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let name = get("org_name");
+    let mut errors = Vec::new();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.push(FieldError::new("org_name", "error-required"));
+    }
+    let email = check_email(&state, &get("email"), &mut errors).await?;
+    let now = state.clock.now();
+    let outcome = match (email, errors.is_empty()) {
+        (Some(email), true) => {
+            let mut tx = state.db.begin().await?;
+            match organisations::insert_org(&mut tx, now, OrgKind::Partner, &name).await {
+                Ok(org) => {
+                    let roles = [Role::PartnerGlobalAdmin];
+                    let link = make_invitation(
+                        &mut tx,
+                        &state,
+                        &base_url(&req),
+                        email.as_str(),
+                        org,
+                        &roles,
+                        Some(p.account.id),
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    Some((org, email, link))
+                }
+                Err(StoreError::Duplicate(_)) => {
+                    errors.push(FieldError::new("org_name", "error-partner-taken"));
+                    None
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        _ => None,
+    };
+    let Some((org, email, link)) = outcome else {
+        let page = Page::for_user(&session, &p, "partners")?;
+        let t = InviteForm {
+            action: "/operator/partners".into(),
+            heading: page.t("partner-new-title"),
+            ask_org_name: true,
+            org_name: name,
+            email: get("email"),
+            roles: Vec::new(),
+            errors: FormErrors::new(&page.i18n, &errors),
+            back: "/operator/partners".into(),
+            page,
+        };
+        return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    send_invitation(&state, &p.i18n, email.as_str(), &name, &link).await;
+    record(
+        &req,
+        &state,
+        &p,
+        org,
+        None,
+        email.as_str(),
+        &[Role::PartnerGlobalAdmin],
+    )
+    .await?;
+    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    Ok(see_other("/operator/partners"))
+}
+
+/// An operator deactivates (or reactivates) a partner: its users can no
+/// longer sign in, and their sessions end; nothing is deleted.
+pub async fn partner_status(
+    req: HttpRequest,
+    p: Allowed<OperatePortal>,
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(Uuid, String)>,
+) -> AppResult<HttpResponse> {
+    let (org, what) = path.into_inner();
+    let active = match what.as_str() {
+        "deactivate" => false,
+        "reactivate" => true,
+        _ => return Err(AppError::NotFound),
+    };
+    if !organisations::set_partner_active(&state.db, state.clock.now(), org, active).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record_alone(
+        &state.db,
+        state.clock.now(),
+        &audit::NewEvent {
+            organisation_id: Some(p.account.org_id),
+            actor_user_id: Some(p.account.id),
+            action: if active {
+                "partner_reactivated"
+            } else {
+                "partner_deactivated"
+            },
+            subject_type: Some("organisation"),
+            subject_id: Some(org),
+            customer_id: None,
+            ip: client_ip(&req, state.settings.trust_proxy),
+            detail: json!({}),
+        },
+    )
+    .await?;
+    page::flash(
+        &session,
+        p.i18n.t(if active {
+            "partner-reactivated"
+        } else {
+            "partner-deactivated"
+        }),
+    )?;
+    Ok(see_other("/operator/partners"))
+}

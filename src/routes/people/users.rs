@@ -1,0 +1,195 @@
+//! `GET /users` and the changes a partner's global admin makes: roles,
+//! deactivate (ends the user's sessions at once), reactivate. A partner
+//! always keeps at least one active global admin.
+
+use actix_session::Session;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::domain::role::Role;
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, see_other};
+use crate::store::audit;
+use crate::store::people::{self, Change, UserRow};
+use crate::web::access::{Allowed, ManageUsers, Principal};
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+pub const PARTNER_ROLES: [Role; 4] = [
+    Role::AdminAgent,
+    Role::SalesAgent,
+    Role::HelpdeskAgent,
+    Role::PartnerGlobalAdmin,
+];
+
+pub struct UserView {
+    pub row: UserRow,
+    pub roles: Vec<(&'static str, String, bool)>,
+    pub is_me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "people/users.html")]
+struct Users {
+    page: Page,
+    users: Vec<UserView>,
+}
+
+pub async fn list(
+    p: Allowed<ManageUsers>,
+    session: Session,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    let rows = people::users_of(&state.db, p.account.org_id).await?;
+    let page = Page::for_user(&session, &p, "users")?;
+    let users = rows
+        .into_iter()
+        .map(|row| {
+            let roles = PARTNER_ROLES
+                .iter()
+                .map(|r| {
+                    (
+                        r.as_str(),
+                        page.t(r.message_id()),
+                        row.roles.split(',').any(|x| x == r.as_str()),
+                    )
+                })
+                .collect();
+            UserView {
+                is_me: row.id == p.account.id,
+                row,
+                roles,
+            }
+        })
+        .collect();
+    crate::routes::ok(&Users { page, users })
+}
+
+async fn audit_change(
+    req: &HttpRequest,
+    state: &AppState,
+    p: &Principal,
+    action: &'static str,
+    user: Uuid,
+    detail: serde_json::Value,
+) -> AppResult<()> {
+    audit::record_alone(
+        &state.db,
+        state.clock.now(),
+        &audit::NewEvent {
+            organisation_id: Some(p.account.org_id),
+            actor_user_id: Some(p.account.id),
+            action,
+            subject_type: Some("user"),
+            subject_id: Some(user),
+            customer_id: None,
+            ip: client_ip(req, state.settings.trust_proxy),
+            detail,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn set_roles(
+    req: HttpRequest,
+    p: Allowed<ManageUsers>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    form: web::Form<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let user = people::user_of(&state.db, p.account.org_id, *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let roles: Vec<Role> = form
+        .iter()
+        .filter(|(k, _)| k == "role")
+        .filter_map(|(_, v)| v.parse::<Role>().ok())
+        .filter(|r| PARTNER_ROLES.contains(r))
+        .collect();
+    if roles.is_empty() {
+        page::flash(&session, p.i18n.t("users-error-no-role"))?;
+        return Ok(see_other("/users"));
+    }
+    match people::set_roles(&state.db, p.account.org_id, user.id, &roles).await? {
+        Change::LastGlobalAdmin => page::flash(&session, p.i18n.t("users-error-last-admin"))?,
+        Change::Done => {
+            let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            audit_change(
+                &req,
+                &state,
+                &p,
+                "role_changed",
+                user.id,
+                json!({ "email": user.email, "roles": names }),
+            )
+            .await?;
+            page::flash(
+                &session,
+                p.i18n.t1("users-roles-saved", "user", &user.email),
+            )?;
+        }
+    }
+    Ok(see_other("/users"))
+}
+
+pub async fn deactivate(
+    req: HttpRequest,
+    p: Allowed<ManageUsers>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let user = people::user_of(&state.db, p.account.org_id, *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match people::deactivate(&state.db, state.clock.now(), p.account.org_id, user.id).await? {
+        Change::LastGlobalAdmin => page::flash(&session, p.i18n.t("users-error-last-admin"))?,
+        Change::Done => {
+            audit_change(
+                &req,
+                &state,
+                &p,
+                "user_deactivated",
+                user.id,
+                json!({ "email": user.email }),
+            )
+            .await?;
+            page::flash(
+                &session,
+                p.i18n.t1("users-deactivated", "user", &user.email),
+            )?;
+        }
+    }
+    Ok(see_other("/users"))
+}
+
+pub async fn reactivate(
+    req: HttpRequest,
+    p: Allowed<ManageUsers>,
+    session: Session,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let user = people::user_of(&state.db, p.account.org_id, *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    people::reactivate(&state.db, p.account.org_id, user.id).await?;
+    audit_change(
+        &req,
+        &state,
+        &p,
+        "user_reactivated",
+        user.id,
+        json!({ "email": user.email }),
+    )
+    .await?;
+    page::flash(
+        &session,
+        p.i18n.t1("users-reactivated", "user", &user.email),
+    )?;
+    Ok(see_other("/users"))
+}

@@ -1,0 +1,257 @@
+//! A partner's (or customer's) users, their roles and status, and the
+//! one-time tokens of invitations and password resets.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, Tx, on_pool, on_tx};
+use crate::domain::role::Role;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub active: bool,
+    pub roles: String,
+}
+
+/// The organisation's users with their roles (comma-separated), by name.
+pub async fn users_of(db: &Db, org: Uuid) -> StoreResult<Vec<UserRow>> {
+    let mut rows = on_pool!(db, |p| {
+        sqlx::query_as::<_, UserRow>(
+        "SELECT u.id, u.email, u.display_name, (u.deactivated_at IS NULL) AS active, '' AS roles \
+         FROM users u WHERE u.organisation_id = $1 ORDER BY u.display_name, u.email"
+    )
+    .bind(org)
+    .fetch_all(p)
+    .await
+    })?;
+    for r in &mut rows {
+        let roles: Vec<String> = on_pool!(db, |p| sqlx::query_scalar(
+            "SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role"
+        )
+        .bind(r.id)
+        .fetch_all(p)
+        .await)?;
+        r.roles = roles.join(",");
+    }
+    Ok(rows)
+}
+
+/// One user of the organisation; another organisation's user finds nothing.
+pub async fn user_of(db: &Db, org: Uuid, id: Uuid) -> StoreResult<Option<UserRow>> {
+    Ok(users_of(db, org).await?.into_iter().find(|u| u.id == id))
+}
+
+/// Active global admins of a partner other than `except`.
+async fn other_active_admins(tx: &mut Tx, org: Uuid, except: Uuid) -> StoreResult<i64> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id \
+         WHERE u.organisation_id = $1 AND u.id <> $2 AND u.deactivated_at IS NULL AND r.role = 'partner_global_admin'"
+    )
+    .bind(org)
+    .bind(except)
+    .fetch_one(&mut **c)
+    .await
+    })?)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Change {
+    Done,
+    /// It would leave the partner without an active global admin.
+    LastGlobalAdmin,
+}
+
+/// Replaces a user's roles, keeping at least one active global admin.
+pub async fn set_roles(db: &Db, org: Uuid, user: Uuid, roles: &[Role]) -> StoreResult<Change> {
+    let mut tx = db.begin().await?;
+    if !roles.contains(&Role::PartnerGlobalAdmin)
+        && other_active_admins(&mut tx, org, user).await? == 0
+        && is_admin(&mut tx, user).await?
+    {
+        return Ok(Change::LastGlobalAdmin);
+    }
+    on_tx!(&mut tx, |c| sqlx::query(
+        "DELETE FROM user_roles WHERE user_id = $1"
+    )
+    .bind(user)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    for role in roles {
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)"
+        )
+        .bind(user)
+        .bind(role.as_str())
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    tx.commit().await?;
+    Ok(Change::Done)
+}
+
+async fn is_admin(tx: &mut Tx, user: Uuid) -> StoreResult<bool> {
+    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM user_roles WHERE user_id = $1 AND role = 'partner_global_admin'"
+    )
+    .bind(user)
+    .fetch_one(&mut **c)
+    .await)?;
+    Ok(n > 0)
+}
+
+/// Deactivates a user and ends their sessions at once (same transaction).
+pub async fn deactivate(db: &Db, now: DateTime<Utc>, org: Uuid, user: Uuid) -> StoreResult<Change> {
+    let mut tx = db.begin().await?;
+    if is_admin(&mut tx, user).await? && other_active_admins(&mut tx, org, user).await? == 0 {
+        return Ok(Change::LastGlobalAdmin);
+    }
+    on_tx!(&mut tx, |c| {
+        sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2 AND organisation_id = $3 AND deactivated_at IS NULL")
+        .bind(now)
+        .bind(user)
+        .bind(org)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    on_tx!(&mut tx, |c| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1"
+    )
+    .bind(user)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(Change::Done)
+}
+
+pub async fn reactivate(db: &Db, org: Uuid, user: Uuid) -> StoreResult<()> {
+    on_pool!(db, |p| sqlx::query(
+        "UPDATE users SET deactivated_at = NULL WHERE id = $1 AND organisation_id = $2"
+    )
+    .bind(user)
+    .bind(org)
+    .execute(p)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub struct NewToken<'a> {
+    pub token_hash: &'a str,
+    pub purpose: &'static str,
+    pub email: &'a str,
+    pub organisation_id: Uuid,
+    pub roles: &'a [Role],
+    pub user_id: Option<Uuid>,
+    pub created_by: Option<Uuid>,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn insert_token(tx: &mut Tx, now: DateTime<Utc>, t: &NewToken<'_>) -> StoreResult<Uuid> {
+    let id = Uuid::new_v4();
+    let roles: Vec<&str> = t.roles.iter().map(|r| r.as_str()).collect();
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO user_tokens (id, token_hash, purpose, email, organisation_id, roles, user_id, created_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    )
+    .bind(id)
+    .bind(t.token_hash)
+    .bind(t.purpose)
+    .bind(t.email)
+    .bind(t.organisation_id)
+    .bind(roles.join(","))
+    .bind(t.user_id)
+    .bind(t.created_by)
+    .bind(now)
+    .bind(t.expires_at)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TokenRow {
+    pub id: Uuid,
+    pub purpose: String,
+    pub email: String,
+    pub organisation_id: Uuid,
+    pub roles: String,
+    pub user_id: Option<Uuid>,
+    pub created_by: Option<Uuid>,
+}
+
+/// A token that is unused and unexpired at `now`.
+pub async fn valid_token(
+    db: &Db,
+    hash: &str,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<TokenRow>> {
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, TokenRow>(
+        "SELECT id, purpose, email, organisation_id, roles, user_id, created_by FROM user_tokens \
+         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3"
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(p)
+    .await)?)
+}
+
+/// Marks a token used; `false` if it was used (or expired) meanwhile.
+pub async fn use_token(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> StoreResult<bool> {
+    const SQL: &str = "UPDATE user_tokens SET used_at = $1 \
+        WHERE id = $2 AND used_at IS NULL AND expires_at > $1";
+    let n = on_tx!(tx, |c| sqlx::query(SQL)
+        .bind(now)
+        .bind(id)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+pub async fn set_password(tx: &mut Tx, user: Uuid, hash: &str) -> StoreResult<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE users SET password_hash = $1 WHERE id = $2"
+    )
+    .bind(hash)
+    .bind(user)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Ends a user's sessions except the one whose key hash is `keep`.
+pub async fn end_other_sessions(tx: &mut Tx, user: Uuid, keep: Option<&str>) -> StoreResult<()> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id_hash <> $2)"
+    )
+    .bind(user)
+    .bind(keep)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn email_taken(db: &Db, email: &str) -> StoreResult<bool> {
+    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE email = $1"
+    )
+    .bind(email)
+    .fetch_one(p)
+    .await)?;
+    Ok(n > 0)
+}

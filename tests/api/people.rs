@@ -1,0 +1,453 @@
+//! Users, roles, invitations, passwords (issue: people and organisations).
+
+use chrono::Duration;
+use reqwest::StatusCode;
+
+use crate::helpers::{PASSWORD, TestApp, spawn_app};
+
+const NEW_PASSWORD: &str = "a long and unusual passphrase";
+
+/// The newest link to `path_part` in mail sent to `to`.
+fn mailed_link(app: &TestApp, to: &str, path_part: &str) -> String {
+    let dir = app.settings.data_dir.join("outbox");
+    let mut mails: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    mails.sort();
+    let re = regex::Regex::new(&format!(r"https?://[^/\s]+(/{path_part}/[A-Za-z0-9_-]+)")).unwrap();
+    mails
+        .iter()
+        .rev()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter(|m| m.contains(&format!("To: {to}")))
+        .find_map(|m| re.captures(&m).map(|c| c[1].to_owned()))
+        .unwrap_or_else(|| panic!("no mail to {to} with /{path_part}/"))
+}
+
+fn outbox_count(app: &TestApp) -> usize {
+    std::fs::read_dir(app.settings.data_dir.join("outbox"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_global_admin_invites_an_admin_agent_who_joins_and_can_be_signed_out() {
+    let app = spawn_app().await;
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    owner.get("/users/invite").await;
+    let res = owner
+        .post(
+            "/users/invite",
+            &[
+                ("email", "New.Agent@Northwind.example"),
+                ("role", "admin_agent"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let link = mailed_link(&app, "new.agent@northwind.example", "invitation");
+
+    let mut newcomer = app.browser();
+    let page = newcomer.get(&link).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let weak = newcomer
+        .post(
+            &link,
+            &[
+                ("name", "Nia New"),
+                ("password", "password1234"),
+                ("confirm", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(weak.body.contains("too common"));
+    let done = newcomer
+        .post(
+            &link,
+            &[
+                ("name", "Nia New"),
+                ("password", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(done.location(), Some("/sign-in"));
+    // The link works once.
+    assert_eq!(app.browser().get(&link).await.status, StatusCode::GONE);
+
+    let signed = newcomer
+        .sign_in("new.agent@northwind.example", NEW_PASSWORD)
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    assert_eq!(newcomer.get("/customers").await.status, StatusCode::OK);
+
+    let log = owner.get("/activity").await;
+    assert!(log.body.contains("user_invited") && log.body.contains("invitation_accepted"));
+    assert!(log.body.contains("new.agent@northwind.example"));
+
+    let users = owner.get("/users").await;
+    let re = regex::Regex::new(r#"action="/users/([0-9a-f-]+)/deactivate""#).unwrap();
+    let ids: Vec<String> = re
+        .captures_iter(&users.body)
+        .map(|c| c[1].to_owned())
+        .collect();
+    let nia = ids
+        .iter()
+        .find(|id| {
+            users.body.split(id.as_str()).next().is_some_and(|before| {
+                before
+                    .rsplit("<tr>")
+                    .next()
+                    .unwrap_or_default()
+                    .contains("Nia New")
+            })
+        })
+        .cloned()
+        .expect("Nia's row");
+    let res = owner.post(&format!("/users/{nia}/deactivate"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    // Her live session stops working on its next request.
+    assert_eq!(
+        newcomer.get("/customers").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in("new.agent@northwind.example", NEW_PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn the_last_global_admin_cannot_be_removed() {
+    let app = spawn_app().await;
+    let owner_id =
+        csp_portal::store::users::credentials_by_email(&app.db, "owner@northwind.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    owner.get("/users").await;
+    owner
+        .post(
+            &format!("/users/{owner_id}/roles"),
+            &[("role", "admin_agent")],
+        )
+        .await;
+    assert!(
+        owner
+            .get("/users")
+            .await
+            .body
+            .contains("keeps at least one active global admin")
+    );
+    owner
+        .post(&format!("/users/{owner_id}/deactivate"), &[])
+        .await;
+    assert!(
+        owner
+            .get("/users")
+            .await
+            .body
+            .contains("keeps at least one active global admin")
+    );
+    assert_eq!(
+        owner.get("/users").await.status,
+        StatusCode::OK,
+        "still a global admin, still signed in"
+    );
+}
+
+#[tokio::test]
+async fn an_invitation_expires_after_seven_days() {
+    let app = spawn_app().await;
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    owner.get("/users/invite").await;
+    owner
+        .post(
+            "/users/invite",
+            &[("email", "late@northwind.example"), ("role", "sales_agent")],
+        )
+        .await;
+    let link = mailed_link(&app, "late@northwind.example", "invitation");
+    app.clock.advance(Duration::days(7) - Duration::seconds(1));
+    assert_eq!(app.browser().get(&link).await.status, StatusCode::OK);
+    app.clock.advance(Duration::seconds(1));
+    let gone = app.browser().get(&link).await;
+    assert_eq!(gone.status, StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn a_reset_does_not_reveal_whether_an_address_exists() {
+    let app = spawn_app().await;
+    let mut b = app.browser();
+    b.get("/forgot-password").await;
+    let before = outbox_count(&app);
+    let unknown = b
+        .post("/forgot-password", &[("email", "nobody@northwind.example")])
+        .await;
+    b.get("/forgot-password").await;
+    let known = b
+        .post("/forgot-password", &[("email", "sales@northwind.example")])
+        .await;
+    assert_eq!(unknown.status, known.status);
+    let strip = |s: &str| {
+        regex::Regex::new(r#"value="[^"]*""#)
+            .unwrap()
+            .replace_all(s, "")
+            .into_owned()
+    };
+    assert_eq!(
+        strip(&unknown.body),
+        strip(&known.body),
+        "the same page either way"
+    );
+    // The mail goes out after the answer.
+    for _ in 0..50 {
+        if outbox_count(&app) > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        outbox_count(&app),
+        before + 1,
+        "only the real account gets mail"
+    );
+    let link = mailed_link(&app, "sales@northwind.example", "reset");
+    let mut r = app.browser();
+    r.get(&link).await;
+    let res = r
+        .post(
+            &link,
+            &[("password", NEW_PASSWORD), ("confirm", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.location(), Some("/sign-in"));
+    assert_eq!(
+        app.browser()
+            .sign_in("sales@northwind.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in("sales@northwind.example", NEW_PASSWORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.browser().get(&link).await.status,
+        StatusCode::GONE,
+        "single use"
+    );
+}
+
+#[tokio::test]
+async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
+    let app = spawn_app().await;
+    let mut other = app.signed_in("admin@northwind.example").await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/account/password").await;
+    let wrong = b
+        .post(
+            "/account/password",
+            &[
+                ("current", "nope"),
+                ("password", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let ok = b
+        .post(
+            "/account/password",
+            &[
+                ("current", PASSWORD),
+                ("password", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        b.get("/customers").await.status,
+        StatusCode::OK,
+        "this session goes on"
+    );
+    assert_eq!(
+        other.get("/customers").await.status,
+        StatusCode::SEE_OTHER,
+        "the other one ended"
+    );
+    let northwind = app.org_id("Northwind Partners").await;
+    assert!(
+        app.audit_actions(northwind)
+            .await
+            .contains(&"password_changed".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn a_partner_admin_cannot_reach_another_partners_users() {
+    let app = spawn_app().await;
+    let fabrikam_admin =
+        csp_portal::store::users::credentials_by_email(&app.db, "admin@fabrikam.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    owner.get("/users").await;
+    assert!(
+        !owner
+            .get("/users")
+            .await
+            .body
+            .contains("admin@fabrikam.example")
+    );
+    assert_eq!(
+        owner
+            .post(&format!("/users/{fabrikam_admin}/deactivate"), &[])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        owner
+            .post(
+                &format!("/users/{fabrikam_admin}/roles"),
+                &[("role", "sales_agent")]
+            )
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in("admin@fabrikam.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let mut admin = app.signed_in("admin@northwind.example").await;
+    assert_eq!(admin.get("/users").await.status, StatusCode::FORBIDDEN);
+    // An admin agent invites a customer's global admin, only for their own customers.
+    let contoso = app.org_id("Contoso").await;
+    let fourth = app.org_id("Fourth Coffee").await;
+    admin.get(&format!("/customers/{contoso}")).await;
+    let res = admin
+        .post(
+            &format!("/customers/{contoso}/invite"),
+            &[("email", "it@contoso.example")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let link = mailed_link(&app, "it@contoso.example", "invitation");
+    let mut it = app.browser();
+    it.get(&link).await;
+    it.post(
+        &link,
+        &[
+            ("name", "Ivo IT"),
+            ("password", NEW_PASSWORD),
+            ("confirm", NEW_PASSWORD),
+        ],
+    )
+    .await;
+    it.sign_in("it@contoso.example", NEW_PASSWORD).await;
+    assert_eq!(it.get("/my/software").await.status, StatusCode::OK);
+    assert_eq!(
+        admin
+            .post(
+                &format!("/customers/{fourth}/invite"),
+                &[("email", "x@fourth.example")]
+            )
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn an_operator_creates_a_partner_and_can_deactivate_one() {
+    let app = spawn_app().await;
+    let mut op = app.signed_in("operator@portal.example").await;
+    op.get("/operator/partners/new").await;
+    let res = op
+        .post(
+            "/operator/partners",
+            &[
+                ("org_name", "Tailwind Traders"),
+                ("email", "boss@tailwind.example"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let link = mailed_link(&app, "boss@tailwind.example", "invitation");
+    let mut boss = app.browser();
+    boss.get(&link).await;
+    boss.post(
+        &link,
+        &[
+            ("name", "Bo Boss"),
+            ("password", NEW_PASSWORD),
+            ("confirm", NEW_PASSWORD),
+        ],
+    )
+    .await;
+    boss.sign_in("boss@tailwind.example", NEW_PASSWORD).await;
+    assert_eq!(
+        boss.get("/users").await.status,
+        StatusCode::OK,
+        "the first global admin"
+    );
+    let dup = op
+        .post(
+            "/operator/partners",
+            &[
+                ("org_name", "tailwind traders"),
+                ("email", "two@tailwind.example"),
+            ],
+        )
+        .await;
+    assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let fabrikam = app.org_id("Fabrikam Resellers").await;
+    let mut fab = app.signed_in("admin@fabrikam.example").await;
+    op.get("/operator/partners").await;
+    let res = op
+        .post(&format!("/operator/partners/{fabrikam}/deactivate"), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        fab.get("/customers").await.status,
+        StatusCode::SEE_OTHER,
+        "signed out at once"
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in("admin@fabrikam.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert!(
+        csp_portal::store::organisations::customer(
+            &app.db,
+            csp_portal::domain::scope::Scope::Vendor,
+            app.org_id("Fourth Coffee").await
+        )
+        .await
+        .unwrap()
+        .is_some(),
+        "nothing deleted"
+    );
+}
