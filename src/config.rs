@@ -41,6 +41,8 @@ pub struct Settings {
     pub throttle: ThrottlePolicy,
     /// Trust `X-Forwarded-For` from the proxy in front (off unless set).
     pub trust_proxy: bool,
+    /// Run the scheduled jobs (reminders) in this process.
+    pub run_jobs: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -105,6 +107,8 @@ impl Settings {
             session_absolute: minutes("PORTAL_SESSION_MAX_MINUTES", 12 * 60)?,
             throttle: ThrottlePolicy::default(),
             trust_proxy: flag("PORTAL_TRUST_PROXY"),
+            run_jobs: var("PORTAL_JOBS")
+                .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
         })
     }
 }

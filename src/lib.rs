@@ -16,6 +16,7 @@ pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod mail;
+pub mod reminders;
 pub mod routes;
 pub mod startup;
 pub mod store;

@@ -70,6 +70,9 @@ impl Application {
             attachments,
             mailer,
         });
+        if state.settings.run_jobs {
+            crate::reminders::spawn(state.clone());
+        }
         let static_dir = std::env::var("PORTAL_STATIC_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")));

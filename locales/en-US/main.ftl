@@ -371,3 +371,10 @@ mail-invite-subject = You are invited to { $org } on the CSP Software Portal
 mail-invite-body = You have been invited to the CSP Software Portal for { $org }. Open this link to choose your password (it works once, for { $days } days): { $link }
 mail-reset-subject = Reset your CSP Software Portal password
 mail-reset-body = Someone asked to reset the password of this account. Open this link to choose a new one (it works once, for { $minutes } minutes): { $link } If it was not you, ignore this mail.
+
+## Reminder mail
+mail-window-subject = 7 days left to cancel { $product }
+mail-window-body = The purchase of { $product } for { $customer } can be cancelled for { $days } more days, until { $until }. After that it can no longer be cancelled.
+mail-links-subject = Download links that expire on { $date }
+mail-links-body = These download links stop working on { $date } (UTC). Make new ones from Get keys and downloads if customers still need them:
+    { $links }

@@ -11,6 +11,7 @@ pub mod links;
 pub mod orders;
 pub mod organisations;
 pub mod people;
+pub mod reminders;
 pub mod requests;
 pub mod sessions;
 pub mod software;

@@ -82,6 +82,7 @@ pub async fn spawn_app() -> TestApp {
         session_absolute: chrono::Duration::hours(12),
         throttle: ThrottlePolicy::default(),
         trust_proxy: false,
+        run_jobs: false,
     };
     let clock = ManualClock::new(
         Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
@@ -201,6 +202,21 @@ impl TestApp {
             .expect("query")
             .expect("organisation exists")
             .0
+    }
+
+    /// The application's state, for running jobs as the server would.
+    pub fn state(&self) -> csp_portal::web::state::AppState {
+        csp_portal::web::state::AppState {
+            db: self.db.clone(),
+            clock: Arc::new(self.clock.clone()),
+            settings: self.settings.clone(),
+            cipher: csp_portal::crypto::KeyCipher::from_settings(&self.settings).expect("data key"),
+            files: csp_portal::files::FileStore::new(self.settings.files_dir()),
+            attachments: csp_portal::files::FileStore::new(
+                self.settings.data_dir.join("attachments"),
+            ),
+            mailer: csp_portal::mail::Mailer::Outbox(self.settings.data_dir.join("outbox")),
+        }
     }
 
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {

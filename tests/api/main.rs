@@ -13,6 +13,7 @@ mod helpers;
 mod orders;
 mod pages;
 mod people;
+mod reminders;
 mod sessions;
 mod sign_in;
 mod software;

@@ -1,0 +1,91 @@
+//! What the reminder job needs: purchases about to leave their cancellation
+//! window, links that expire tomorrow, the partner's admin agents, and the
+//! claim that makes each reminder go out once across instances.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, on_pool};
+
+/// Claims a reminder; `true` only for the one caller that inserted the row.
+pub async fn claim(
+    db: &Db,
+    kind: &str,
+    subject: Uuid,
+    period: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    const SQL: &str = "INSERT INTO reminders_sent (kind, subject_id, period, sent_at) \
+        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
+    let n = on_pool!(db, |p| sqlx::query(SQL)
+        .bind(kind)
+        .bind(subject)
+        .bind(period)
+        .bind(now)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Closing {
+    pub subscription_id: Uuid,
+    pub partner_id: Uuid,
+    pub customer_name: String,
+    pub product_name: String,
+    pub cancel_until: DateTime<Utc>,
+}
+
+/// Active purchases whose window closes within (now, until].
+pub async fn windows_closing(
+    db: &Db,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> StoreResult<Vec<Closing>> {
+    const SQL: &str = "SELECT s.id AS subscription_id, s.partner_id, c.name AS customer_name, \
+        p.name AS product_name, s.cancel_until FROM subscriptions s \
+        JOIN organisations c ON c.id = s.customer_id JOIN products p ON p.id = s.product_id \
+        WHERE s.status = 'active' AND s.cancel_until > $1 AND s.cancel_until <= $2 ORDER BY s.cancel_until";
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, Closing>(SQL)
+        .bind(now)
+        .bind(until)
+        .fetch_all(p)
+        .await)?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Expiring {
+    pub partner_id: Uuid,
+    pub customer_name: String,
+    pub file_name: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Live links that expire in [from, to).
+pub async fn links_expiring(
+    db: &Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> StoreResult<Vec<Expiring>> {
+    const SQL: &str = "SELECT s.partner_id, c.name AS customer_name, f.file_name, l.expires_at \
+        FROM download_links l JOIN subscriptions s ON s.id = l.subscription_id \
+        JOIN organisations c ON c.id = s.customer_id JOIN download_files f ON f.id = l.download_file_id \
+        WHERE l.revoked_at IS NULL AND l.downloads_used < l.download_cap \
+        AND l.expires_at >= $1 AND l.expires_at < $2 ORDER BY s.partner_id, l.expires_at";
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, Expiring>(SQL)
+        .bind(from)
+        .bind(to)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// The active admin agents of a partner (who get the reminders).
+pub async fn admin_agents(db: &Db, partner: Uuid) -> StoreResult<Vec<String>> {
+    const SQL: &str = "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id \
+        WHERE u.organisation_id = $1 AND r.role = 'admin_agent' AND u.deactivated_at IS NULL ORDER BY u.email";
+    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
+}
