@@ -177,7 +177,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => {
             let db = open(&settings).await?;
-            add_user(&db, clock.as_ref(), &email, &org, &role, name.as_deref()).await?;
+            add_user(
+                &db,
+                clock.as_ref(),
+                &email,
+                &org,
+                &role,
+                name.as_deref(),
+                settings.operator_2fa,
+            )
+            .await?;
         }
         Command::Catalog {
             command: CatalogCommand::Import { file },
@@ -315,11 +324,28 @@ async fn add_user(
     org: &str,
     roles: &[String],
     name: Option<&str>,
+    operator_2fa: bool,
 ) -> anyhow::Result<()> {
     let email = Email::parse(email).context("that is not a valid e-mail address")?;
-    let (org_id, kind) = organisations::find_by_name(db, org)
-        .await?
-        .with_context(|| format!("no organisation named {org:?}"))?;
+    let roles_parsed: Vec<Role> = roles.iter().filter_map(|r| r.parse().ok()).collect();
+    let (org_id, kind) = match organisations::find_by_name(db, org).await? {
+        Some(found) => found,
+        // The first operator brings the vendor organisation into being.
+        None if !roles_parsed.is_empty() && roles_parsed.iter().all(|r| *r == Role::Operator) => {
+            let mut tx = db.begin().await?;
+            let id = organisations::insert_org(
+                &mut tx,
+                clock.now(),
+                crate::domain::role::OrgKind::Vendor,
+                org,
+            )
+            .await?;
+            crate::store::two_factor::set_required(&mut tx, id, operator_2fa).await?;
+            tx.commit().await?;
+            (id, crate::domain::role::OrgKind::Vendor)
+        }
+        None => anyhow::bail!("no organisation named {org:?}"),
+    };
     let roles = roles
         .iter()
         .map(|r| {

@@ -43,6 +43,9 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// Run the scheduled jobs (reminders) in this process.
     pub run_jobs: bool,
+    /// Operators must use a second factor (set on the vendor organisation
+    /// when `csp-portal user add` creates it; the demo data leaves it off).
+    pub operator_2fa: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -107,6 +110,8 @@ impl Settings {
             session_absolute: minutes("PORTAL_SESSION_MAX_MINUTES", 12 * 60)?,
             throttle: ThrottlePolicy::default(),
             trust_proxy: flag("PORTAL_TRUST_PROXY"),
+            operator_2fa: var("PORTAL_OPERATOR_2FA")
+                .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
             run_jobs: var("PORTAL_JOBS")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
         })

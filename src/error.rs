@@ -19,6 +19,9 @@ use crate::web::request_ctx;
 pub enum AppError {
     #[error("not signed in")]
     Unauthenticated { next: Option<String> },
+    /// Signed in, but the organisation requires a second factor first.
+    #[error("second factor enrolment required")]
+    MustEnrol,
     #[error("missing role: one of {0:?}")]
     Forbidden(&'static [Role]),
     #[error("the request's CSRF check failed")]
@@ -76,7 +79,7 @@ struct ErrorPage {
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
-            AppError::Unauthenticated { .. } => StatusCode::SEE_OTHER,
+            AppError::Unauthenticated { .. } | AppError::MustEnrol => StatusCode::SEE_OTHER,
             AppError::Forbidden(_) | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone => StatusCode::GONE,
@@ -97,6 +100,11 @@ impl ResponseError for AppError {
             };
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, location))
+                .finish();
+        }
+        if let AppError::MustEnrol = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, "/account/2fa"))
                 .finish();
         }
         let i18n = request_ctx::i18n();
@@ -131,7 +139,7 @@ impl ResponseError for AppError {
             AppError::Gone => (i18n.t("error-410-title"), i18n.t("error-410")),
             AppError::BadRequest => (i18n.t("error-400-title"), i18n.t("error-400")),
             AppError::Unavailable(_) => (i18n.t("error-503-title"), i18n.t("error-503")),
-            AppError::Internal(_) | AppError::Unauthenticated { .. } => {
+            AppError::Internal(_) | AppError::Unauthenticated { .. } | AppError::MustEnrol => {
                 (i18n.t("error-500-title"), i18n.t("error-500"))
             }
         };

@@ -378,3 +378,25 @@ mail-window-body = The purchase of { $product } for { $customer } can be cancell
 mail-links-subject = Download links that expire on { $date }
 mail-links-body = These download links stop working on { $date } (UTC). Make new ones from Get keys and downloads if customers still need them:
     { $links }
+
+## Two-factor sign-in
+code-title = Enter your sign-in code
+code-label = Code from your authenticator app
+code-hint = Six digits; or one of your recovery codes.
+code-wrong = That code is not right, or it was used already.
+two-factor-title = Two-factor sign-in
+two-factor-on = Two-factor sign-in is on
+two-factor-enable = Turn on two-factor sign-in
+two-factor-disable = Turn off two-factor sign-in
+two-factor-disabled = Two-factor sign-in is off.
+two-factor-scan = Scan this code with an authenticator app, then enter the six digits it shows and your password.
+two-factor-manual = Or type this key into the app:
+two-factor-qr-alt = QR code for your authenticator app
+two-factor-must-enrol = Your organisation requires two-factor sign-in: set it up to continue.
+two-factor-required-note = Your organisation requires two-factor sign-in, so it cannot be turned off.
+two-factor-required-cannot-disable = Your organisation requires two-factor sign-in.
+two-factor-recovery-title = Your recovery codes
+two-factor-recovery-hint = Keep these somewhere safe. Each works once if you lose your phone. They are shown only now.
+two-factor-require-all = Require two-factor sign-in for every user of this partner
+two-factor-now-required = Two-factor sign-in is now required for everyone here.
+two-factor-now-optional = Two-factor sign-in is now optional here.

@@ -1,6 +1,7 @@
 //! Passwords: argon2id with OWASP's parameters, always off the async workers.
 
 pub mod policy;
+pub mod totp;
 
 use std::sync::OnceLock;
 

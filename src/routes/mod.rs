@@ -131,6 +131,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(people::account::change_form),
         )
         .route("/account/password", web::post().to(people::account::change))
+        .route("/sign-in/code", web::get().to(sign_in::second_factor::show))
+        .route(
+            "/sign-in/code",
+            web::post().to(sign_in::second_factor::submit),
+        )
+        .route("/account/2fa", web::get().to(people::two_factor::show))
+        .route(
+            "/account/2fa/enable",
+            web::post().to(people::two_factor::enable),
+        )
+        .route(
+            "/account/2fa/disable",
+            web::post().to(people::two_factor::disable),
+        )
+        .route(
+            "/users/require-2fa",
+            web::post().to(people::two_factor::require),
+        )
         .route(
             "/forgot-password",
             web::get().to(people::account::forgot_form),

@@ -16,6 +16,7 @@ pub mod requests;
 pub mod sessions;
 pub mod software;
 pub mod throttle;
+pub mod two_factor;
 pub mod users;
 
 use std::path::Path;

@@ -42,6 +42,8 @@ pub struct Account {
     /// For a customer's users: the partner that owns the customer.
     pub partner_id: Option<Uuid>,
     pub roles: Vec<Role>,
+    /// The organisation requires a second factor and this user has none yet.
+    pub must_enrol: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -55,6 +57,7 @@ struct AccountRow {
     org_kind: String,
     org_name: String,
     partner_id: Option<Uuid>,
+    must_enrol: bool,
 }
 
 /// The active account with this id, or `None` if it is unknown or it (or its
@@ -62,7 +65,8 @@ struct AccountRow {
 pub async fn active_account(db: &Db, user_id: Uuid) -> StoreResult<Option<Account>> {
     let row = on_pool!(db, |p| sqlx::query_as::<_, AccountRow>(
         "SELECT u.id, u.email, u.display_name, u.phone, u.locale, o.id AS org_id, \
-                o.kind AS org_kind, o.name AS org_name, o.partner_id \
+                o.kind AS org_kind, o.name AS org_name, o.partner_id, \
+                (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol \
          FROM users u JOIN organisations o ON o.id = u.organisation_id \
          WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL"
     )
@@ -88,6 +92,7 @@ pub async fn active_account(db: &Db, user_id: Uuid) -> StoreResult<Option<Accoun
         org_kind,
         org_name: row.org_name,
         partner_id: row.partner_id,
+        must_enrol: row.must_enrol,
         // A role that is not valid for the organisation's kind grants nothing.
         roles: role_names
             .iter()

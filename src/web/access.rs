@@ -79,6 +79,11 @@ async fn load(req: HttpRequest, session: Session) -> Result<Principal, AppError>
         session.purge();
         return Err(unauthenticated());
     };
+    // Until a required second factor is set up, only its page (and signing
+    // out) can be reached.
+    if account.must_enrol && !req.path().starts_with("/account/2fa") && req.path() != "/sign-out" {
+        return Err(AppError::MustEnrol);
+    }
     let i18n = I18n::negotiate(&account.locale);
     request_ctx::set_i18n(i18n.clone());
     let p = Principal { account, i18n };

@@ -83,6 +83,7 @@ pub async fn spawn_app() -> TestApp {
         throttle: ThrottlePolicy::default(),
         trust_proxy: false,
         run_jobs: false,
+        operator_2fa: true,
     };
     let clock = ManualClock::new(
         Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)

@@ -17,3 +17,4 @@ mod reminders;
 mod sessions;
 mod sign_in;
 mod software;
+mod two_factor;

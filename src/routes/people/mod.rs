@@ -5,6 +5,7 @@
 pub mod account;
 pub mod invitation;
 pub mod invite;
+pub mod two_factor;
 pub mod users;
 
 use chrono::Duration;

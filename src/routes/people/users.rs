@@ -35,6 +35,7 @@ pub struct UserView {
 struct Users {
     page: Page,
     users: Vec<UserView>,
+    require_2fa: bool,
 }
 
 pub async fn list(
@@ -64,7 +65,12 @@ pub async fn list(
             }
         })
         .collect();
-    crate::routes::ok(&Users { page, users })
+    let require_2fa = crate::store::two_factor::required(&state.db, p.account.org_id).await?;
+    crate::routes::ok(&Users {
+        page,
+        users,
+        require_2fa,
+    })
 }
 
 async fn audit_change(

@@ -1,6 +1,7 @@
 //! Signing in and out.
 
 pub mod form;
+pub mod second_factor;
 pub mod sign_out;
 pub mod submit;
 

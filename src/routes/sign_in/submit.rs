@@ -17,7 +17,7 @@ use crate::domain::email::Email;
 use crate::error::AppResult;
 use crate::routes::{client_ip, render, see_other};
 use crate::store::sessions::{self, USER_KEY};
-use crate::store::{audit, throttle, users};
+use crate::store::{audit, throttle, two_factor, users};
 use crate::web::csrf;
 use crate::web::page::Page;
 use crate::web::state::AppState;
@@ -103,6 +103,17 @@ pub async fn submit(
 
     throttle::clear(&state.db, &account_key).await?;
     sessions::purge_expired(&state.db, now).await?;
+    if two_factor::state(&state.db, creds.id).await?.enabled {
+        // The password was right; the code comes next, in a fresh session.
+        session.renew();
+        session.insert(super::second_factor::PENDING_KEY, creds.id)?;
+        session.insert(
+            super::second_factor::NEXT_KEY,
+            next.clone().unwrap_or_default(),
+        )?;
+        csrf::rotate(&session)?;
+        return Ok(see_other("/sign-in/code"));
+    }
     // A new session id at sign-in, so a session fixed before cannot be used.
     session.renew();
     session.insert(USER_KEY, creds.id)?;

@@ -1,0 +1,258 @@
+//! `/account/2fa`: set up or turn off two-factor sign-in. Both need the
+//! current password (re-authentication). Enrolling shows the QR code and the
+//! secret, checks one code, and shows ten recovery codes once.
+//! `POST /users/require-2fa`: a partner's global admin requires it for all.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::{self, totp};
+use crate::config::Secret;
+use crate::error::{AppError, AppResult};
+use crate::routes::{client_ip, render, see_other};
+use crate::store::{audit, two_factor, users};
+use crate::web::access::{Allowed, ManageUsers, Principal};
+use crate::web::page::{self, Page};
+use crate::web::state::AppState;
+
+#[derive(Template)]
+#[template(path = "people/two_factor.html")]
+struct TwoFactorPage {
+    page: Page,
+    enabled: bool,
+    required: bool,
+    secret: String,
+    qr: String,
+    recovery: Vec<String>,
+    error: Option<String>,
+}
+
+async fn page_for(
+    p: &Principal,
+    session: &Session,
+    state: &AppState,
+    error: Option<String>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let tf = two_factor::state(&state.db, p.account.id).await?;
+    let (mut secret, mut qr) = (String::new(), String::new());
+    if !tf.enabled {
+        // One pending secret per user, so a reload does not break a scan.
+        let raw = match (&tf.ciphertext, &tf.nonce) {
+            (Some(c), Some(n)) => state
+                .cipher
+                .decrypt(c, n)
+                .map_err(AppError::Internal)?
+                .expose()
+                .as_bytes()
+                .to_vec(),
+            _ => {
+                let fresh = base32_text(&totp::new_secret());
+                let (c, n) = state
+                    .cipher
+                    .encrypt(&Secret::new(fresh.clone()))
+                    .map_err(AppError::Internal)?;
+                two_factor::set_pending(&state.db, p.account.id, &c, &n).await?;
+                fresh.into_bytes()
+            }
+        };
+        (secret, qr) = totp::enrolment(&raw, &p.account.email).map_err(AppError::Internal)?;
+    }
+    let page = Page::for_user(session, p, "account")?;
+    render(
+        &TwoFactorPage {
+            page,
+            enabled: tf.enabled,
+            required: tf.required,
+            secret,
+            qr,
+            recovery: Vec::new(),
+            error,
+        },
+        status,
+    )
+}
+
+/// The stored secret is the random bytes as text (hex), so it survives the
+/// same encryption as product keys.
+fn base32_text(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub async fn show(
+    p: Principal,
+    session: Session,
+    state: web::Data<AppState>,
+) -> AppResult<HttpResponse> {
+    page_for(&p, &session, &state, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct Input {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+}
+
+async fn password_ok(state: &AppState, p: &Principal, password: &str) -> AppResult<bool> {
+    let creds = users::credentials_by_email(&state.db, &p.account.email)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    auth::verify(Some(creds.password_hash), Secret::new(password.to_owned())).await
+}
+
+async fn record(
+    req: &HttpRequest,
+    state: &AppState,
+    p: &Principal,
+    action: &'static str,
+) -> AppResult<()> {
+    audit::record_alone(
+        &state.db,
+        state.clock.now(),
+        &audit::NewEvent {
+            organisation_id: Some(p.account.org_id),
+            actor_user_id: Some(p.account.id),
+            action,
+            subject_type: Some("user"),
+            subject_id: Some(p.account.id),
+            ip: client_ip(req, state.settings.trust_proxy),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn enable(
+    req: HttpRequest,
+    p: Principal,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<Input>,
+) -> AppResult<HttpResponse> {
+    if !password_ok(&state, &p, &form.password).await? {
+        return page_for(
+            &p,
+            &session,
+            &state,
+            Some(p.i18n.t("password-current-wrong")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let tf = two_factor::state(&state.db, p.account.id).await?;
+    let (Some(c), Some(n), false) = (&tf.ciphertext, &tf.nonce, tf.enabled) else {
+        return Ok(see_other("/account/2fa"));
+    };
+    let secret = state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
+    let Some(step) = totp::check(
+        secret.expose().as_bytes(),
+        &p.account.email,
+        &form.code,
+        state.clock.now(),
+    ) else {
+        return page_for(
+            &p,
+            &session,
+            &state,
+            Some(p.i18n.t("code-wrong")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let codes = totp::recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|(_, h)| h.clone()).collect();
+    two_factor::enable(&state.db, state.clock.now(), p.account.id, step, &hashes).await?;
+    record(&req, &state, &p, "second_factor_enabled").await?;
+    let page = Page::for_user(&session, &p, "account")?;
+    // The recovery codes are shown this once; only their hashes are kept.
+    render(
+        &TwoFactorPage {
+            page,
+            enabled: true,
+            required: tf.required,
+            secret: String::new(),
+            qr: String::new(),
+            recovery: codes.into_iter().map(|(c, _)| c).collect(),
+            error: None,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn disable(
+    req: HttpRequest,
+    p: Principal,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<Input>,
+) -> AppResult<HttpResponse> {
+    if two_factor::required(&state.db, p.account.org_id).await? {
+        return page_for(
+            &p,
+            &session,
+            &state,
+            Some(p.i18n.t("two-factor-required-cannot-disable")),
+            StatusCode::CONFLICT,
+        )
+        .await;
+    }
+    if !password_ok(&state, &p, &form.password).await? {
+        return page_for(
+            &p,
+            &session,
+            &state,
+            Some(p.i18n.t("password-current-wrong")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    two_factor::disable(&state.db, p.account.id).await?;
+    record(&req, &state, &p, "second_factor_disabled").await?;
+    page::flash(&session, p.i18n.t("two-factor-disabled"))?;
+    Ok(see_other("/account/2fa"))
+}
+
+#[derive(Deserialize)]
+pub struct RequireInput {
+    #[serde(default)]
+    required: String,
+}
+
+pub async fn require(
+    req: HttpRequest,
+    p: Allowed<ManageUsers>,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<RequireInput>,
+) -> AppResult<HttpResponse> {
+    let on = form.required == "on";
+    let mut tx = state.db.begin().await?;
+    two_factor::set_required(&mut tx, p.account.org_id, on).await?;
+    tx.commit().await?;
+    record(
+        &req,
+        &state,
+        &p,
+        if on {
+            "second_factor_required"
+        } else {
+            "second_factor_optional"
+        },
+    )
+    .await?;
+    page::flash(
+        &session,
+        p.i18n.t(if on {
+            "two-factor-now-required"
+        } else {
+            "two-factor-now-optional"
+        }),
+    )?;
+    Ok(see_other("/users"))
+}

@@ -1,0 +1,146 @@
+//! Second-factor state of users and organisations.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{Db, StoreResult, Tx, on_pool, on_tx};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TwoFactor {
+    pub ciphertext: Option<Vec<u8>>,
+    pub nonce: Option<Vec<u8>>,
+    pub enabled: bool,
+    pub last_step: Option<i64>,
+    pub required: bool,
+}
+
+pub async fn state(db: &Db, user: Uuid) -> StoreResult<TwoFactor> {
+    const SQL: &str = "SELECT u.totp_ciphertext AS ciphertext, u.totp_nonce AS nonce, \
+        (u.totp_enabled_at IS NOT NULL) AS enabled, u.totp_last_step AS last_step, o.require_2fa AS required \
+        FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1";
+    Ok(on_pool!(db, |p| sqlx::query_as::<_, TwoFactor>(SQL)
+        .bind(user)
+        .fetch_one(p)
+        .await)?)
+}
+
+/// Stores a new (not yet enabled) secret.
+pub async fn set_pending(db: &Db, user: Uuid, ciphertext: &[u8], nonce: &[u8]) -> StoreResult<()> {
+    const SQL: &str = "UPDATE users SET totp_ciphertext = $1, totp_nonce = $2, totp_enabled_at = NULL WHERE id = $3";
+    on_pool!(db, |p| sqlx::query(SQL)
+        .bind(ciphertext)
+        .bind(nonce)
+        .bind(user)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Turns the second factor on with its recovery codes (hashed), in one go.
+pub async fn enable(
+    db: &Db,
+    now: DateTime<Utc>,
+    user: Uuid,
+    step: i64,
+    code_hashes: &[String],
+) -> StoreResult<()> {
+    let mut tx = db.begin().await?;
+    const SQL: &str = "UPDATE users SET totp_enabled_at = $1, totp_last_step = $2 WHERE id = $3";
+    on_tx!(&mut tx, |c| sqlx::query(SQL)
+        .bind(now)
+        .bind(step)
+        .bind(user)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_tx!(&mut tx, |c| sqlx::query(
+        "DELETE FROM recovery_codes WHERE user_id = $1"
+    )
+    .bind(user)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    for h in code_hashes {
+        on_tx!(&mut tx, |c| sqlx::query(
+            "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)"
+        )
+        .bind(user)
+        .bind(h)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    tx.commit().await
+}
+
+pub async fn disable(db: &Db, user: Uuid) -> StoreResult<()> {
+    let mut tx = db.begin().await?;
+    const SQL: &str = "UPDATE users SET totp_ciphertext = NULL, totp_nonce = NULL, totp_enabled_at = NULL, \
+        totp_last_step = NULL WHERE id = $1";
+    on_tx!(&mut tx, |c| sqlx::query(SQL)
+        .bind(user)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_tx!(&mut tx, |c| sqlx::query(
+        "DELETE FROM recovery_codes WHERE user_id = $1"
+    )
+    .bind(user)
+    .execute(&mut **c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    tx.commit().await
+}
+
+/// Accepts a time step only if it is later than the last one accepted, so a
+/// code cannot be replayed (one conditional UPDATE).
+pub async fn accept_step(db: &Db, user: Uuid, step: i64) -> StoreResult<bool> {
+    const SQL: &str = "UPDATE users SET totp_last_step = $1 WHERE id = $2 \
+        AND (totp_last_step IS NULL OR totp_last_step < $1)";
+    let n = on_pool!(db, |p| sqlx::query(SQL)
+        .bind(step)
+        .bind(user)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Uses a recovery code once.
+pub async fn use_recovery_code(
+    db: &Db,
+    now: DateTime<Utc>,
+    user: Uuid,
+    code_hash: &str,
+) -> StoreResult<bool> {
+    const SQL: &str = "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL";
+    let n = on_pool!(db, |p| sqlx::query(SQL)
+        .bind(now)
+        .bind(user)
+        .bind(code_hash)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+pub async fn set_required(tx: &mut Tx, org: Uuid, required: bool) -> StoreResult<()> {
+    const SQL: &str = "UPDATE organisations SET require_2fa = $1 WHERE id = $2";
+    on_tx!(tx, |c| sqlx::query(SQL)
+        .bind(required)
+        .bind(org)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn required(db: &Db, org: Uuid) -> StoreResult<bool> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT require_2fa FROM organisations WHERE id = $1"
+    )
+    .bind(org)
+    .fetch_one(p)
+    .await)?)
+}
