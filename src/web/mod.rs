@@ -2,6 +2,7 @@
 //! security headers, and the page context every template gets.
 
 pub mod access;
+pub mod audit;
 pub mod csrf;
 pub mod form;
 pub mod headers;

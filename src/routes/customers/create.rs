@@ -10,9 +10,10 @@ use crate::domain::FieldError;
 use crate::domain::country;
 use crate::domain::customer::{CustomerInput, NewCustomer};
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, render, see_other};
+use crate::routes::{render, see_other};
 use crate::store::{StoreError, audit, organisations};
 use crate::web::access::{Allowed, CreateCustomers};
+use crate::web::audit::On;
 use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
@@ -118,16 +119,14 @@ pub async fn submit(
     audit::record(
         &mut tx,
         now,
-        &audit::NewEvent {
-            organisation_id: Some(partner),
-            actor_user_id: Some(p.account.id),
-            action: "customer_created",
-            subject_type: Some("customer"),
-            subject_id: Some(customer.id),
-            customer_id: Some(customer.id),
-            ip: client_ip(&req, state.settings.trust_proxy),
-            detail: json!({ "name": customer.name, "primary_domain": customer.primary_domain }),
-        },
+        &crate::web::audit::event(
+            &state,
+            &req,
+            &p,
+            "customer_created",
+            On::subject("customer", customer.id).customer(customer.id),
+            json!({ "name": customer.name, "primary_domain": customer.primary_domain }),
+        ),
     )
     .await?;
     tx.commit().await?;

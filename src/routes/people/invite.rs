@@ -16,9 +16,10 @@ use crate::domain::FieldError;
 use crate::domain::email::Email;
 use crate::domain::role::{OrgKind, Role};
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, render, see_other};
-use crate::store::{StoreError, audit, organisations, people};
+use crate::routes::{render, see_other};
+use crate::store::{StoreError, organisations, people};
 use crate::web::access::{Allowed, ManageKeys, ManageUsers, OperatePortal, Principal};
+use crate::web::audit::On;
 use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
@@ -74,22 +75,19 @@ async fn record(
     roles: &[Role],
 ) -> AppResult<()> {
     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    audit::record_alone(
-        &state.db,
-        state.clock.now(),
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action: "user_invited",
-            subject_type: Some("organisation"),
-            subject_id: Some(org),
-            customer_id: customer,
-            ip: client_ip(req, state.settings.trust_proxy),
-            detail: json!({ "email": email, "roles": names }),
-        },
+    let on = On {
+        subject: Some(("organisation", org)),
+        customer,
+    };
+    crate::web::audit::record(
+        state,
+        req,
+        p,
+        "user_invited",
+        on,
+        json!({ "email": email, "roles": names }),
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn staff_form(p: Allowed<ManageUsers>, session: Session) -> AppResult<HttpResponse> {
@@ -341,23 +339,18 @@ pub async fn partner_status(
     if !organisations::set_partner_active(&state.db, state.clock.now(), org, active).await? {
         return Err(AppError::NotFound);
     }
-    audit::record_alone(
-        &state.db,
-        state.clock.now(),
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action: if active {
-                "partner_reactivated"
-            } else {
-                "partner_deactivated"
-            },
-            subject_type: Some("organisation"),
-            subject_id: Some(org),
-            customer_id: None,
-            ip: client_ip(&req, state.settings.trust_proxy),
-            detail: json!({}),
-        },
+    let action = if active {
+        "partner_reactivated"
+    } else {
+        "partner_deactivated"
+    };
+    crate::web::audit::record(
+        &state,
+        &req,
+        &p,
+        action,
+        On::subject("organisation", org),
+        json!({}),
     )
     .await?;
     page::flash(

@@ -12,8 +12,8 @@ use serde::Deserialize;
 use crate::auth::{self, totp};
 use crate::config::Secret;
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, render, see_other};
-use crate::store::{audit, two_factor, users};
+use crate::routes::{render, see_other};
+use crate::store::{two_factor, users};
 use crate::web::access::{Allowed, ManageUsers, Principal};
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
@@ -111,21 +111,8 @@ async fn record(
     p: &Principal,
     action: &'static str,
 ) -> AppResult<()> {
-    audit::record_alone(
-        &state.db,
-        state.clock.now(),
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action,
-            subject_type: Some("user"),
-            subject_id: Some(p.account.id),
-            ip: client_ip(req, state.settings.trust_proxy),
-            ..Default::default()
-        },
-    )
-    .await?;
-    Ok(())
+    let on = crate::web::audit::On::subject("user", p.account.id);
+    crate::web::audit::record(state, req, p, action, on, serde_json::Value::Null).await
 }
 
 pub async fn enable(

@@ -10,10 +10,10 @@ use uuid::Uuid;
 
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, see_other};
-use crate::store::audit;
+use crate::routes::see_other;
 use crate::store::people::{self, Change, UserRow};
 use crate::web::access::{Allowed, ManageUsers, Principal};
+use crate::web::audit::On;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
 
@@ -81,22 +81,7 @@ async fn audit_change(
     user: Uuid,
     detail: serde_json::Value,
 ) -> AppResult<()> {
-    audit::record_alone(
-        &state.db,
-        state.clock.now(),
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action,
-            subject_type: Some("user"),
-            subject_id: Some(user),
-            customer_id: None,
-            ip: client_ip(req, state.settings.trust_proxy),
-            detail,
-        },
-    )
-    .await?;
-    Ok(())
+    crate::web::audit::record(state, req, p, action, On::subject("user", user), detail).await
 }
 
 pub async fn set_roles(

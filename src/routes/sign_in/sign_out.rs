@@ -4,8 +4,7 @@ use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppResult;
-use crate::routes::{client_ip, see_other};
-use crate::store::audit;
+use crate::routes::see_other;
 use crate::web::access::Principal;
 use crate::web::state::AppState;
 
@@ -15,16 +14,13 @@ pub async fn submit(
     session: Session,
     state: web::Data<AppState>,
 ) -> AppResult<HttpResponse> {
-    audit::record_alone(
-        &state.db,
-        state.clock.now(),
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action: "sign_out",
-            ip: client_ip(&req, state.settings.trust_proxy),
-            ..Default::default()
-        },
+    crate::web::audit::record(
+        &state,
+        &req,
+        &p,
+        "sign_out",
+        Default::default(),
+        serde_json::Value::Null,
     )
     .await?;
     session.purge();

@@ -15,10 +15,9 @@ use super::Where;
 use super::show::subscription;
 use crate::domain::link::starts_a_download;
 use crate::error::{AppError, AppResult};
-use crate::routes::client_ip;
-use crate::store::audit;
 use crate::store::software::{self, DownloadFile};
 use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
+use crate::web::audit::On;
 use crate::web::state::AppState;
 
 /// The request's `Range` header, if any.
@@ -93,21 +92,9 @@ async fn download(
         .await?
         .ok_or(AppError::NotFound)?;
     if starts_a_download(range_of(req)) {
-        audit::record_alone(
-            &state.db,
-            state.clock.now(),
-            &audit::NewEvent {
-                organisation_id: Some(p.account.org_id),
-                actor_user_id: Some(p.account.id),
-                action: "file_downloaded",
-                subject_type: Some("download_file"),
-                subject_id: Some(file.id),
-                customer_id: Some(sub.customer_id),
-                ip: client_ip(req, state.settings.trust_proxy),
-                detail: serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name }),
-            },
-        )
-        .await?;
+        let on = On::subject("download_file", file.id).customer(sub.customer_id);
+        let detail = serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name });
+        crate::web::audit::record(state, req, p, "file_downloaded", on, detail).await?;
     }
     serve(req, state, &file).await
 }

@@ -12,9 +12,9 @@ use super::Where;
 use super::show::subscription;
 use crate::domain::product::KeyFormat;
 use crate::error::{AppError, AppResult};
-use crate::routes::client_ip;
-use crate::store::{audit, keys};
+use crate::store::keys;
 use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
+use crate::web::audit::On;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -48,19 +48,14 @@ async fn reveal(
         .decrypt(&ciphertext, &nonce)
         .map_err(AppError::Internal)?;
     let format: KeyFormat = sub.key_format.parse().unwrap_or(KeyFormat::Chars32);
-    audit::record_alone(
-        &state.db,
-        state.clock.now(),
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action: "key_revealed",
-            subject_type: Some("subscription"),
-            subject_id: Some(sub.id),
-            customer_id: Some(sub.customer_id),
-            ip: client_ip(req, state.settings.trust_proxy),
-            detail: serde_json::json!({ "product": sub.product_name }),
-        },
+    let on = On::subject("subscription", sub.id).customer(sub.customer_id);
+    crate::web::audit::record(
+        state,
+        req,
+        p,
+        "key_revealed",
+        on,
+        serde_json::json!({ "product": sub.product_name }),
     )
     .await?;
     let page = Page::for_user(

@@ -14,9 +14,10 @@ use super::Where;
 use super::show::{Selection, page_for, subscription};
 use crate::crypto;
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, render, see_other};
+use crate::routes::{render, see_other};
 use crate::store::{audit, links, software};
 use crate::web::access::{Allowed, ManageKeys};
+use crate::web::audit::On;
 use crate::web::page;
 use crate::web::state::AppState;
 
@@ -73,16 +74,14 @@ pub async fn create(
     audit::record(
         &mut tx,
         now,
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action: "link_created",
-            subject_type: Some("download_link"),
-            subject_id: Some(link_id),
-            customer_id: Some(sub.customer_id),
-            ip: client_ip(&req, state.settings.trust_proxy),
-            detail: serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name }),
-        },
+        &crate::web::audit::event(
+            &state,
+            &req,
+            &p,
+            "link_created",
+            On::subject("download_link", link_id).customer(sub.customer_id),
+            serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name }),
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -137,16 +136,14 @@ pub async fn revoke(
     audit::record(
         &mut tx,
         now,
-        &audit::NewEvent {
-            organisation_id: Some(p.account.org_id),
-            actor_user_id: Some(p.account.id),
-            action: "link_revoked",
-            subject_type: Some("download_link"),
-            subject_id: Some(link_id),
-            customer_id: Some(sub.customer_id),
-            ip: client_ip(&req, state.settings.trust_proxy),
-            detail: serde_json::json!({ "subscription_id": sub.id }),
-        },
+        &crate::web::audit::event(
+            &state,
+            &req,
+            &p,
+            "link_revoked",
+            On::subject("download_link", link_id).customer(sub.customer_id),
+            serde_json::json!({ "subscription_id": sub.id }),
+        ),
     )
     .await?;
     tx.commit().await?;

@@ -1,0 +1,71 @@
+//! Recording what a signed-in user did: the audit event with their
+//! organisation, their id and their address filled in.
+
+use actix_web::HttpRequest;
+use uuid::Uuid;
+
+use crate::error::AppResult;
+use crate::routes::client_ip;
+use crate::store::audit::{self, NewEvent};
+use crate::web::access::Principal;
+use crate::web::state::AppState;
+
+/// What was acted on: (subject type, subject id, customer concerned).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct On {
+    pub subject: Option<(&'static str, Uuid)>,
+    pub customer: Option<Uuid>,
+}
+
+impl On {
+    pub fn subject(kind: &'static str, id: Uuid) -> On {
+        On {
+            subject: Some((kind, id)),
+            customer: None,
+        }
+    }
+
+    pub fn customer(mut self, id: Uuid) -> On {
+        self.customer = Some(id);
+        self
+    }
+}
+
+/// Appends `action` by `p` to the log, on its own.
+pub async fn record(
+    state: &AppState,
+    req: &HttpRequest,
+    p: &Principal,
+    action: &'static str,
+    on: On,
+    detail: serde_json::Value,
+) -> AppResult<()> {
+    audit::record_alone(
+        &state.db,
+        state.clock.now(),
+        &event(state, req, p, action, on, detail),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The event, for recording inside a caller's transaction.
+pub fn event(
+    state: &AppState,
+    req: &HttpRequest,
+    p: &Principal,
+    action: &'static str,
+    on: On,
+    detail: serde_json::Value,
+) -> NewEvent {
+    NewEvent {
+        organisation_id: Some(p.account.org_id),
+        actor_user_id: Some(p.account.id),
+        action,
+        subject_type: on.subject.map(|s| s.0),
+        subject_id: on.subject.map(|s| s.1),
+        customer_id: on.customer,
+        ip: client_ip(req, state.settings.trust_proxy),
+        detail,
+    }
+}
