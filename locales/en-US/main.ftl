@@ -8,6 +8,7 @@ nav-customers = Customers
 nav-partners = Partners
 sign-out = Sign out
 cancel = Cancel
+save = Save
 search = Search
 search-clear = Clear search
 list-or = {" or "}

@@ -70,6 +70,13 @@ const NAV: &[(&str, &str, &str, &[Role])] = &[
         "nav-requests",
         &[Role::Operator],
     ),
+    ("users", "/users", "nav-users", &[Role::PartnerGlobalAdmin]),
+    (
+        "activity",
+        "/activity",
+        "nav-activity",
+        &[Role::AdminAgent, Role::PartnerGlobalAdmin, Role::Operator],
+    ),
 ];
 
 impl Page {

@@ -451,3 +451,36 @@ async fn an_operator_creates_a_partner_and_can_deactivate_one() {
         "nothing deleted"
     );
 }
+
+#[tokio::test]
+async fn global_admins_find_users_and_the_log_in_the_navigation_and_messages_reach_sign_in() {
+    let app = spawn_app().await;
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    let home = owner.get("/").await;
+    assert!(home.body.contains(r#"href="/users""#) && home.body.contains(r#"href="/activity""#));
+    owner.get("/users/invite").await;
+    owner
+        .post(
+            "/users/invite",
+            &[
+                ("email", "flash@northwind.example"),
+                ("role", "helpdesk_agent"),
+            ],
+        )
+        .await;
+    let link = mailed_link(&app, "flash@northwind.example", "invitation");
+    let mut b = app.browser();
+    b.get(&link).await;
+    let done = b
+        .post(
+            &link,
+            &[
+                ("name", "Fay Flash"),
+                ("password", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    let sign_in = b.get(done.location().unwrap()).await;
+    assert!(sign_in.body.contains("Your account is ready"));
+}

@@ -21,7 +21,7 @@ async fn secret_of(app: &TestApp, email: &str) -> Vec<u8> {
         .cipher
         .decrypt(&tf.ciphertext.unwrap(), &tf.nonce.unwrap())
         .unwrap();
-    plain.expose().as_bytes().to_vec()
+    totp::secret_from_text(plain.expose())
 }
 
 async fn enrol(app: &TestApp, b: &mut Browser, email: &str) -> Vec<String> {
@@ -31,6 +31,12 @@ async fn enrol(app: &TestApp, b: &mut Browser, email: &str) -> Vec<String> {
         page.body.contains("data:image/svg+xml;base64,"),
         "a QR code"
     );
+    let key = regex::Regex::new(r#"id="totp-secret">([A-Z2-7]+)<"#)
+        .unwrap()
+        .captures(&page.body)
+        .unwrap()[1]
+        .to_owned();
+    assert_eq!(key.len(), 32, "a 160-bit key, 32 base32 characters to type");
     let secret = secret_of(app, email).await;
     let wrong = b
         .post(

@@ -42,21 +42,18 @@ async fn page_for(
     if !tf.enabled {
         // One pending secret per user, so a reload does not break a scan.
         let raw = match (&tf.ciphertext, &tf.nonce) {
-            (Some(c), Some(n)) => state
-                .cipher
-                .decrypt(c, n)
-                .map_err(AppError::Internal)?
-                .expose()
-                .as_bytes()
-                .to_vec(),
+            (Some(c), Some(n)) => {
+                let text = state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
+                totp::secret_from_text(text.expose())
+            }
             _ => {
-                let fresh = base32_text(&totp::new_secret());
+                let fresh = totp::new_secret();
                 let (c, n) = state
                     .cipher
-                    .encrypt(&Secret::new(fresh.clone()))
+                    .encrypt(&Secret::new(hex_text(&fresh)))
                     .map_err(AppError::Internal)?;
                 two_factor::set_pending(&state.db, p.account.id, &c, &n).await?;
-                fresh.into_bytes()
+                fresh
             }
         };
         (secret, qr) = totp::enrolment(&raw, &p.account.email).map_err(AppError::Internal)?;
@@ -78,7 +75,7 @@ async fn page_for(
 
 /// The stored secret is the random bytes as text (hex), so it survives the
 /// same encryption as product keys.
-fn base32_text(bytes: &[u8]) -> String {
+fn hex_text(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -137,12 +134,8 @@ pub async fn enable(
         return Ok(see_other("/account/2fa"));
     };
     let secret = state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
-    let Some(step) = totp::check(
-        secret.expose().as_bytes(),
-        &p.account.email,
-        &form.code,
-        state.clock.now(),
-    ) else {
+    let secret = totp::secret_from_text(secret.expose());
+    let Some(step) = totp::check(&secret, &p.account.email, &form.code, state.clock.now()) else {
         return page_for(
             &p,
             &session,

@@ -76,7 +76,12 @@ pub async fn submit(
         _ => None,
     };
     let by_code = match &secret {
-        Some(s) => match totp::check(s.expose().as_bytes(), &account.email, &form.code, now) {
+        Some(s) => match totp::check(
+            &totp::secret_from_text(s.expose()),
+            &account.email,
+            &form.code,
+            now,
+        ) {
             Some(step) => two_factor::accept_step(&state.db, user, step).await?,
             None => false,
         },
