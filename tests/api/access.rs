@@ -35,6 +35,60 @@ const MATRIX: &[(&str, [u16; 8])] = &[
             FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,
         ],
     ),
+    (
+        "/operator/partners/new",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,
+        ],
+    ),
+    (
+        "/operator/catalog",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,
+        ],
+    ),
+    (
+        "/operator/requests",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK,
+        ],
+    ),
+    (
+        "/customers/{contoso}/orders",
+        [OK, OK, OK, FORBIDDEN, 404, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "/customers/{contoso}/add-products",
+        [
+            OK, OK, FORBIDDEN, FORBIDDEN, 404, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/support",
+        [OK, OK, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "/support/new",
+        [OK, OK, OK, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN],
+    ),
+    (
+        "/users",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/users/invite",
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/activity",
+        [OK, FORBIDDEN, FORBIDDEN, OK, OK, FORBIDDEN, FORBIDDEN, OK],
+    ),
+    ("/account/password", [OK, OK, OK, OK, OK, OK, OK, OK]),
+    ("/account/2fa", [OK, OK, OK, OK, OK, OK, OK, OK]),
 ];
 
 /// Routes that take a subscription: `{contoso}` and `{sub}` (a Contoso purchase).
