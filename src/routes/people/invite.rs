@@ -39,6 +39,38 @@ struct InviteForm {
     back: String,
 }
 
+impl InviteForm {
+    /// Inviting a partner's staff (with roles to choose).
+    fn staff(page: Page, email: String, chosen: &[Role], errors: FormErrors) -> InviteForm {
+        InviteForm {
+            action: "/users/invite".into(),
+            heading: page.t("invite-title"),
+            ask_org_name: false,
+            org_name: String::new(),
+            email,
+            roles: role_choices(&page, chosen),
+            errors,
+            back: "/users".into(),
+            page,
+        }
+    }
+
+    /// A new partner and its first global admin (operators).
+    fn partner(page: Page, org_name: String, email: String, errors: FormErrors) -> InviteForm {
+        InviteForm {
+            action: "/operator/partners".into(),
+            heading: page.t("partner-new-title"),
+            ask_org_name: true,
+            org_name,
+            email,
+            roles: Vec::new(),
+            errors,
+            back: "/operator/partners".into(),
+            page,
+        }
+    }
+}
+
 fn role_choices(page: &Page, chosen: &[Role]) -> Vec<(&'static str, String, bool)> {
     PARTNER_ROLES
         .iter()
@@ -92,18 +124,10 @@ async fn record(
 
 pub async fn staff_form(p: Allowed<ManageUsers>, session: Session) -> AppResult<HttpResponse> {
     let page = Page::for_user(&session, &p, "users")?;
-    let t = InviteForm {
-        action: "/users/invite".into(),
-        heading: page.t("invite-title"),
-        ask_org_name: false,
-        org_name: String::new(),
-        email: String::new(),
-        roles: role_choices(&page, &[]),
-        errors: FormErrors::default(),
-        back: "/users".into(),
-        page,
-    };
-    render(&t, StatusCode::OK)
+    render(
+        &InviteForm::staff(page, String::new(), &[], FormErrors::default()),
+        StatusCode::OK,
+    )
 }
 
 pub async fn staff(
@@ -132,18 +156,11 @@ pub async fn staff(
     }
     let (Some(email), true) = (email, errors.is_empty()) else {
         let page = Page::for_user(&session, &p, "users")?;
-        let t = InviteForm {
-            action: "/users/invite".into(),
-            heading: page.t("invite-title"),
-            ask_org_name: false,
-            org_name: String::new(),
-            email: get("email"),
-            roles: role_choices(&page, &roles),
-            errors: FormErrors::new(&page.i18n, &errors),
-            back: "/users".into(),
-            page,
-        };
-        return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
+        let errors = FormErrors::new(&page.i18n, &errors);
+        return render(
+            &InviteForm::staff(page, get("email"), &roles, errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     };
     let mut tx = state.db.begin().await?;
     let link = make_invitation(
@@ -228,18 +245,10 @@ pub async fn customer_admin(
 
 pub async fn partner_form(p: Allowed<OperatePortal>, session: Session) -> AppResult<HttpResponse> {
     let page = Page::for_user(&session, &p, "partners")?;
-    let t = InviteForm {
-        action: "/operator/partners".into(),
-        heading: page.t("partner-new-title"),
-        ask_org_name: true,
-        org_name: String::new(),
-        email: String::new(),
-        roles: Vec::new(),
-        errors: FormErrors::default(),
-        back: "/operator/partners".into(),
-        page,
-    };
-    render(&t, StatusCode::OK)
+    render(
+        &InviteForm::partner(page, String::new(), String::new(), FormErrors::default()),
+        StatusCode::OK,
+    )
 }
 
 /// An operator creates a partner and invites its first global admin.
@@ -293,18 +302,11 @@ pub async fn partner(
     };
     let Some((org, email, link)) = outcome else {
         let page = Page::for_user(&session, &p, "partners")?;
-        let t = InviteForm {
-            action: "/operator/partners".into(),
-            heading: page.t("partner-new-title"),
-            ask_org_name: true,
-            org_name: name,
-            email: get("email"),
-            roles: Vec::new(),
-            errors: FormErrors::new(&page.i18n, &errors),
-            back: "/operator/partners".into(),
-            page,
-        };
-        return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
+        let errors = FormErrors::new(&page.i18n, &errors);
+        return render(
+            &InviteForm::partner(page, name, get("email"), errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     };
     send_invitation(&state, &p.i18n, email.as_str(), &name, &link).await;
     record(
