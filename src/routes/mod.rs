@@ -87,6 +87,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(software::download::own),
         )
         .route("/d/{token}", web::get().to(software::public_link::download))
+        .route(
+            "/d/{token}",
+            web::head().to(software::public_link::download),
+        )
         .route("/users", web::get().to(people::users::list))
         .route("/users/invite", web::get().to(people::invite::staff_form))
         .route("/users/invite", web::post().to(people::invite::staff))

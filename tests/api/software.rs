@@ -613,3 +613,32 @@ async fn a_customer_global_admin_sees_their_own_keys_and_downloads_and_nothing_e
     let mut user = app.signed_in("user@contoso.example").await;
     assert_eq!(user.get("/my/software").await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_head_request_on_a_link_answers_headers_and_counts_nothing() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    let link = make_link(&mut b, contoso, sub, file).await;
+    let res = reqwest::Client::new()
+        .head(format!("{}{link}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-length")
+            .and_then(|v| v.to_str().ok()),
+        Some("4096")
+    );
+    assert_eq!(link_use(&app, &link).await, 0);
+    app.clock.advance(Duration::days(14));
+    let res = reqwest::Client::new()
+        .head(format!("{}{link}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::GONE);
+}

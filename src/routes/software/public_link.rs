@@ -78,6 +78,24 @@ pub async fn download(
         return refused(LinkState::Live, String::new());
     };
     let expired_on = link.expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    if req.method() == actix_web::http::Method::HEAD {
+        // Download managers ask first: answer with the file's headers, count nothing.
+        let why = link_state(
+            now,
+            link.expires_at,
+            link.downloads_used,
+            link.download_cap,
+            link.revoked_at.is_some(),
+        );
+        if why != LinkState::Live {
+            return refused(why, expired_on);
+        }
+        let file = software::file_by_id(&state.db, link.download_file_id).await?;
+        let Some(file) = file else {
+            return refused(LinkState::Live, expired_on);
+        };
+        return serve(&req, &state, &file).await;
+    }
     // A ranged first request is still the link's first download.
     if starts_a_download(range_of(&req)) || link.downloads_used == 0 {
         let Some(used) = links::count_download(&state.db, &hash, now).await? else {
