@@ -3,7 +3,7 @@
 use chrono::Duration;
 use reqwest::StatusCode;
 
-use crate::helpers::{PASSWORD, TestApp, spawn_app};
+use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app};
 
 const NEW_PASSWORD: &str = "a long and unusual passphrase";
 
@@ -22,6 +22,26 @@ fn mailed_link(app: &TestApp, to: &str, path_part: &str) -> String {
         .filter(|m| m.contains(&format!("To: {to}")))
         .find_map(|m| re.captures(&m).map(|c| c[1].to_owned()))
         .unwrap_or_else(|| panic!("no mail to {to} with /{path_part}/"))
+}
+
+/// Accepts the invitation mailed to `email` and signs the new user in.
+async fn join(app: &TestApp, email: &str, name: &str) -> Browser {
+    let link = mailed_link(app, email, "invitation");
+    let mut b = app.browser();
+    b.get(&link).await;
+    let done = b
+        .post(
+            &link,
+            &[
+                ("name", name),
+                ("password", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(done.location(), Some("/sign-in"), "{}", done.body);
+    b.sign_in(email, NEW_PASSWORD).await;
+    b
 }
 
 fn outbox_count(app: &TestApp) -> usize {
@@ -350,19 +370,7 @@ async fn a_partner_admin_cannot_reach_another_partners_users() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    let link = mailed_link(&app, "it@contoso.example", "invitation");
-    let mut it = app.browser();
-    it.get(&link).await;
-    it.post(
-        &link,
-        &[
-            ("name", "Ivo IT"),
-            ("password", NEW_PASSWORD),
-            ("confirm", NEW_PASSWORD),
-        ],
-    )
-    .await;
-    it.sign_in("it@contoso.example", NEW_PASSWORD).await;
+    let mut it = join(&app, "it@contoso.example", "Ivo IT").await;
     assert_eq!(it.get("/my/software").await.status, StatusCode::OK);
     assert_eq!(
         admin
@@ -391,19 +399,7 @@ async fn an_operator_creates_a_partner_and_can_deactivate_one() {
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let link = mailed_link(&app, "boss@tailwind.example", "invitation");
-    let mut boss = app.browser();
-    boss.get(&link).await;
-    boss.post(
-        &link,
-        &[
-            ("name", "Bo Boss"),
-            ("password", NEW_PASSWORD),
-            ("confirm", NEW_PASSWORD),
-        ],
-    )
-    .await;
-    boss.sign_in("boss@tailwind.example", NEW_PASSWORD).await;
+    let mut boss = join(&app, "boss@tailwind.example", "Bo Boss").await;
     assert_eq!(
         boss.get("/users").await.status,
         StatusCode::OK,

@@ -50,6 +50,10 @@ struct Combo<'a> {
     p: String,
 }
 
+/// One selector: its field, its label, and its options with whether each
+/// is the one chosen.
+pub type Selector = (&'static str, String, Vec<(String, bool)>);
+
 pub struct FileView {
     pub id: Uuid,
     pub file_name: String,
@@ -80,9 +84,7 @@ pub struct Show {
     pub sub: SoftwareRow,
     pub purchased: String,
     pub status_label: String,
-    pub versions: Vec<String>,
-    pub languages: Vec<String>,
-    pub platforms: Vec<String>,
+    pub selectors: Vec<Selector>,
     pub combos: String,
     pub selection: Selection,
     pub shown: bool,
@@ -94,10 +96,17 @@ pub struct Show {
     pub new_link_file: String,
 }
 
-fn distinct(mut v: Vec<String>) -> Vec<String> {
+/// The distinct values of a selector, sorted, marking the chosen one.
+fn options(values: impl Iterator<Item = String>, chosen: &str) -> Vec<(String, bool)> {
+    let mut v: Vec<String> = values.collect();
     v.sort();
     v.dedup();
-    v
+    v.into_iter()
+        .map(|o| {
+            let on = o == chosen;
+            (o, on)
+        })
+        .collect()
 }
 
 fn time_left(page: &Page, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
@@ -193,9 +202,29 @@ pub async fn page_for(
     Ok(Show {
         purchased: sub.purchased_at.format("%Y-%m-%d").to_string(),
         status_label: page.t(&format!("subscription-status-{}", sub.status)),
-        versions: distinct(files.iter().map(|f| f.version.clone()).collect()),
-        languages: distinct(files.iter().map(|f| f.language.clone()).collect()),
-        platforms: distinct(files.iter().map(DownloadFile::platform).collect()),
+        selectors: vec![
+            (
+                "version",
+                page.t("variant-version"),
+                options(files.iter().map(|f| f.version.clone()), &selection.version),
+            ),
+            (
+                "language",
+                page.t("variant-language"),
+                options(
+                    files.iter().map(|f| f.language.clone()),
+                    &selection.language,
+                ),
+            ),
+            (
+                "platform",
+                page.t("variant-platform"),
+                options(
+                    files.iter().map(DownloadFile::platform),
+                    &selection.platform,
+                ),
+            ),
+        ],
         combos: serde_json::to_string(&combos).unwrap_or_else(|_| "[]".into()),
         can_links: !w.own_view && sub.status == "active",
         page,
