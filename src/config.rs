@@ -39,8 +39,12 @@ pub struct Settings {
     pub session_idle: Duration,
     pub session_absolute: Duration,
     pub throttle: ThrottlePolicy,
-    /// Trust `X-Forwarded-For` from the proxy in front (off unless set).
-    pub trust_proxy: bool,
+    /// The portal's public address (`https://portal.example.com`): every
+    /// absolute link (mail, download links) is made from it, never from the
+    /// request's Host or forwarded headers. `None`: the bound address.
+    pub public_url: Option<PublicUrl>,
+    /// Proxies whose `X-Forwarded-For` names the client (none by default).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Run the scheduled jobs (reminders) in this process.
     pub run_jobs: bool,
     /// Operators must use a second factor (set on the vendor organisation
@@ -82,6 +86,10 @@ impl Settings {
                 None => d,
             }))
         };
+        anyhow::ensure!(
+            var("PORTAL_TRUST_PROXY").is_none(),
+            "PORTAL_TRUST_PROXY is gone: list the proxies' addresses in PORTAL_TRUSTED_PROXIES"
+        );
         let data_dir = PathBuf::from(var("PORTAL_DATA_DIR").unwrap_or_else(|| "data".into()));
         let database_url = var("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("portal.db").display()));
@@ -99,21 +107,113 @@ impl Settings {
             }
             None => None,
         };
+        let production = flag("PORTAL_PRODUCTION");
+        let public_url = var("PORTAL_PUBLIC_URL")
+            .map(|v| PublicUrl::parse(&v))
+            .transpose()?;
+        anyhow::ensure!(
+            !production || public_url.is_some(),
+            "PORTAL_PUBLIC_URL must be set in production (links in mail are made from it)"
+        );
         Ok(Settings {
             database_url,
             data_dir,
             https: flag("PORTAL_HTTPS"),
-            production: flag("PORTAL_PRODUCTION"),
+            production,
             cookie_key,
             demo_password: var("DEMO_PASSWORD").map(Secret::new),
             session_idle: minutes("PORTAL_SESSION_IDLE_MINUTES", 30)?,
             session_absolute: minutes("PORTAL_SESSION_MAX_MINUTES", 12 * 60)?,
             throttle: ThrottlePolicy::default(),
-            trust_proxy: flag("PORTAL_TRUST_PROXY"),
+            public_url,
+            trusted_proxies: match var("PORTAL_TRUSTED_PROXIES") {
+                Some(v) => parse_proxies(&v)?,
+                None => Vec::new(),
+            },
             operator_2fa: var("PORTAL_OPERATOR_2FA")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
             run_jobs: var("PORTAL_JOBS")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
         })
+    }
+}
+
+/// The portal's public origin: scheme, host and port, no path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    pub fn parse(v: &str) -> anyhow::Result<PublicUrl> {
+        let u = url::Url::parse(v.trim())
+            .map_err(|e| anyhow::anyhow!("PORTAL_PUBLIC_URL is not a URL: {e}"))?;
+        anyhow::ensure!(
+            matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some()
+                && u.username().is_empty()
+                && u.password().is_none()
+                && u.query().is_none()
+                && u.fragment().is_none()
+                && matches!(u.path(), "" | "/"),
+            "PORTAL_PUBLIC_URL must be http(s)://host[:port], without a path"
+        );
+        Ok(PublicUrl(u.origin().ascii_serialization()))
+    }
+
+    /// `http://{bind}` for development, where nothing was configured.
+    pub fn for_bind(addr: std::net::SocketAddr) -> PublicUrl {
+        let host = if addr.ip().is_unspecified() {
+            std::net::IpAddr::from([127, 0, 0, 1])
+        } else {
+            addr.ip()
+        };
+        PublicUrl(format!(
+            "http://{}",
+            std::net::SocketAddr::new(host, addr.port())
+        ))
+    }
+
+    /// `scheme://host[:port]`, without a trailing slash.
+    pub fn origin(&self) -> &str {
+        &self.0
+    }
+
+    /// An absolute URL for a path on this site (`path` starts with `/`).
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+fn parse_proxies(v: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<ipnet::IpNet>()
+                .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    anyhow::anyhow!("PORTAL_TRUSTED_PROXIES: {s} is not an address or CIDR")
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PublicUrl;
+
+    #[test]
+    fn a_public_url_is_an_origin_only() {
+        let u = PublicUrl::parse("https://Portal.Example.com/").expect("valid");
+        assert_eq!(u.origin(), "https://portal.example.com");
+        assert_eq!(u.join("/reset/x"), "https://portal.example.com/reset/x");
+        for bad in [
+            "portal.example.com",
+            "ftp://portal.example.com",
+            "https://portal.example.com/app",
+            "https://u:p@portal.example.com",
+            "https://portal.example.com/?a=1",
+        ] {
+            assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -52,7 +52,12 @@ impl Application {
         bind: &str,
     ) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
-        let port = listener.local_addr()?.port();
+        let local = listener.local_addr()?;
+        let port = local.port();
+        let public_url = settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| crate::config::PublicUrl::for_bind(local));
         let key = Key::from(&cookie_key(&settings)?);
         let https = settings.https;
         let idle = CookieDuration::seconds(settings.session_idle.num_seconds());
@@ -65,6 +70,7 @@ impl Application {
             db: db.clone(),
             clock,
             settings,
+            public_url,
             cipher,
             files,
             attachments,

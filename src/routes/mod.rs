@@ -218,12 +218,4 @@ pub fn see_other(location: &str) -> HttpResponse {
         .finish()
 }
 
-/// The client's address for the audit log (the proxy's header only if trusted).
-pub fn client_ip(req: &actix_web::HttpRequest, trust_proxy: bool) -> Option<String> {
-    let info = req.connection_info();
-    if trust_proxy {
-        info.realip_remote_addr().map(str::to_owned)
-    } else {
-        info.peer_addr().map(str::to_owned)
-    }
-}
+pub use crate::web::client::client_ip;

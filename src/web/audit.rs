@@ -65,7 +65,7 @@ pub fn event(
         subject_type: on.subject.map(|s| s.0),
         subject_id: on.subject.map(|s| s.1),
         customer_id: on.customer,
-        ip: client_ip(req, state.settings.trust_proxy),
+        ip: client_ip(req, &state.settings.trusted_proxies),
         detail,
     }
 }

@@ -16,6 +16,7 @@ use rand::RngCore;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
+use crate::web::state::AppState;
 
 const SESSION_KEY: &str = "csrf";
 pub const FIELD: &str = "csrf_token";
@@ -51,10 +52,16 @@ fn same_site_headers(req: &ServiceRequest) -> bool {
     match h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         None => true,
         Some(origin) => {
-            let host = req.connection_info().host().to_owned();
-            origin
-                .split_once("://")
-                .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(&host))
+            // The configured public origin, or the Host the browser itself
+            // sent; never a forwarded host, which any client can write.
+            let public = req
+                .app_data::<web::Data<AppState>>()
+                .is_some_and(|s| origin.eq_ignore_ascii_case(s.public_url.origin()));
+            let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+            public
+                || origin.split_once("://").is_some_and(|(_, rest)| {
+                    host.is_some_and(|host| rest.eq_ignore_ascii_case(host))
+                })
         }
     }
 }

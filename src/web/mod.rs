@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod client;
 pub mod csrf;
 pub mod form;
 pub mod headers;

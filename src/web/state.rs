@@ -1,7 +1,7 @@
 //! What every handler can reach: the store, the clock and the settings.
 
 use crate::clock::SharedClock;
-use crate::config::Settings;
+use crate::config::{PublicUrl, Settings};
 use crate::crypto::KeyCipher;
 use crate::files::FileStore;
 use crate::store::Db;
@@ -10,6 +10,8 @@ pub struct AppState {
     pub db: Db,
     pub clock: SharedClock,
     pub settings: Settings,
+    /// Where every absolute link points (configured, else the bound address).
+    pub public_url: PublicUrl,
     pub cipher: KeyCipher,
     pub files: FileStore,
     /// Service-request attachments, apart from the download files.

@@ -65,13 +65,18 @@ pub fn captured_logs() -> String {
 
 /// Starts the portal on a random port with a fresh store holding the demo data.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// `spawn_app` with settings changed by `configure` first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     capture_logs();
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.trim().is_empty() => fresh_pg_schema(&url).await,
         _ => format!("sqlite://{}", dir.path().join("portal.db").display()),
     };
-    let settings = Settings {
+    let mut settings = Settings {
         database_url,
         data_dir: dir.path().to_path_buf(),
         https: false,
@@ -81,10 +86,12 @@ pub async fn spawn_app() -> TestApp {
         session_idle: chrono::Duration::minutes(30),
         session_absolute: chrono::Duration::hours(12),
         throttle: ThrottlePolicy::default(),
-        trust_proxy: false,
+        public_url: None,
+        trusted_proxies: Vec::new(),
         run_jobs: false,
         operator_2fa: true,
     };
+    configure(&mut settings);
     let clock = ManualClock::new(
         Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
             .single()
@@ -207,9 +214,21 @@ impl TestApp {
 
     /// The application's state, for running jobs as the server would.
     pub fn state(&self) -> csp_portal::web::state::AppState {
+        let port = self
+            .base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("port");
         csp_portal::web::state::AppState {
             db: self.db.clone(),
             clock: Arc::new(self.clock.clone()),
+            public_url: self.settings.public_url.clone().unwrap_or_else(|| {
+                csp_portal::config::PublicUrl::for_bind(std::net::SocketAddr::from((
+                    [127, 0, 0, 1],
+                    port,
+                )))
+            }),
             settings: self.settings.clone(),
             cipher: csp_portal::crypto::KeyCipher::from_settings(&self.settings).expect("data key"),
             files: csp_portal::files::FileStore::new(self.settings.files_dir()),
@@ -222,6 +241,30 @@ impl TestApp {
 
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {
         csp_portal::clock::Clock::now(&self.clock)
+    }
+
+    /// The mails written to the outbox so far, oldest first.
+    pub fn mails(&self) -> Vec<String> {
+        let mut paths: Vec<_> = std::fs::read_dir(self.settings.data_dir.join("outbox"))
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.sort();
+        paths
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect()
+    }
+
+    /// Waits (briefly) for mail sent after an answer to reach the outbox.
+    pub async fn mails_when(&self, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+        for _ in 0..100 {
+            let m = self.mails();
+            if done(&m) {
+                return m;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        self.mails()
     }
 
     pub async fn audit_actions(&self, org: Uuid) -> Vec<String> {

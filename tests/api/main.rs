@@ -14,6 +14,7 @@ mod orders;
 mod pages;
 mod people;
 mod reminders;
+mod security;
 mod sessions;
 mod sign_in;
 mod software;

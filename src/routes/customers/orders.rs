@@ -77,7 +77,7 @@ pub async fn place(
             lines: &lines,
             currency: &basket.currency,
             total_minor: basket.total_minor,
-            ip: client_ip(&req, state.settings.trust_proxy),
+            ip: client_ip(&req, &state.settings.trusted_proxies),
         },
     )
     .await?;

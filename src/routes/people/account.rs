@@ -65,7 +65,7 @@ async fn record(
             subject_type: Some("user"),
             subject_id: Some(user),
             customer_id: None,
-            ip: client_ip(req, state.settings.trust_proxy),
+            ip: client_ip(req, &state.settings.trusted_proxies),
             detail: json!({}),
         },
     )

@@ -153,7 +153,7 @@ pub async fn accept(
             subject_type: Some("user"),
             subject_id: Some(user),
             customer_id: None,
-            ip: client_ip(&req, state.settings.trust_proxy),
+            ip: client_ip(&req, &state.settings.trusted_proxies),
             detail: json!({ "email": t.email }),
         },
     )

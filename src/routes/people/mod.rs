@@ -21,10 +21,12 @@ use crate::web::state::AppState;
 pub const INVITATION_DAYS: i64 = 7;
 pub const RESET_MINUTES: i64 = 60;
 
-/// The portal's own address as the request reached it, for links in mail.
+/// The portal's configured public address, for links in mail: never the
+/// Host or forwarded headers of the request, which the sender chooses.
 pub fn base_url(req: &actix_web::HttpRequest) -> String {
-    let info = req.connection_info();
-    format!("{}://{}", info.scheme(), info.host())
+    req.app_data::<actix_web::web::Data<AppState>>()
+        .map(|s| s.public_url.origin().to_owned())
+        .unwrap_or_default()
 }
 
 /// Makes an invitation in `tx` and returns the link to mail once committed.

@@ -53,7 +53,7 @@ pub async fn submit(
         return Ok(see_other("/sign-in"));
     };
     let now = state.clock.now();
-    let ip = client_ip(&req, state.settings.trust_proxy);
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
     let Some(account) = users::active_account(&state.db, user).await? else {
         session.purge();
         return Ok(see_other("/sign-in"));

@@ -46,7 +46,7 @@ pub async fn submit(
     let password = Secret::new(password);
     let next = super::safe_next(Some(&next));
     let now = state.clock.now();
-    let ip = client_ip(&req, state.settings.trust_proxy);
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
     let typed = email.trim().to_owned();
     let normalised = Email::parse(&email)
         .map(|e| e.to_string())

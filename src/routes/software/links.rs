@@ -32,10 +32,9 @@ pub struct NewLinkForm {
     platform: String,
 }
 
-/// The absolute URL of a link, from the request's own scheme and host.
-fn link_url(req: &HttpRequest, token: &str) -> String {
-    let info = req.connection_info();
-    format!("{}://{}/d/{token}", info.scheme(), info.host())
+/// The absolute URL of a link, on the configured public address.
+fn link_url(state: &AppState, token: &str) -> String {
+    state.public_url.join(&format!("/d/{token}"))
 }
 
 pub async fn create(
@@ -91,7 +90,7 @@ pub async fn create(
         platform: form.platform.clone(),
         show: Some("1".into()),
     };
-    let url = link_url(&req, token.expose());
+    let url = link_url(&state, token.expose());
     let show = page_for(
         &p,
         &session,

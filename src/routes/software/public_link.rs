@@ -124,7 +124,7 @@ pub async fn download(
                 action: "link_download_counted",
                 subject_type: Some("download_link"),
                 subject_id: Some(link.id),
-                ip: client_ip(&req, state.settings.trust_proxy),
+                ip: client_ip(&req, &state.settings.trusted_proxies),
                 detail: json!({ "subscription_id": link.subscription_id, "downloads_used": used }),
                 organisation_id: Some(link.partner_id),
                 actor_user_id: None,

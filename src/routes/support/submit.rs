@@ -155,7 +155,7 @@ pub async fn submit(
             contact_phone: &checked.contact.phone,
         },
         &up.stored,
-        client_ip(&req, state.settings.trust_proxy),
+        client_ip(&req, &state.settings.trusted_proxies),
     )
     .await;
     let filed = match filed {
