@@ -52,19 +52,76 @@ pub struct Settings {
     pub operator_2fa: bool,
 }
 
+/// How attempts on one key are slowed: `free` pass at once, then each waits
+/// twice the last delay (from `base`, at most `max`); a key quiet for
+/// `forget` starts over.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub free: i64,
+    pub base: Duration,
+    pub max: Duration,
+    pub forget: Duration,
+}
+
+/// Throttles on guessing and on mail. Growing delays, never a lockout: the
+/// owner of an account signs in from a device that signed in before (its
+/// device cookie has its own count), or waits out one delay.
 #[derive(Debug, Clone, Copy)]
 pub struct ThrottlePolicy {
-    pub window: Duration,
-    pub per_account: i64,
-    pub per_address: i64,
+    /// Passwords tried on one account from devices it does not know.
+    pub account: Rule,
+    /// Passwords tried from one client address, whatever the account.
+    pub address: Rule,
+    /// Passwords tried from a device the account signed in from before.
+    pub device: Rule,
+    /// Second-factor codes and current-password checks of one user.
+    pub user: Rule,
+    /// Reset mails to one address.
+    pub reset_mail: Rule,
+    /// Reset requests from one client address.
+    pub reset_address: Rule,
 }
 
 impl Default for ThrottlePolicy {
     fn default() -> Self {
+        let day = Duration::days(1);
         ThrottlePolicy {
-            window: Duration::minutes(15),
-            per_account: 5,
-            per_address: 50,
+            account: Rule {
+                free: 5,
+                base: Duration::seconds(30),
+                max: Duration::minutes(15),
+                forget: day,
+            },
+            address: Rule {
+                free: 30,
+                base: Duration::seconds(2),
+                max: Duration::minutes(1),
+                forget: day,
+            },
+            device: Rule {
+                free: 5,
+                base: Duration::seconds(5),
+                max: Duration::minutes(5),
+                forget: day,
+            },
+            user: Rule {
+                free: 5,
+                base: Duration::seconds(30),
+                max: Duration::minutes(15),
+                forget: day,
+            },
+            reset_mail: Rule {
+                free: 3,
+                base: Duration::minutes(5),
+                max: Duration::hours(1),
+                forget: day,
+            },
+            reset_address: Rule {
+                free: 20,
+                base: Duration::seconds(10),
+                max: Duration::minutes(10),
+                forget: day,
+            },
         }
     }
 }

@@ -91,7 +91,8 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> 
     Ok(sent)
 }
 
-/// Runs the job every `INTERVAL` for as long as the server runs.
+/// Runs the job (and housekeeping) every `INTERVAL` for as long as the
+/// server runs.
 pub fn spawn(state: actix_web::web::Data<AppState>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(INTERVAL);
@@ -99,6 +100,9 @@ pub fn spawn(state: actix_web::web::Data<AppState>) {
             tick.tick().await;
             if let Err(e) = run(&state, state.clock.now()).await {
                 tracing::warn!(error = %e, "reminder job failed; it will try again");
+            }
+            if let Err(e) = crate::housekeeping::run(&state.db, state.clock.now()).await {
+                tracing::warn!(error = %e, "housekeeping failed; it will try again");
             }
         }
     });

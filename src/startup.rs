@@ -58,7 +58,9 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| crate::config::PublicUrl::for_bind(local));
-        let key = Key::from(&cookie_key(&settings)?);
+        let root_key = cookie_key(&settings)?;
+        let key = Key::from(&root_key);
+        let site_keys = crate::web::site_keys::SiteKeys::derive(&root_key);
         let https = settings.https;
         let idle = CookieDuration::seconds(settings.session_idle.num_seconds());
         let store = DbSessionStore::new(db.clone(), clock.clone(), settings.session_absolute);
@@ -75,6 +77,7 @@ impl Application {
             files,
             attachments,
             mailer,
+            site_keys,
         });
         if state.settings.run_jobs {
             crate::reminders::spawn(state.clone());
@@ -149,7 +152,7 @@ impl Application {
 
 /// The cookie signing key: from the settings, else a file made on first start
 /// (so a restart does not sign everyone out).
-fn cookie_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
+pub fn cookie_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     if let Some(k) = &settings.cookie_key {
         return Ok(k.expose().clone());
     }

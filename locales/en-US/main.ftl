@@ -36,7 +36,15 @@ field-email = E-mail
 field-password = Password
 sign-in-missing = Enter your e-mail and password.
 sign-in-failed = The e-mail or password is incorrect.
-sign-in-throttled = Too many failed sign-ins. Wait 15 minutes, then try again.
+sign-in-throttled = Too many failed sign-ins for this account or from this network. Try again in { $wait }. On a device you have signed in from before, you can sign in now; or reset your password.
+sign-in-failures-notice = { $count ->
+    [one] Since your last sign-in, 1 attempt to sign in to your account failed. If it was not you, change your password.
+   *[other] Since your last sign-in, { $count } attempts to sign in to your account failed. If they were not you, change your password.
+}
+code-throttled = Too many wrong codes. Try again in { $wait }.
+password-throttled = Too many wrong passwords. Try again in { $wait }.
+wait-seconds = { $n } s
+wait-minutes = { $n } min
 sign-in-signed-out = You have signed out.
 
 ## Home

@@ -1,11 +1,19 @@
-//! CSRF protection for every state-changing request: a random token bound to
-//! the session, sent back in each form (`csrf_token`) and compared here in
-//! constant time, plus the browser's `Origin` / `Sec-Fetch-Site` headers,
-//! which must name this site when present. No well-kept crate does this for
-//! actix-web, so it is ours.
+//! CSRF protection for every state-changing request: a token sent back in
+//! each form (`csrf_token`) and compared here in constant time, plus the
+//! browser's `Origin` / `Sec-Fetch-Site` headers, which must name this site
+//! when present. No well-kept crate does this for actix-web, so it is ours.
+//!
+//! The token is never stored: it is an HMAC, under a key derived from the
+//! cookie key, of a binding. A session's binding is a random salt kept in
+//! the session (useless without the key); before there is a session (the
+//! sign-in form, a reset link) it is a random value in a cookie of its own,
+//! a signed double-submit, so that showing a form writes no session row.
+
+use std::cell::RefCell;
 
 use actix_session::{Session, SessionExt};
 use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
@@ -18,27 +26,71 @@ use subtle::ConstantTimeEq;
 use crate::error::AppError;
 use crate::web::state::AppState;
 
-const SESSION_KEY: &str = "csrf";
+/// The session's binding: a salt, not the token.
+const SALT_KEY: &str = "csrf_salt";
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
 /// Forms here are small; a larger urlencoded body is refused unread.
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-/// The session's token, made on first use.
-pub fn token(session: &Session) -> Result<String, AppError> {
-    if let Some(t) = session.get::<String>(SESSION_KEY)? {
-        return Ok(t);
-    }
-    rotate(session)
+/// This request's token, for the page to put in its forms.
+struct Current {
+    token: String,
+    /// A pre-session cookie to set if the page uses the token.
+    new_cookie: Option<String>,
+    used: bool,
 }
 
-/// A fresh token (at sign-in, so a token seen before cannot be replayed).
-pub fn rotate(session: &Session) -> Result<String, AppError> {
+tokio::task_local! {
+    static CURRENT: RefCell<Current>;
+}
+
+/// The token for the forms of the page being rendered.
+pub fn token() -> String {
+    CURRENT
+        .try_with(|c| {
+            let mut c = c.borrow_mut();
+            c.used = true;
+            c.token.clone()
+        })
+        .unwrap_or_default()
+}
+
+fn random() -> String {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let t = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    session.insert(SESSION_KEY, &t)?;
-    Ok(t)
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A fresh binding for the session (at sign-in, so that a token seen before
+/// cannot be replayed).
+pub fn rotate(session: &Session) -> Result<(), AppError> {
+    session.insert(SALT_KEY, random())?;
+    Ok(())
+}
+
+pub fn cookie_name(https: bool) -> &'static str {
+    if https { "__Host-csrf" } else { "portal_csrf" }
+}
+
+/// The binding of this request: the session's salt when there is a session
+/// (made here for a session that has state but no salt yet), else the
+/// pre-session cookie, else a new one (`true`: to be set).
+fn binding(req: &ServiceRequest, https: bool) -> (String, bool) {
+    let session = req.get_session();
+    if let Ok(Some(salt)) = session.get::<String>(SALT_KEY) {
+        return (format!("s:{salt}"), false);
+    }
+    if !session.entries().is_empty() {
+        let salt = random();
+        if session.insert(SALT_KEY, &salt).is_ok() {
+            return (format!("s:{salt}"), false);
+        }
+    }
+    match req.cookie(cookie_name(https)) {
+        Some(c) if c.value().len() >= 32 => (format!("c:{}", c.value()), false),
+        _ => (format!("c:{}", random()), true),
+    }
 }
 
 fn same_site_headers(req: &ServiceRequest) -> bool {
@@ -82,29 +134,73 @@ pub async fn middleware(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        return Ok(next.call(req).await?.map_into_boxed_body());
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(req.into_response(AppError::CsrfRejected.error_response()));
+    };
+    let https = state.settings.https;
+    let (binding, fresh) = binding(&req, https);
+    let expected = state.site_keys.csrf_token(&binding);
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        if !same_site_headers(&req) {
+            return Ok(reject(req));
+        }
+        let given = match given_token(&mut req).await? {
+            Given::Token(given) => given,
+            Given::TooLarge => {
+                return Ok(req.into_response(AppError::BadRequest.error_response()));
+            }
+        };
+        if !tokens_match(Some(expected.clone()), given.as_deref()) {
+            return Ok(reject(req));
+        }
     }
-    if !same_site_headers(&req) {
-        return Ok(reject(req));
-    }
-    let expected = req.get_session().get::<String>(SESSION_KEY).ok().flatten();
+    let current = RefCell::new(Current {
+        token: expected,
+        new_cookie: fresh.then(|| binding.trim_start_matches("c:").to_owned()),
+        used: false,
+    });
+    CURRENT
+        .scope(current, async move {
+            let mut res = next.call(req).await?.map_into_boxed_body();
+            let cookie = CURRENT.with(|c| {
+                let c = c.borrow();
+                c.used.then(|| c.new_cookie.clone()).flatten()
+            });
+            if let Some(value) = cookie {
+                let c = Cookie::build(cookie_name(https), value)
+                    .path("/")
+                    .http_only(true)
+                    .secure(https)
+                    .same_site(SameSite::Lax)
+                    .finish();
+                res.response_mut().add_cookie(&c)?;
+            }
+            Ok(res)
+        })
+        .await
+}
+
+enum Given {
+    Token(Option<String>),
+    TooLarge,
+}
+
+/// The token the request carries: a header, or a field of its form.
+async fn given_token(req: &mut ServiceRequest) -> Result<Given, Error> {
     let header_token = req
         .headers()
         .get(HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    let is_multipart = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("multipart/form-data"));
-    let given = if header_token.is_some() {
+        .unwrap_or_default()
+        .to_owned();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let is_multipart = content_type.starts_with("multipart/form-data");
+    Ok(Given::Token(if header_token.is_some() {
         header_token
     } else if is_multipart {
         // Uploads are streamed to their handler, so a multipart form carries
@@ -120,7 +216,7 @@ pub async fn middleware(
         while let Some(chunk) = payload.next().await {
             let chunk = chunk?;
             if body.len() + chunk.len() > MAX_FORM_BYTES {
-                return Ok(req.into_response(AppError::BadRequest.error_response()));
+                return Ok(Given::TooLarge);
             }
             body.extend_from_slice(&chunk);
         }
@@ -132,11 +228,7 @@ pub async fn middleware(
         token
     } else {
         None
-    };
-    if !tokens_match(expected, given.as_deref()) {
-        return Ok(reject(req));
-    }
-    Ok(next.call(req).await?.map_into_boxed_body())
+    }))
 }
 
 #[cfg(test)]

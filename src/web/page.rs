@@ -93,7 +93,7 @@ impl Page {
             .collect();
         Ok(Page {
             i18n: p.i18n.clone(),
-            csrf: csrf::token(session)?,
+            csrf: csrf::token(),
             user_name: Some(p.account.display_name.clone()),
             org_name: Some(p.account.org_name.clone()),
             nav,
@@ -105,7 +105,7 @@ impl Page {
     pub fn anonymous(session: &Session) -> Result<Page, AppError> {
         Ok(Page {
             i18n: request_ctx::i18n(),
-            csrf: csrf::token(session)?,
+            csrf: csrf::token(),
             user_name: None,
             org_name: None,
             nav: Vec::new(),
@@ -149,5 +149,7 @@ pub fn flash(session: &Session, message: String) -> Result<(), AppError> {
 }
 
 fn take_flash(session: &Session) -> Option<String> {
+    // Only a session holding a flash changes (and is written back).
+    session.get::<String>(FLASH_KEY).ok().flatten()?;
     session.remove_as::<String>(FLASH_KEY).and_then(Result::ok)
 }

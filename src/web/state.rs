@@ -17,4 +17,6 @@ pub struct AppState {
     /// Service-request attachments, apart from the download files.
     pub attachments: FileStore,
     pub mailer: crate::mail::Mailer,
+    /// What the server signs with (CSRF tokens, device cookies).
+    pub site_keys: crate::web::site_keys::SiteKeys,
 }

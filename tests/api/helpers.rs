@@ -236,6 +236,9 @@ impl TestApp {
                 self.settings.data_dir.join("attachments"),
             ),
             mailer: csp_portal::mail::Mailer::Outbox(self.settings.data_dir.join("outbox")),
+            site_keys: csp_portal::web::site_keys::SiteKeys::derive(
+                &csp_portal::startup::cookie_key(&self.settings).expect("cookie key"),
+            ),
         }
     }
 
@@ -349,6 +352,34 @@ impl Browser {
         self.get("/sign-in").await;
         self.post("/sign-in", &[("email", email), ("password", password)])
             .await
+    }
+
+    /// Fetches the sign-in form, then posts it with exactly this `Cookie`
+    /// header added to the ones of the form's visit; returns the status.
+    pub async fn replay_post_cookie(
+        &mut self,
+        extra_cookie: &str,
+        email: &str,
+        password: &str,
+    ) -> StatusCode {
+        self.get("/sign-in").await;
+        let cookies = format!("{}; {extra_cookie}", self.cookies().unwrap_or_default());
+        let token = self.csrf.clone().unwrap_or_default();
+        let res = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+            .post(format!("{}/sign-in", self.base))
+            .header("cookie", cookies)
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", email),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .expect("POST");
+        res.status()
     }
 
     /// The cookies the browser would send (`name=value; ...`).

@@ -86,11 +86,13 @@ async fn a_busy_session_still_ends_twelve_hours_after_sign_in() {
 async fn the_session_cookie_is_http_only_and_same_site_lax() {
     let app = spawn_app().await;
     let mut b = app.browser();
-    let res = b.get("/sign-in").await;
+    let res = b.sign_in("admin@northwind.example", PASSWORD).await;
     let cookie = res
         .headers
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("portal_session="))
         .unwrap_or_default()
         .to_owned();
     assert!(cookie.starts_with("portal_session="), "{cookie}");

@@ -67,17 +67,24 @@ async fn an_empty_form_is_refused_with_a_message() {
 }
 
 #[tokio::test]
-async fn five_failures_lock_the_account_for_fifteen_minutes_even_with_the_right_password() {
+async fn five_failures_slow_the_account_down_with_growing_delays_but_never_lock_it() {
     let app = spawn_app().await;
     let mut b = app.browser();
     for _ in 0..5 {
         let res = b.sign_in("sales@northwind.example", "guess").await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     }
-    let locked = b.sign_in("sales@northwind.example", PASSWORD).await;
-    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(locked.body.contains("Too many failed sign-ins"));
-    // Other accounts are not locked by it.
+    let slowed = b.sign_in("sales@northwind.example", PASSWORD).await;
+    assert_eq!(slowed.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(slowed.body.contains("Try again in 30 s"), "{}", slowed.body);
+    assert_eq!(
+        slowed
+            .headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("30")
+    );
+    // Other accounts are not slowed by it.
     assert_eq!(
         app.browser()
             .sign_in("admin@northwind.example", PASSWORD)
@@ -85,18 +92,72 @@ async fn five_failures_lock_the_account_for_fifteen_minutes_even_with_the_right_
             .status,
         StatusCode::SEE_OTHER
     );
-
-    app.clock.advance(Duration::minutes(14));
+    // Once the delay is over one attempt passes; a wrong one doubles it.
+    app.clock.advance(Duration::seconds(30));
     assert_eq!(
-        b.sign_in("sales@northwind.example", PASSWORD).await.status,
-        StatusCode::TOO_MANY_REQUESTS
+        b.sign_in("sales@northwind.example", "guess").await.status,
+        StatusCode::UNAUTHORIZED
     );
-    app.clock
-        .advance(Duration::minutes(1) + Duration::seconds(1));
+    app.clock.advance(Duration::seconds(59));
+    let slowed = b.sign_in("sales@northwind.example", PASSWORD).await;
+    assert_eq!(slowed.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(slowed.body.contains("Try again in 1 s"), "{}", slowed.body);
+    app.clock.advance(Duration::seconds(1));
     assert_eq!(
         b.sign_in("sales@northwind.example", PASSWORD).await.status,
         StatusCode::SEE_OTHER
     );
+    // The count starts over after a sign-in.
+    for _ in 0..4 {
+        app.browser()
+            .sign_in("sales@northwind.example", "guess")
+            .await;
+    }
+    assert_eq!(
+        app.browser()
+            .sign_in("sales@northwind.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn the_owner_signs_in_from_a_known_device_while_someone_else_guesses() {
+    let app = spawn_app().await;
+    // The owner signed in on this browser before, then signed out.
+    let mut owner = app.signed_in("sales@northwind.example").await;
+    owner.post("/sign-out", &[]).await;
+    // Someone else hammers the account from elsewhere.
+    let mut attacker = app.browser();
+    for _ in 0..12 {
+        attacker.sign_in("sales@northwind.example", "guess").await;
+    }
+    assert_eq!(
+        attacker
+            .sign_in("sales@northwind.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The owner is not locked out, and is told what happened.
+    let res = owner.sign_in("sales@northwind.example", PASSWORD).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let home = owner.get("/").await;
+    let landing = owner.get(home.location().unwrap_or("/customers")).await;
+    assert!(
+        landing
+            .body
+            .contains("Since your last sign-in, 5 attempts to sign in to your account failed"),
+        "{}",
+        landing.body
+    );
+    // A forged or foreign device cookie counts for nothing.
+    let forged = app
+        .browser()
+        .replay_post_cookie("portal_device=AAAA", "sales@northwind.example", PASSWORD)
+        .await;
+    assert_eq!(forged, StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]
@@ -113,15 +174,35 @@ async fn four_failures_do_not_lock_the_account() {
 }
 
 #[tokio::test]
-async fn many_failures_from_one_address_across_accounts_are_throttled() {
+async fn many_failures_from_one_address_slow_it_down_but_not_known_devices() {
     let app = spawn_app().await;
+    let mut colleague = app.signed_in("admin@northwind.example").await;
+    colleague.post("/sign-out", &[]).await;
     let mut b = app.browser();
-    for i in 0..50 {
+    for i in 0..30 {
         let res = b.sign_in(&format!("nobody{i}@example.com"), "guess").await;
         assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     }
-    let res = b.sign_in("admin@northwind.example", PASSWORD).await;
+    let res = app
+        .browser()
+        .sign_in("sales@northwind.example", PASSWORD)
+        .await;
     assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        colleague
+            .sign_in("admin@northwind.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    app.clock.advance(Duration::seconds(2));
+    assert_eq!(
+        app.browser()
+            .sign_in("sales@northwind.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]

@@ -25,6 +25,7 @@ use crate::store::{audit, people, users};
 use crate::web::access::Principal;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
+use crate::web::throttle::{Gate, current_password, pass};
 
 #[derive(Template)]
 #[template(path = "people/change_password.html")]
@@ -80,16 +81,10 @@ pub async fn change(
     state: web::Data<AppState>,
     form: web::Form<ChangeInput>,
 ) -> AppResult<HttpResponse> {
-    let creds = users::credentials_by_email(&state.db, &p.account.email)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let page = Page::for_user(&session, &p, "account")?;
-    let current_ok =
-        auth::verify(Some(creds.password_hash), Secret::new(form.current.clone())).await?;
-    let problem = if !current_ok {
-        Some(page.t("password-current-wrong"))
-    } else {
-        password_problem(&page, &form.password, &form.confirm, &p.account.email)
+    let problem = match current_password(&state, &p, &form.current).await? {
+        Err(e) => Some(e),
+        Ok(()) => password_problem(&page, &form.password, &form.confirm, &p.account.email),
     };
     if let Some(error) = problem {
         return render(
@@ -153,9 +148,26 @@ pub async fn forgot(
             .map(|c| (e, c)),
         None => None,
     };
+    // At most a few mails per mailbox and requests per address: past them
+    // the same page shows and nothing is sent (no mail bombing, no oracle).
+    let now = state.clock.now();
+    let policy = state.settings.throttle;
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
+    let address_key = format!("reset-from:{}", ip.as_deref().unwrap_or("unknown"));
+    let mut allowed = matches!(
+        pass(&state.db, &address_key, &policy.reset_address, now).await?,
+        Gate::Open
+    );
+    // Counted for any address, known or not, so the two cost the same.
+    if allowed && let Some(email) = Email::parse(&form.email) {
+        let mailbox_key = format!("reset:{email}");
+        allowed = matches!(
+            pass(&state.db, &mailbox_key, &policy.reset_mail, now).await?,
+            Gate::Open
+        );
+    }
     let (token, hash) = new_token();
-    if let Some((email, creds)) = account {
-        let now = state.clock.now();
+    if let Some((email, creds)) = account.filter(|_| allowed) {
         let mut tx = state.db.begin().await?;
         people::insert_token(
             &mut tx,

@@ -9,14 +9,15 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::auth::{self, totp};
+use crate::auth::totp;
 use crate::config::Secret;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
-use crate::store::{two_factor, users};
+use crate::store::two_factor;
 use crate::web::access::{Allowed, ManageUsers, Principal};
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
+use crate::web::throttle::current_password;
 
 #[derive(Template)]
 #[template(path = "people/two_factor.html")]
@@ -95,13 +96,6 @@ pub struct Input {
     code: String,
 }
 
-async fn password_ok(state: &AppState, p: &Principal, password: &str) -> AppResult<bool> {
-    let creds = users::credentials_by_email(&state.db, &p.account.email)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    auth::verify(Some(creds.password_hash), Secret::new(password.to_owned())).await
-}
-
 async fn record(
     req: &HttpRequest,
     state: &AppState,
@@ -119,12 +113,12 @@ pub async fn enable(
     state: web::Data<AppState>,
     form: web::Form<Input>,
 ) -> AppResult<HttpResponse> {
-    if !password_ok(&state, &p, &form.password).await? {
+    if let Err(error) = current_password(&state, &p, &form.password).await? {
         return page_for(
             &p,
             &session,
             &state,
-            Some(p.i18n.t("password-current-wrong")),
+            Some(error),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -182,12 +176,12 @@ pub async fn disable(
         )
         .await;
     }
-    if !password_ok(&state, &p, &form.password).await? {
+    if let Err(error) = current_password(&state, &p, &form.password).await? {
         return page_for(
             &p,
             &session,
             &state,
-            Some(p.i18n.t("password-current-wrong")),
+            Some(error),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;

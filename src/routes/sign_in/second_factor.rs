@@ -1,6 +1,6 @@
 //! `GET/POST /sign-in/code`: after the password, the one-time code from the
-//! authenticator app (each code works once) or a recovery code. Failures
-//! count toward the same throttle as passwords.
+//! authenticator app (each code works once) or a recovery code. Codes are
+//! counted per user with growing delays, as passwords are.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -15,9 +15,10 @@ use crate::error::AppResult;
 use crate::routes::{client_ip, render, see_other};
 use crate::store::sessions::USER_KEY;
 use crate::store::{audit, throttle, two_factor, users};
-use crate::web::csrf;
 use crate::web::page::Page;
 use crate::web::state::AppState;
+use crate::web::throttle::{Gate, pass, wait_words};
+use crate::web::{csrf, device};
 
 pub const PENDING_KEY: &str = "pending_2fa_user";
 pub const NEXT_KEY: &str = "pending_2fa_next";
@@ -59,10 +60,14 @@ pub async fn submit(
         return Ok(see_other("/sign-in"));
     };
     let policy = state.settings.throttle;
-    let key = format!("account:{}", account.email);
+    let key = format!("code:{user}");
     let page = Page::anonymous(&session)?;
-    if throttle::failures(&state.db, &key, now, policy.window).await? >= policy.per_account {
-        let error = Some(page.t("sign-in-throttled"));
+    if let Gate::Wait(until) = pass(&state.db, &key, &policy.user, now).await? {
+        let error = Some(page.i18n.t1(
+            "code-throttled",
+            "wait",
+            &wait_words(&page.i18n, now, until),
+        ));
         return render(&CodeForm { page, error }, StatusCode::TOO_MANY_REQUESTS);
     }
     let tf = two_factor::state(&state.db, user).await?;
@@ -92,7 +97,6 @@ pub async fn submit(
         && two_factor::use_recovery_code(&state.db, now, user, &totp::recovery_hash(&form.code))
             .await?;
     if !(by_code || by_recovery) {
-        throttle::add_failure(&state.db, &key, now, policy.window).await?;
         audit::record_alone(
             &state.db,
             now,
@@ -133,5 +137,10 @@ pub async fn submit(
         },
     )
     .await?;
-    Ok(see_other(next.as_deref().unwrap_or("/")))
+    let mut res = see_other(next.as_deref().unwrap_or("/"));
+    let https = state.settings.https;
+    if device::read(&req, &state.site_keys, https).is_none_or(|d| d.user_id != user) {
+        device::remember(&mut res, &state.site_keys, https, user)?;
+    }
+    Ok(res)
 }

@@ -1,8 +1,11 @@
-//! `POST /sign-in`: check the password, throttle guessing, start a new session.
+//! `POST /sign-in`: check the password, slow guessing down, start a new
+//! session.
 //!
-//! Failures are counted per account and per client address in the store (so
-//! every instance sees them); past the limit, sign-in is refused without even
-//! checking the password until the window closes.
+//! Attempts are counted before the password is checked (see
+//! `store::throttle`): per account and per client address, or, from a
+//! device that signed in to the account before, per device instead, so
+//! that nobody can lock the owner out. Past a few free attempts each next
+//! one waits longer; the form says how long.
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
@@ -16,11 +19,12 @@ use crate::config::Secret;
 use crate::domain::email::Email;
 use crate::error::AppResult;
 use crate::routes::{client_ip, render, see_other};
-use crate::store::sessions::{self, USER_KEY};
+use crate::store::sessions::USER_KEY;
 use crate::store::{audit, throttle, two_factor, users};
-use crate::web::csrf;
-use crate::web::page::Page;
+use crate::web::page::{self, Page};
 use crate::web::state::AppState;
+use crate::web::throttle::{Gate, pass, wait_words};
+use crate::web::{csrf, device};
 
 #[derive(Deserialize)]
 pub struct SignInInput {
@@ -52,32 +56,45 @@ pub async fn submit(
         .map(|e| e.to_string())
         .unwrap_or_else(|| typed.to_lowercase());
 
-    let again = |message_id: &str, status: StatusCode| -> AppResult<HttpResponse> {
+    let again = |message: String, status: StatusCode| -> AppResult<HttpResponse> {
         let page = Page::anonymous(&session)?;
-        let error = Some(page.t(message_id));
         render(
             &SignInForm {
                 page,
                 email: typed.clone(),
                 next: next.clone().unwrap_or_default(),
-                error,
+                error: Some(message),
                 notice: None,
             },
             status,
         )
     };
+    let i18n = crate::web::request_ctx::i18n();
     if typed.is_empty() || password.expose().is_empty() {
-        return again("sign-in-missing", StatusCode::UNPROCESSABLE_ENTITY);
+        return again(i18n.t("sign-in-missing"), StatusCode::UNPROCESSABLE_ENTITY);
     }
 
+    let creds = users::credentials_by_email(&state.db, &normalised).await?;
+    let known_device = device::read(&req, &state.site_keys, state.settings.https)
+        .filter(|d| creds.as_ref().is_some_and(|c| c.id == d.user_id));
     let policy = state.settings.throttle;
     let account_key = format!("account:{normalised}");
     let address_key = format!("address:{}", ip.as_deref().unwrap_or("unknown"));
-    let throttled = throttle::failures(&state.db, &account_key, now, policy.window).await?
-        >= policy.per_account
-        || throttle::failures(&state.db, &address_key, now, policy.window).await?
-            >= policy.per_address;
-    let creds = users::credentials_by_email(&state.db, &normalised).await?;
+    let device_key = known_device.as_ref().map(|d| format!("device:{}", d.nonce));
+    let gate = match &device_key {
+        Some(k) => pass(&state.db, k, &policy.device, now).await?,
+        None => match pass(&state.db, &account_key, &policy.account, now).await? {
+            Gate::Open => {
+                let by_address = pass(&state.db, &address_key, &policy.address, now).await?;
+                if matches!(by_address, Gate::Wait(_)) {
+                    // No password was checked: that attempt does not count.
+                    throttle::forgive_one(&state.db, &account_key, &policy.account, now).await?;
+                }
+                by_address
+            }
+            wait => wait,
+        },
+    };
     let failure = |reason: &'static str| audit::NewEvent {
         organisation_id: creds.as_ref().map(|c| c.organisation_id),
         actor_user_id: creds.as_ref().map(|c| c.id),
@@ -86,26 +103,48 @@ pub async fn submit(
         detail: json!({ "email": normalised, "reason": reason }),
         ..Default::default()
     };
-    if throttled {
+    if let Gate::Wait(until) = gate {
         audit::record_alone(&state.db, now, &failure("throttled")).await?;
-        return again("sign-in-throttled", StatusCode::TOO_MANY_REQUESTS);
+        let wait = wait_words(&i18n, now, until);
+        let mut res = again(
+            i18n.t1("sign-in-throttled", "wait", &wait),
+            StatusCode::TOO_MANY_REQUESTS,
+        )?;
+        let secs = (until - now).num_seconds().max(1);
+        if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&secs.to_string()) {
+            res.headers_mut()
+                .insert(actix_web::http::header::RETRY_AFTER, v);
+        }
+        return Ok(res);
     }
 
     let ok = auth::verify(creds.as_ref().map(|c| c.password_hash.clone()), password).await?;
     let active = creds.as_ref().is_some_and(|c| c.active);
     let (Some(creds), true, true) = (creds.as_ref(), ok, active) else {
-        throttle::add_failure(&state.db, &account_key, now, policy.window).await?;
-        throttle::add_failure(&state.db, &address_key, now, policy.window).await?;
         let reason = if ok { "deactivated" } else { "bad_credentials" };
         audit::record_alone(&state.db, now, &failure(reason)).await?;
-        return again("sign-in-failed", StatusCode::UNAUTHORIZED);
+        return again(i18n.t("sign-in-failed"), StatusCode::UNAUTHORIZED);
     };
 
-    throttle::clear(&state.db, &account_key).await?;
-    sessions::purge_expired(&state.db, now).await?;
+    // What others tried on the account since its last sign-in, to tell the
+    // owner; the current attempt was counted there too unless from a device.
+    let tried =
+        throttle::attempts(&state.db, &account_key).await? - i64::from(device_key.is_none());
+    match &device_key {
+        Some(k) => throttle::clear(&state.db, k).await?,
+        None => {
+            throttle::clear(&state.db, &account_key).await?;
+            throttle::forgive_one(&state.db, &address_key, &policy.address, now).await?;
+        }
+    }
+    let notice =
+        (tried > 0).then(|| i18n.t1("sign-in-failures-notice", "count", &tried.to_string()));
     if two_factor::state(&state.db, creds.id).await?.enabled {
         // The password was right; the code comes next, in a fresh session.
         session.renew();
+        if let Some(n) = notice {
+            page::flash(&session, n)?;
+        }
         session.insert(super::second_factor::PENDING_KEY, creds.id)?;
         session.insert(
             super::second_factor::NEXT_KEY,
@@ -118,6 +157,9 @@ pub async fn submit(
     session.renew();
     session.insert(USER_KEY, creds.id)?;
     csrf::rotate(&session)?;
+    if let Some(n) = notice {
+        page::flash(&session, n)?;
+    }
     audit::record_alone(
         &state.db,
         now,
@@ -130,5 +172,9 @@ pub async fn submit(
         },
     )
     .await?;
-    Ok(see_other(next.as_deref().unwrap_or("/")))
+    let mut res = see_other(next.as_deref().unwrap_or("/"));
+    if known_device.is_none() {
+        device::remember(&mut res, &state.site_keys, state.settings.https, creds.id)?;
+    }
+    Ok(res)
 }
