@@ -35,6 +35,9 @@ pub enum AppError {
     BadRequest,
     #[error("the store is unavailable")]
     Unavailable(#[source] anyhow::Error),
+    /// Too many password checks queued (each needs its share of memory).
+    #[error("too busy checking passwords")]
+    Busy,
     #[error("unexpected error")]
     Internal(#[source] anyhow::Error),
 }
@@ -84,7 +87,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone => StatusCode::GONE,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
-            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -139,6 +142,7 @@ impl ResponseError for AppError {
             AppError::Gone => (i18n.t("error-410-title"), i18n.t("error-410")),
             AppError::BadRequest => (i18n.t("error-400-title"), i18n.t("error-400")),
             AppError::Unavailable(_) => (i18n.t("error-503-title"), i18n.t("error-503")),
+            AppError::Busy => (i18n.t("error-503-title"), i18n.t("error-busy")),
             AppError::Internal(_) | AppError::Unauthenticated { .. } | AppError::MustEnrol => {
                 (i18n.t("error-500-title"), i18n.t("error-500"))
             }
@@ -154,6 +158,9 @@ impl ResponseError for AppError {
         res.insert_header((header::CACHE_CONTROL, "no-store"));
         if matches!(self, AppError::Unavailable(_)) {
             res.insert_header((header::RETRY_AFTER, "5"));
+        }
+        if matches!(self, AppError::Busy) {
+            res.insert_header((header::RETRY_AFTER, "2"));
         }
         match page.render() {
             Ok(body) => res.content_type("text/html; charset=utf-8").body(body),

@@ -112,6 +112,7 @@ error-500-title = Something went wrong
 error-500 = The portal could not complete the request. Try again; if it keeps happening, contact support and quote the request id.
 error-503-title = Temporarily unavailable
 error-503 = The portal cannot reach its database right now. Try again in a moment.
+error-busy = Many people are signing in right now. Wait a few seconds, then try again.
 
 ## Catalog and orders
 nav-catalog = Catalog

@@ -1,12 +1,13 @@
 //! Passwords: argon2id with OWASP's parameters, always off the async workers.
 
+pub mod hasher;
 pub mod policy;
 pub mod totp;
 
 use std::sync::OnceLock;
 
 use argon2::Argon2;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::password_hash::PasswordHasher;
 
 use crate::config::Secret;
 use crate::error::AppError;
@@ -19,10 +20,9 @@ pub fn hash_blocking(password: &Secret<String>) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
 }
 
+/// Hashes a password in the server (bounded, reusing memory: see `hasher`).
 pub async fn hash(password: Secret<String>) -> Result<String, AppError> {
-    actix_web::web::block(move || hash_blocking(&password))
-        .await?
-        .map_err(AppError::Internal)
+    hasher::hash(password).await
 }
 
 /// A hash of nothing anyone knows, so that an unknown address costs the same
@@ -36,13 +36,7 @@ fn dummy_hash() -> &'static str {
 
 /// Checks `password` against `hash`, or against a dummy when there is no user.
 pub async fn verify(hash: Option<String>, password: Secret<String>) -> Result<bool, AppError> {
-    Ok(actix_web::web::block(move || {
-        let known = hash.is_some();
-        let h = hash.unwrap_or_else(|| dummy_hash().to_owned());
-        let ok = Argon2::default()
-            .verify_password(password.expose().as_bytes(), h.as_str())
-            .is_ok();
-        known && ok
-    })
-    .await?)
+    let known = hash.is_some();
+    let h = hash.unwrap_or_else(|| dummy_hash().to_owned());
+    Ok(hasher::verify(h, password).await? && known)
 }

@@ -326,3 +326,16 @@ async fn the_housekeeping_job_removes_ended_sessions_and_stale_counts() {
     assert!(quiet >= 2, "the account's and the address's counts");
     assert_eq!(session_rows(&app).await, 0);
 }
+
+#[tokio::test]
+async fn parallel_sign_ins_never_hash_more_than_the_limit_at_once() {
+    let app = spawn_app().await;
+    // Unknown addresses still cost a hash each, so they are the attack.
+    let statuses = parallel_sign_ins(&app, 25, |i| format!("ghost{i}@example.com")).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::UNAUTHORIZED),
+        "{statuses:?}"
+    );
+    let (peak, limit) = csp_portal::auth::hasher::peak_and_limit();
+    assert!(peak >= 1 && peak <= limit, "peak {peak}, limit {limit}");
+}

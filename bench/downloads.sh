@@ -4,8 +4,8 @@
 # throughput and the server's memory, which must stay flat: files are
 # streamed, never held whole.
 #
-#   bash benches/downloads.sh                 # 1 GiB file, 20 clients, release build
-#   SIZE_MIB=256 CLIENTS=8 bash benches/downloads.sh
+#   bash bench/downloads.sh                 # 1 GiB file, 20 clients, release build
+#   SIZE_MIB=256 CLIENTS=8 bash bench/downloads.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,0 +1,210 @@
+//! Where passwords are hashed and checked in the server: at most a few at a
+//! time, each in a memory buffer of its own that is kept and reused.
+//!
+//! Argon2id with OWASP's parameters needs 19 MiB per hash. Allocated per
+//! call, parallel sign-ins (even for addresses nobody has) pushed the heap
+//! up by the number in flight and the allocator kept it. Here a semaphore
+//! bounds the hashes running at once (queueing beyond, with a short wait
+//! limit answered by a 503), and each permit comes with a buffer from a
+//! pool of exactly that many, so the memory is bounded and steady.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use rand::RngCore;
+use subtle::ConstantTimeEq;
+use tokio::sync::Semaphore;
+
+use crate::config::Secret;
+use crate::error::AppError;
+
+/// How long a password check may wait for its turn before the answer is
+/// "busy, try again" rather than a hanging page.
+const WAIT: Duration = Duration::from_secs(3);
+
+struct Hasher {
+    permits: Arc<Semaphore>,
+    buffers: Mutex<Vec<Vec<Block>>>,
+    limit: usize,
+    running: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+/// (most hashes ever run at once in this process, the limit).
+pub fn peak_and_limit() -> (usize, usize) {
+    let h = hasher();
+    (h.peak.load(Ordering::Relaxed), h.limit)
+}
+
+/// Hashes at once: `PORTAL_HASH_THREADS`, else one per core.
+fn concurrency() -> usize {
+    std::env::var("PORTAL_HASH_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
+}
+
+fn hasher() -> &'static Hasher {
+    static H: OnceLock<Hasher> = OnceLock::new();
+    H.get_or_init(|| {
+        let limit = concurrency();
+        Hasher {
+            permits: Arc::new(Semaphore::new(limit)),
+            buffers: Mutex::new(Vec::new()),
+            limit,
+            running: AtomicUsize::new(0),
+            peak: AtomicUsize::new(0),
+        }
+    })
+}
+
+fn params() -> Params {
+    Params::default()
+}
+
+/// Runs `work` on the blocking pool with a permit and a buffer of
+/// `blocks` blocks; both go back when it ends, even if the caller gave up.
+async fn with_memory<T: Send + 'static>(
+    blocks: usize,
+    work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let h = hasher();
+    let permit = tokio::time::timeout(WAIT, h.permits.clone().acquire_owned())
+        .await
+        .map_err(|_| AppError::Busy)?
+        .map_err(|_| AppError::Busy)?;
+    Ok(actix_web::web::block(move || {
+        let mut buf = h
+            .buffers
+            .lock()
+            .ok()
+            .and_then(|mut b| b.pop())
+            .filter(|b| b.len() == blocks)
+            .unwrap_or_else(|| vec![Block::default(); blocks]);
+        let now = h.running.fetch_add(1, Ordering::SeqCst) + 1;
+        h.peak.fetch_max(now, Ordering::SeqCst);
+        let out = work(&mut buf);
+        h.running.fetch_sub(1, Ordering::SeqCst);
+        if let Ok(mut pool) = h.buffers.lock() {
+            pool.push(buf);
+        }
+        drop(permit);
+        out
+    })
+    .await?)
+}
+
+fn compute(
+    argon: &Argon2<'_>,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+    memory: &mut [Block],
+) -> Result<(), argon2::Error> {
+    let n = argon.params().block_count();
+    let memory = memory.get_mut(..n).ok_or(argon2::Error::MemoryTooLittle)?;
+    argon.hash_password_into_with_memory(password, salt, out, memory)
+}
+
+/// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$...`) for `password`.
+pub async fn hash(password: Secret<String>) -> Result<String, AppError> {
+    let p = params();
+    with_memory(p.block_count(), move |memory| {
+        let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, p.clone());
+        let mut salt = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut salt);
+        let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+        compute(
+            &argon,
+            password.expose().as_bytes(),
+            &salt,
+            &mut out,
+            memory,
+        )
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?;
+        let phc = PasswordHash {
+            algorithm: Algorithm::Argon2id.ident(),
+            version: Some(Version::V0x13.into()),
+            params: ParamsString::try_from(&p).map_err(|e| anyhow::anyhow!("{e}"))?,
+            salt: Some(Salt::new(&salt).map_err(|e| anyhow::anyhow!("{e}"))?),
+            hash: Some(Output::new(&out).map_err(|e| anyhow::anyhow!("{e}"))?),
+        };
+        Ok::<_, anyhow::Error>(phc.to_string())
+    })
+    .await?
+    .map_err(AppError::Internal)
+}
+
+/// Whether `password` matches the PHC string `stored`. A string that does
+/// not parse, or asks for more memory than our parameters, never matches.
+pub async fn verify(stored: String, password: Secret<String>) -> Result<bool, AppError> {
+    let blocks = params().block_count();
+    with_memory(blocks, move |memory| {
+        let Ok(phc) = PasswordHash::new(&stored) else {
+            return false;
+        };
+        let (Ok(algorithm), Ok(p)) = (
+            Algorithm::try_from(phc.algorithm.as_str()),
+            Params::try_from(&phc),
+        ) else {
+            return false;
+        };
+        let version = phc
+            .version
+            .and_then(|v| Version::try_from(v).ok())
+            .unwrap_or_default();
+        let (Some(salt), Some(expected)) = (&phc.salt, &phc.hash) else {
+            return false;
+        };
+        let argon = Argon2::new(algorithm, version, p);
+        let mut out = vec![0u8; expected.len()];
+        compute(
+            &argon,
+            password.expose().as_bytes(),
+            salt.as_ref(),
+            &mut out,
+            memory,
+        )
+        .is_ok()
+            && bool::from(out.as_slice().ct_eq(expected.as_ref()))
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_agree_with_the_reference_implementation() {
+        let pw = || Secret::new("correct horse battery staple".to_owned());
+        let ours = hash(pw()).await.expect("hash");
+        assert!(
+            ours.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{ours}"
+        );
+        let parsed = PasswordHash::new(&ours).expect("phc");
+        assert!(
+            Argon2::default()
+                .verify_password(pw().expose().as_bytes(), &parsed)
+                .is_ok()
+        );
+        let theirs = Argon2::default()
+            .hash_password(pw().expose().as_bytes())
+            .expect("reference hash")
+            .to_string();
+        assert!(verify(theirs.clone(), pw()).await.expect("verify"));
+        assert!(
+            !verify(theirs, Secret::new("wrong".to_owned()))
+                .await
+                .expect("verify")
+        );
+        assert!(!verify("not a hash".into(), pw()).await.expect("verify"));
+    }
+}
