@@ -16,6 +16,7 @@ use rand::RngCore;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
+use crate::web::multipart_csrf;
 
 const SESSION_KEY: &str = "csrf";
 pub const FIELD: &str = "csrf_token";
@@ -100,12 +101,8 @@ pub async fn middleware(
     let given = if header_token.is_some() {
         header_token
     } else if is_multipart {
-        // Uploads are streamed to their handler, so a multipart form carries
-        // its token in the action's query string (never logged: the log
-        // shows route patterns only).
-        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-            .ok()
-            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
+        // The form's first part; the upload still streams to its handler.
+        multipart_csrf::given_token(&mut req, FIELD).await?
     } else if is_form {
         // Read the form to find the token, then hand the same bytes on.
         let mut body = web::BytesMut::new();

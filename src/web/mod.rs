@@ -6,6 +6,7 @@ pub mod audit;
 pub mod csrf;
 pub mod form;
 pub mod headers;
+pub mod multipart_csrf;
 pub mod page;
 pub mod request_ctx;
 pub mod state;

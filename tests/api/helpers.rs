@@ -286,15 +286,24 @@ impl Browser {
         self.page(res).await
     }
 
-    /// Posts a multipart form; the CSRF token rides in the query string, as
-    /// the portal's upload forms carry it.
-    pub async fn post_multipart(&mut self, path: &str, form: reqwest::multipart::Form) -> Page {
+    /// Posts a multipart form as the portal's upload form sends it: the CSRF
+    /// token last seen in a page is the first part, then the parts `build`
+    /// adds.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        build: impl FnOnce(reqwest::multipart::Form) -> reqwest::multipart::Form,
+    ) -> Page {
         let token = self.csrf.clone().unwrap_or_default();
-        let sep = if path.contains('?') { '&' } else { '?' };
-        let url = format!("{}{path}{sep}csrf_token={}", self.base, token);
+        let form = build(reqwest::multipart::Form::new().text("csrf_token", token));
+        self.post_multipart_raw(path, form).await
+    }
+
+    /// Posts exactly this multipart form (for CSRF and limit tests).
+    pub async fn post_multipart_raw(&mut self, path: &str, form: reqwest::multipart::Form) -> Page {
         let res = self
             .client
-            .post(url)
+            .post(format!("{}{path}", self.base))
             .multipart(form)
             .send()
             .await

@@ -84,6 +84,14 @@ impl Upload {
     }
 }
 
+/// Reads a part to its end without keeping it; stops at the first error.
+async fn drain(field: &mut actix_multipart::Field) -> AppResult<()> {
+    while let Some(chunk) = field.next().await {
+        chunk.map_err(|_| AppError::BadRequest)?;
+    }
+    Ok(())
+}
+
 pub async fn read(mut form: Multipart, store: &FileStore) -> AppResult<Upload> {
     let mut up = Upload {
         fields: BTreeMap::new(),
@@ -100,6 +108,8 @@ pub async fn read(mut form: Multipart, store: &FileStore) -> AppResult<Upload> {
             .and_then(|cd| cd.get_filename())
             .map(str::to_owned);
         match filename {
+            // The CSRF middleware has checked the token (the first part).
+            _ if name == crate::web::csrf::FIELD => drain(&mut field).await?,
             Some(raw) if name == "files" => {
                 let display = clean_name(&raw);
                 if display.is_empty() {
