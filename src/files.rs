@@ -92,8 +92,13 @@ impl FileStore {
             if size > limit {
                 drop(out);
                 let _ = tokio::fs::remove_file(&tmp).await;
-                // Drain the rest so the request can still be answered.
-                while chunks.next().await.is_some() {}
+                // Drain the rest so the request can still be answered (a
+                // broken stream fails for ever: stop at its first error).
+                while let Some(chunk) = chunks.next().await {
+                    if let Err(e) = chunk {
+                        return Err(std::io::Error::other(e.to_string()));
+                    }
+                }
                 return Ok(None);
             }
             hasher.update(&chunk);

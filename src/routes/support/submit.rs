@@ -4,7 +4,6 @@
 //! whole form with every message and writes nothing (stored uploads are
 //! removed again).
 
-use actix_multipart::Multipart;
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -50,10 +49,10 @@ pub async fn submit(
     p: Allowed<FileRequests>,
     session: Session,
     state: web::Data<AppState>,
-    body: Multipart,
+    body: web::Payload,
 ) -> AppResult<HttpResponse> {
     let partner = p.partner_id()?;
-    let up = upload::read(body, &state.attachments).await?;
+    let up = upload::read(&req, body, &state.attachments).await?;
     let input = RequestInput {
         problem_type: up.field("problem_type"),
         impact: up.field("impact"),
