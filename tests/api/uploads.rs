@@ -1,9 +1,10 @@
 //! Report a problem's upload limits: the form as a whole is bounded (parts,
 //! each text field, all text, the body) and refused with a message as soon as
-//! it passes a limit, writing nothing.
+//! it passes a limit, writing nothing; and a form refused after its files
+//! were stored leaves none of them on disk.
 
 use reqwest::StatusCode;
-use reqwest::multipart::Form;
+use reqwest::multipart::{Form, Part};
 
 use crate::helpers::{Browser, TestApp, spawn_app};
 
@@ -117,7 +118,6 @@ async fn a_body_declared_past_the_limit_is_refused_before_it_is_sent() {
                 ("content-length", (1u64 << 30).to_string()),
             ],
             Box::new(std::iter::once(token_then_file_head(&token, "big.pdf"))),
-            false,
         )
         .await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", res.body);
@@ -155,7 +155,6 @@ async fn a_chunked_body_is_counted_as_it_streams() {
                 ("transfer-encoding", "chunked".to_owned()),
             ],
             Box::new(body),
-            false,
         )
         .await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", res.body);
@@ -164,4 +163,137 @@ async fn a_chunked_body_is_counted_as_it_streams() {
             .contains("This form is larger than 36.0 MiB in all.")
     );
     nothing_written(&app, &mut b).await;
+}
+
+fn attachments_on_disk(app: &TestApp) -> usize {
+    std::fs::read_dir(app.settings.data_dir.join("attachments"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+fn proof() -> Part {
+    Part::bytes(b"%PDF-1.4 proof".repeat(1000)).file_name("proof.pdf")
+}
+
+#[tokio::test]
+async fn a_file_then_an_oversize_text_field_leaves_no_file() {
+    let app = spawn_app().await;
+    let (mut b, _) = report_form(&app).await;
+    let res = b
+        .post_multipart("/support", |f| {
+            question(f)
+                .part("files", proof())
+                .text("refund_reason", "a".repeat(64 * 1024 + 1))
+        })
+        .await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", res.body);
+    nothing_written(&app, &mut b).await;
+}
+
+#[tokio::test]
+async fn a_file_then_malformed_text_leaves_no_file() {
+    let app = spawn_app().await;
+    let (mut b, _) = report_form(&app).await;
+    let res = b
+        .post_multipart("/support", |f| {
+            question(f)
+                .part("files", proof())
+                .part("refund_reason", Part::bytes(vec![b'a', 0xff, 0xfe]))
+        })
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    nothing_written(&app, &mut b).await;
+}
+
+#[tokio::test]
+async fn an_upload_aborted_after_a_file_leaves_no_file() {
+    let app = spawn_app().await;
+    let (mut b, token) = report_form(&app).await;
+    // A whole file, then the start of a text field...
+    let mut sent = token_then_file_head(&token, "proof.pdf");
+    sent.extend_from_slice(&b"%PDF-1.4 proof".repeat(1000));
+    sent.extend_from_slice(
+        format!(
+            "\r\n--{BOUNDARY}\r\ncontent-disposition: form-data; name=\"title\"\r\n\r\nInvoice"
+        )
+        .as_bytes(),
+    );
+    let declared = sent.len() + 1000;
+    let mut post = b
+        .raw_post_start(
+            "/support",
+            &[multipart_type(), ("content-length", declared.to_string())],
+        )
+        .await;
+    post.send(&sent).await;
+    // ...and once the server has stored the file, the browser goes away.
+    let stored = async {
+        while attachments_on_disk(&app) == 0 || parts_on_disk(&app) > 0 {
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(60), stored)
+        .await
+        .expect("the file is stored");
+    post.half_close().await;
+    let res = post.response().await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+    nothing_written(&app, &mut b).await;
+}
+
+/// Files still being written (under their temporary name).
+fn parts_on_disk(app: &TestApp) -> usize {
+    std::fs::read_dir(app.settings.data_dir.join("attachments"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// Runs one statement on the test's store, behind the server's back.
+async fn execute(app: &TestApp, sql: &str) {
+    match &app.db {
+        csp_portal::store::Db::Sqlite(pool) => sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(pool)
+            .await
+            .map(|_| ()),
+        csp_portal::store::Db::Pg(pool) => sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(pool)
+            .await
+            .map(|_| ()),
+    }
+    .expect(sql);
+}
+
+#[tokio::test]
+async fn a_store_failure_after_files_are_written_leaves_no_file() {
+    let app = spawn_app().await;
+    let (mut b, _) = report_form(&app).await;
+    // The request's transaction fails at its attachment rows...
+    execute(&app, "ALTER TABLE attachments RENAME TO attachments_away").await;
+    let res = b
+        .post_multipart("/support", |f| question(f).part("files", proof()))
+        .await;
+    assert_eq!(res.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(attachments_on_disk(&app), 0, "transaction failed");
+    execute(&app, "ALTER TABLE attachments_away RENAME TO attachments").await;
+    // ...or the store fails before the transaction (the double-submit check).
+    execute(&app, "ALTER TABLE service_requests RENAME TO requests_away").await;
+    b.get("/support/new").await;
+    let res = b
+        .post_multipart("/support", |f| question(f).part("files", proof()))
+        .await;
+    assert_eq!(res.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(attachments_on_disk(&app), 0, "store failed before filing");
+    execute(&app, "ALTER TABLE requests_away RENAME TO service_requests").await;
+    nothing_written(&app, &mut b).await;
+    // With the store back, the same form is filed and its file kept.
+    b.get("/support/new").await;
+    let res = b
+        .post_multipart("/support", |f| question(f).part("files", proof()))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(attachments_on_disk(&app), 1);
 }

@@ -81,9 +81,37 @@ pub enum UploadProblem {
     WrongType(String),
 }
 
+/// The attachments written for a form not filed yet. Unless [`Written::keep`]
+/// is called (once the request's transaction has committed), dropping it
+/// deletes them: every other way out of the handler, a refusal, an error, an
+/// aborted upload or a failed transaction, leaves nothing on disk.
+pub struct Written {
+    store: FileStore,
+    files: Vec<NewAttachment>,
+}
+
+impl Written {
+    pub fn files(&self) -> &[NewAttachment] {
+        &self.files
+    }
+
+    /// The request naming these files is committed: they stay.
+    pub fn keep(mut self) {
+        self.files.clear();
+    }
+}
+
+impl Drop for Written {
+    fn drop(&mut self) {
+        for a in &self.files {
+            self.store.remove_now(&a.storage_name);
+        }
+    }
+}
+
 pub struct Upload {
     pub fields: BTreeMap<String, String>,
-    pub stored: Vec<NewAttachment>,
+    pub stored: Written,
     /// Names of the files chosen, for re-showing a rejected form.
     pub chosen: Vec<String>,
     pub problems: Vec<UploadProblem>,
@@ -92,13 +120,6 @@ pub struct Upload {
 impl Upload {
     pub fn field(&self, name: &str) -> String {
         self.fields.get(name).cloned().unwrap_or_default()
-    }
-
-    /// Deletes what was stored: the form was rejected.
-    pub async fn discard(&self, store: &FileStore) {
-        for a in &self.stored {
-            store.remove(&a.storage_name).await;
-        }
     }
 }
 
@@ -178,7 +199,10 @@ pub async fn read(
     let (mut form, over_body) = limited_body(req, payload)?;
     let mut up = Upload {
         fields: BTreeMap::new(),
-        stored: Vec::new(),
+        stored: Written {
+            store: store.clone(),
+            files: Vec::new(),
+        },
         chosen: Vec::new(),
         problems: Vec::new(),
     };
@@ -216,7 +240,7 @@ pub async fn read(
                     drain(&mut field, &over_body).await?;
                     continue;
                 };
-                if up.stored.len() >= MAX_FILES {
+                if up.stored.files.len() >= MAX_FILES {
                     up.problems.push(UploadProblem::TooMany);
                     drain(&mut field, &over_body).await?;
                     continue;
@@ -240,7 +264,7 @@ pub async fn read(
                 match stored {
                     Some(s) => {
                         total += s.size_bytes;
-                        up.stored.push(NewAttachment {
+                        up.stored.files.push(NewAttachment {
                             original_name: display,
                             content_type: content_type.to_owned(),
                             size_bytes: s.size_bytes,
