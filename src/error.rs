@@ -33,6 +33,13 @@ pub enum AppError {
     Gone,
     #[error("bad request")]
     BadRequest,
+    /// A request past a size limit; the message (with one argument) says which.
+    #[error("request too large: {message}")]
+    TooLarge {
+        message: &'static str,
+        arg: &'static str,
+        value: String,
+    },
     #[error("the store is unavailable")]
     Unavailable(#[source] anyhow::Error),
     /// Too many password checks queued (each needs its share of memory).
@@ -87,6 +94,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone => StatusCode::GONE,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable(_) | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -141,6 +149,11 @@ impl ResponseError for AppError {
             AppError::NotFound => (i18n.t("error-404-title"), i18n.t("error-404")),
             AppError::Gone => (i18n.t("error-410-title"), i18n.t("error-410")),
             AppError::BadRequest => (i18n.t("error-400-title"), i18n.t("error-400")),
+            AppError::TooLarge {
+                message,
+                arg,
+                value,
+            } => (i18n.t("error-413-title"), i18n.t1(message, arg, value)),
             AppError::Unavailable(_) => (i18n.t("error-503-title"), i18n.t("error-503")),
             AppError::Busy => (i18n.t("error-503-title"), i18n.t("error-busy")),
             AppError::Internal(_) | AppError::Unauthenticated { .. } | AppError::MustEnrol => {

@@ -62,7 +62,9 @@ impl FileStore {
     }
 
     /// Stores a stream of chunks (an upload) unless it grows past `limit`
-    /// bytes: then the partial file is removed and `None` is returned.
+    /// bytes: then the partial file is removed and `None` is returned. The
+    /// partial file goes on every other way out too (a read or write error,
+    /// the caller's future dropped mid-upload).
     pub async fn put_limited<S, E>(
         &self,
         mut chunks: S,
@@ -75,25 +77,24 @@ impl FileStore {
         use futures_util::StreamExt;
         tokio::fs::create_dir_all(&self.root).await?;
         let storage_name = uuid::Uuid::new_v4().simple().to_string();
-        let tmp = self.root.join(format!("{storage_name}.part"));
-        let mut out = tokio::fs::File::create(&tmp).await?;
+        let tmp = PartialFile {
+            path: self.root.join(format!("{storage_name}.part")),
+            kept: false,
+        };
+        let mut out = tokio::fs::File::create(&tmp.path).await?;
         let mut hasher = Sha256::new();
         let mut size: i64 = 0;
         while let Some(chunk) = chunks.next().await {
-            let chunk = match chunk {
-                Ok(c) => c,
-                Err(e) => {
-                    drop(out);
-                    let _ = tokio::fs::remove_file(&tmp).await;
-                    return Err(std::io::Error::other(e.to_string()));
-                }
-            };
+            let chunk = chunk.map_err(|e| std::io::Error::other(e.to_string()))?;
             size += chunk.len() as i64;
             if size > limit {
                 drop(out);
-                let _ = tokio::fs::remove_file(&tmp).await;
-                // Drain the rest so the request can still be answered.
-                while chunks.next().await.is_some() {}
+                drop(tmp);
+                // Drain the rest so the request can still be answered (a
+                // broken stream fails for ever: stop at its first error).
+                while let Some(chunk) = chunks.next().await {
+                    chunk.map_err(|e| std::io::Error::other(e.to_string()))?;
+                }
                 return Ok(None);
             }
             hasher.update(&chunk);
@@ -101,7 +102,8 @@ impl FileStore {
         }
         out.sync_all().await?;
         drop(out);
-        tokio::fs::rename(&tmp, self.root.join(&storage_name)).await?;
+        tokio::fs::rename(&tmp.path, self.root.join(&storage_name)).await?;
+        tmp.kept();
         let sha256 = hasher
             .finalize()
             .iter()
@@ -114,10 +116,11 @@ impl FileStore {
         }))
     }
 
-    /// Removes stored files (a rejected form keeps nothing).
-    pub async fn remove(&self, storage_name: &str) {
+    /// Removes a stored file (a rejected form keeps nothing). Synchronous so
+    /// that a drop guard can call it; unlinking does not wait on the size.
+    pub fn remove_now(&self, storage_name: &str) {
         if let Some(p) = self.path(storage_name) {
-            let _ = tokio::fs::remove_file(p).await;
+            let _ = std::fs::remove_file(p);
         }
     }
 
@@ -129,5 +132,26 @@ impl FileStore {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+}
+
+/// A file being written under a temporary name: removed when dropped, unless
+/// it was renamed into place ([`PartialFile::kept`]).
+struct PartialFile {
+    path: PathBuf,
+    kept: bool,
+}
+
+impl PartialFile {
+    fn kept(mut self) {
+        self.kept = true;
+    }
+}
+
+impl Drop for PartialFile {
+    fn drop(&mut self) {
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }

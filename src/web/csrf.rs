@@ -24,6 +24,7 @@ use rand::RngCore;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
+use crate::web::multipart_csrf;
 use crate::web::state::AppState;
 
 /// The session's binding: a salt, not the token.
@@ -203,12 +204,8 @@ async fn given_token(req: &mut ServiceRequest) -> Result<Given, Error> {
     Ok(Given::Token(if header_token.is_some() {
         header_token
     } else if is_multipart {
-        // Uploads are streamed to their handler, so a multipart form carries
-        // its token in the action's query string (never logged: the log
-        // shows route patterns only).
-        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-            .ok()
-            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == FIELD).map(|(_, v)| v))
+        // The form's first part; the upload still streams to its handler.
+        multipart_csrf::given_token(req, FIELD).await?
     } else if is_form {
         // Read the form to find the token, then hand the same bytes on.
         let mut body = web::BytesMut::new();

@@ -8,6 +8,7 @@ pub mod csrf;
 pub mod device;
 pub mod form;
 pub mod headers;
+pub mod multipart_csrf;
 pub mod page;
 pub mod request_ctx;
 pub mod site_keys;

@@ -47,9 +47,8 @@ async fn status_of(app: &TestApp, p: &Purchase) -> String {
         .status
 }
 
-fn cancel_form(p: &Purchase, amount: &str) -> Form {
-    Form::new()
-        .text("idempotency_key", Uuid::new_v4().to_string())
+fn cancel_form(f: Form, p: &Purchase, amount: &str) -> Form {
+    f.text("idempotency_key", Uuid::new_v4().to_string())
         .text("problem_type", "refund")
         .text("impact", "moderate")
         .text("title", "Cancel purchase")
@@ -77,11 +76,14 @@ async fn file_cancellation(b: &mut Browser, p: &Purchase, extra: Option<(&str, V
         .captures(&form.body)
         .unwrap()[1]
         .to_owned();
-    let mut f = cancel_form(p, &amount);
-    if let Some((name, bytes)) = extra {
-        f = f.part("files", Part::bytes(bytes).file_name(name.to_owned()));
-    }
-    b.post_multipart("/support", f).await
+    b.post_multipart("/support", |f| {
+        let f = cancel_form(f, p, &amount);
+        match extra {
+            Some((name, bytes)) => f.part("files", Part::bytes(bytes).file_name(name.to_owned())),
+            None => f,
+        }
+    })
+    .await
 }
 
 async fn decide(app: &TestApp, request: &str, decision: &str, reply: &str) -> Page {
@@ -255,7 +257,7 @@ async fn a_second_after_day_60_cancel_is_not_offered_and_a_forged_request_is_ref
         "Cancel is not offered"
     );
     let res = admin
-        .post_multipart("/support", cancel_form(&p, "13,542.00"))
+        .post_multipart("/support", |f| cancel_form(f, &p, "13,542.00"))
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -273,7 +275,7 @@ async fn a_partial_amount_is_refused() {
     admin.get("/support/new").await;
     for amount in ["6,771.00", "13,541.99", "50%"] {
         let res = admin
-            .post_multipart("/support", cancel_form(&p, amount))
+            .post_multipart("/support", |f| cancel_form(f, &p, amount))
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{amount}");
         assert!(
@@ -285,7 +287,7 @@ async fn a_partial_amount_is_refused() {
         assert!(res.body.contains("The customer ordered the wrong edition."));
     }
     let ok = admin
-        .post_multipart("/support", cancel_form(&p, "100%"))
+        .post_multipart("/support", |f| cancel_form(f, &p, "100%"))
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
 }
@@ -306,7 +308,7 @@ async fn another_partners_purchase_is_refused_as_if_unknown() {
         ..p
     };
     let res = admin
-        .post_multipart("/support", cancel_form(&forged, "100%"))
+        .post_multipart("/support", |f| cancel_form(f, &forged, "100%"))
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -318,7 +320,7 @@ async fn another_partners_purchase_is_refused_as_if_unknown() {
         ..forged
     };
     let res2 = admin
-        .post_multipart("/support", cancel_form(&unknown, "100%"))
+        .post_multipart("/support", |f| cancel_form(f, &unknown, "100%"))
         .await;
     assert!(
         res2.body
@@ -330,7 +332,7 @@ async fn another_partners_purchase_is_refused_as_if_unknown() {
         ..unknown
     };
     let res3 = admin
-        .post_multipart("/support", cancel_form(&forged, "100%"))
+        .post_multipart("/support", |f| cancel_form(f, &forged, "100%"))
         .await;
     assert!(
         res3.body
@@ -469,20 +471,18 @@ async fn attachments_are_checked_and_only_their_partner_and_operators_fetch_them
     admin.get("/support/new").await;
     let big = vec![b'x'; 10 * 1024 * 1024 + 1];
     let res = admin
-        .post_multipart(
-            "/support",
-            cancel_form(&p, "100%").part("files", Part::bytes(big).file_name("big.pdf")),
-        )
+        .post_multipart("/support", |f| {
+            cancel_form(f, &p, "100%").part("files", Part::bytes(big).file_name("big.pdf"))
+        })
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("big.pdf is larger than 10.0 MiB"));
     assert!(res.body.contains("You had chosen big.pdf"));
     let res = admin
-        .post_multipart(
-            "/support",
-            cancel_form(&p, "100%")
-                .part("files", Part::bytes(b"MZ".to_vec()).file_name("tool.exe")),
-        )
+        .post_multipart("/support", |f| {
+            cancel_form(f, &p, "100%")
+                .part("files", Part::bytes(b"MZ".to_vec()).file_name("tool.exe"))
+        })
         .await;
     assert!(
         res.body
@@ -495,13 +495,12 @@ async fn attachments_are_checked_and_only_their_partner_and_operators_fetch_them
     assert_eq!(stored, 0, "rejected uploads are removed");
 
     let filed = admin
-        .post_multipart(
-            "/support",
-            cancel_form(&p, "100%").part(
+        .post_multipart("/support", |f| {
+            cancel_form(f, &p, "100%").part(
                 "files",
                 Part::bytes(b"hello".to_vec()).file_name("../../etc/evil.txt"),
-            ),
-        )
+            )
+        })
         .await;
     assert_eq!(filed.status, StatusCode::SEE_OTHER, "{}", filed.body);
     let request = filed.location().unwrap().to_owned();
@@ -547,19 +546,20 @@ async fn only_admin_agents_ask_for_refunds_and_only_operators_decide() {
     let form = sales.get("/support/new").await;
     assert!(!form.body.contains(r#"value="refund""#), "not offered");
     let res = sales
-        .post_multipart("/support", cancel_form(&p, "100%"))
+        .post_multipart("/support", |f| cancel_form(f, &p, "100%"))
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert!(res.body.contains("Admin agent"));
-    let billing = Form::new()
-        .text("idempotency_key", Uuid::new_v4().to_string())
-        .text("problem_type", "billing")
-        .text("impact", "minimal")
-        .text("title", "Invoice question")
-        .text("description", "Which VAT number is on the invoice?")
-        .text("contact_name", "Sam Sales")
-        .text("contact_email", "sales@northwind.example")
-        .text("contact_phone", "+1 425 555 0100");
+    let billing = |f: Form| {
+        f.text("idempotency_key", Uuid::new_v4().to_string())
+            .text("problem_type", "billing")
+            .text("impact", "minimal")
+            .text("title", "Invoice question")
+            .text("description", "Which VAT number is on the invoice?")
+            .text("contact_name", "Sam Sales")
+            .text("contact_email", "sales@northwind.example")
+            .text("contact_phone", "+1 425 555 0100")
+    };
     let res = sales.post_multipart("/support", billing).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(status_of(&app, &p).await, "active");
@@ -610,22 +610,20 @@ async fn submitting_the_same_form_twice_files_one_request() {
     admin.get("/support/new").await;
     let key = Uuid::new_v4().to_string();
     let first = admin
-        .post_multipart(
-            "/support",
-            cancel_form(&p, "100%").text("idempotency_key", key.clone()),
-        )
+        .post_multipart("/support", |f| {
+            cancel_form(f, &p, "100%").text("idempotency_key", key.clone())
+        })
         .await;
     let second = admin
-        .post_multipart(
-            "/support",
-            cancel_form(&p, "100%").text("idempotency_key", key),
-        )
+        .post_multipart("/support", |f| {
+            cancel_form(f, &p, "100%").text("idempotency_key", key)
+        })
         .await;
     assert_eq!(first.location(), second.location());
     let list = admin.get("/support").await;
     assert_eq!(list.body.matches("SR-").count(), 1);
     let bad = admin
-        .post_multipart("/support", Form::new().text("problem_type", "refund"))
+        .post_multipart("/support", |f| f.text("problem_type", "refund"))
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("Title: Fill this in."));

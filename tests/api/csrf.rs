@@ -2,8 +2,9 @@
 //! request writes nothing.
 
 use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{Browser, TestApp, spawn_app};
 
 async fn customer_count(app: &TestApp) -> i64 {
     csp_portal::store::organisations::count(&app.db)
@@ -149,4 +150,121 @@ async fn sec_fetch_site_decides_when_origin_is_null() {
         StatusCode::FORBIDDEN,
         "without Sec-Fetch-Site, a null origin is refused"
     );
+}
+
+/// A billing question: a form any partner agent can file.
+fn question(f: Form) -> Form {
+    f.text("idempotency_key", uuid::Uuid::new_v4().to_string())
+        .text("problem_type", "billing")
+        .text("impact", "minimal")
+        .text("title", "Invoice question")
+        .text("description", "Which VAT number is on the invoice?")
+        .text("contact_name", "Alex Admin")
+        .text("contact_email", "admin@northwind.example")
+        .text("contact_phone", "+1 425 555 0100")
+}
+
+/// Distinct request numbers on the partner's list.
+async fn requests_filed(b: &mut Browser) -> usize {
+    let body = b.get("/support").await.body;
+    let re = regex::Regex::new(r"SR-[A-Z0-9]{8}").unwrap();
+    re.find_iter(&body)
+        .map(|m| m.as_str().to_owned())
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+}
+
+#[tokio::test]
+async fn the_upload_form_sends_its_token_as_its_first_part_and_not_in_its_url() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    let page = b.get("/support/new").await;
+    assert!(!page.body.contains("csrf_token="), "no token in a URL");
+    let form = page
+        .body
+        .find(r#"enctype="multipart/form-data""#)
+        .expect("the upload form");
+    let first_field = page.body[form..].find("name=\"").expect("a field") + form;
+    assert!(
+        page.body[first_field..].starts_with(r#"name="csrf_token""#),
+        "the token is the form's first field"
+    );
+}
+
+#[tokio::test]
+async fn a_multipart_token_in_the_query_string_is_refused() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/support/new").await;
+    let token = b.csrf.clone().expect("token");
+    let res = b
+        .post_multipart_raw(
+            &format!("/support?csrf_token={token}"),
+            question(Form::new()),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(requests_filed(&mut b).await, 0);
+    // The same form with the token as its first part goes through.
+    let res = b.post_multipart("/support", question).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(requests_filed(&mut b).await, 1);
+}
+
+#[tokio::test]
+async fn a_multipart_token_counts_only_as_the_first_part_and_as_text() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/support/new").await;
+    let token = b.csrf.clone().expect("token");
+    let later = question(Form::new()).text("csrf_token", token.clone());
+    assert_eq!(
+        b.post_multipart_raw("/support", later).await.status,
+        StatusCode::FORBIDDEN,
+        "the token after other parts"
+    );
+    let as_file = question(Form::new().part(
+        "csrf_token",
+        Part::text(token.clone()).file_name("token.txt"),
+    ));
+    assert_eq!(
+        b.post_multipart_raw("/support", as_file).await.status,
+        StatusCode::FORBIDDEN,
+        "the token as a file"
+    );
+    let padded = question(Form::new().text("csrf_token", format!("{token}{}", " ".repeat(5000))));
+    assert_eq!(
+        b.post_multipart_raw("/support", padded).await.status,
+        StatusCode::FORBIDDEN,
+        "a first part longer than the head the check reads"
+    );
+    assert_eq!(requests_filed(&mut b).await, 0);
+}
+
+#[tokio::test]
+async fn an_upload_after_the_token_reaches_the_handler_unchanged() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    b.get("/support/new").await;
+    // Larger than the head the CSRF check reads, and not one repeated byte.
+    let log: String = (0..200_000u32)
+        .map(|i| char::from(b'a' + ((i * 7 + i / 13) % 26) as u8))
+        .collect();
+    let log2 = log.clone();
+    let res = b
+        .post_multipart("/support", move |f| {
+            question(f).part("files", Part::text(log2).file_name("server.log"))
+        })
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let request = res.location().expect("location").to_owned();
+    let page = b.get(&request).await;
+    let href = regex::Regex::new(r#"href="(/support/[^"]+/attachments/[^"]+)""#)
+        .unwrap()
+        .captures(&page.body)
+        .expect("an attachment link")[1]
+        .to_owned();
+    let fetched = b.get(&href).await;
+    assert_eq!(fetched.status, StatusCode::OK);
+    assert!(fetched.body == log, "the file arrives byte for byte");
 }

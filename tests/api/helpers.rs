@@ -332,20 +332,77 @@ impl Browser {
         self.page(res).await
     }
 
-    /// Posts a multipart form; the CSRF token rides in the query string, as
-    /// the portal's upload forms carry it.
-    pub async fn post_multipart(&mut self, path: &str, form: reqwest::multipart::Form) -> Page {
+    /// Posts a multipart form as the portal's upload form sends it: the CSRF
+    /// token last seen in a page is the first part, then the parts `build`
+    /// adds.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        build: impl FnOnce(reqwest::multipart::Form) -> reqwest::multipart::Form,
+    ) -> Page {
         let token = self.csrf.clone().unwrap_or_default();
-        let sep = if path.contains('?') { '&' } else { '?' };
-        let url = format!("{}{path}{sep}csrf_token={}", self.base, token);
+        let form = build(reqwest::multipart::Form::new().text("csrf_token", token));
+        self.post_multipart_raw(path, form).await
+    }
+
+    /// Posts exactly this multipart form (for CSRF and limit tests).
+    pub async fn post_multipart_raw(&mut self, path: &str, form: reqwest::multipart::Form) -> Page {
         let res = self
             .client
-            .post(url)
+            .post(format!("{}{path}", self.base))
             .multipart(form)
             .send()
             .await
             .expect("POST");
         self.page(res).await
+    }
+
+    /// A POST written by hand on a connection of its own, for bodies reqwest
+    /// does not send: a declared length never sent, chunked, cut short. The
+    /// head carries this browser's cookies and `headers`; the body is then
+    /// written with [`RawPost`].
+    pub async fn raw_post_start(&self, path: &str, headers: &[(&str, String)]) -> RawPost {
+        use tokio::io::AsyncWriteExt;
+        let addr = self.base.trim_start_matches("http://").to_owned();
+        let stream = tokio::net::TcpStream::connect(&addr)
+            .await
+            .expect("connect");
+        let (rd, mut wr) = stream.into_split();
+        let mut head = format!("POST {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n");
+        if let Some(c) = self.cookies() {
+            head.push_str(&format!("cookie: {c}\r\n"));
+        }
+        for (k, v) in headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        wr.write_all(head.as_bytes()).await.expect("write head");
+        RawPost { rd, wr: Some(wr) }
+    }
+
+    /// A hand-written POST whose `body` is written as it comes while the
+    /// response is read, so the response is seen however much of the body
+    /// the server reads; the connection stays open until then.
+    pub async fn raw_post(
+        &self,
+        path: &str,
+        headers: &[(&str, String)],
+        body: Box<dyn Iterator<Item = Vec<u8>> + Send>,
+    ) -> Page {
+        let mut post = self.raw_post_start(path, headers).await;
+        let mut wr = post.wr.take().expect("open");
+        let writer = tokio::spawn(async move {
+            use tokio::io::AsyncWriteExt;
+            for piece in body {
+                if wr.write_all(&piece).await.is_err() {
+                    return;
+                }
+            }
+            std::future::pending::<()>().await;
+        });
+        let page = post.response().await;
+        writer.abort();
+        page
     }
 
     pub async fn sign_in(&mut self, email: &str, password: &str) -> Page {
@@ -410,5 +467,82 @@ impl Browser {
             headers,
             body: res.text().await.expect("body"),
         }
+    }
+}
+
+/// A hand-written request under way (see [`Browser::raw_post_start`]).
+pub struct RawPost {
+    rd: tokio::net::tcp::OwnedReadHalf,
+    wr: Option<tokio::net::tcp::OwnedWriteHalf>,
+}
+
+impl RawPost {
+    pub async fn send(&mut self, bytes: &[u8]) {
+        use tokio::io::AsyncWriteExt;
+        let wr = self.wr.as_mut().expect("open");
+        wr.write_all(bytes).await.expect("write body");
+    }
+
+    /// Closes the sending side, as a browser that goes away mid-upload.
+    pub async fn half_close(&mut self) {
+        use tokio::io::AsyncWriteExt;
+        if let Some(mut wr) = self.wr.take() {
+            let _ = wr.shutdown().await;
+        }
+    }
+
+    /// Reads the response (status, headers, a body of `content-length`).
+    pub async fn response(mut self) -> Page {
+        use tokio::io::AsyncReadExt;
+        let read = async {
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 8192];
+            let end_of_head = loop {
+                if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                    break i + 4;
+                }
+                let n = self.rd.read(&mut chunk).await.expect("read response");
+                assert!(n > 0, "connection closed without a response");
+                buf.extend_from_slice(&chunk[..n]);
+            };
+            let head = String::from_utf8_lossy(&buf[..end_of_head]).into_owned();
+            let status: u16 = head
+                .split(' ')
+                .nth(1)
+                .and_then(|s| s.parse().ok())
+                .expect("status");
+            let mut headers = HeaderMap::new();
+            for line in head.lines().skip(1) {
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
+                if let (Ok(k), Ok(v)) = (
+                    reqwest::header::HeaderName::from_bytes(k.trim().as_bytes()),
+                    reqwest::header::HeaderValue::from_str(v.trim()),
+                ) {
+                    headers.append(k, v);
+                }
+            }
+            let length: usize = headers
+                .get("content-length")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            while buf.len() < end_of_head + length {
+                let n = self.rd.read(&mut chunk).await.expect("read response");
+                assert!(n > 0, "connection closed mid-response");
+                buf.extend_from_slice(&chunk[..n]);
+            }
+            Page {
+                status: StatusCode::from_u16(status).expect("status"),
+                headers,
+                body: String::from_utf8_lossy(&buf[end_of_head..end_of_head + length]).into_owned(),
+            }
+        };
+        // A guard, not a wait: a server that waits for a body never sent
+        // fails the test instead of hanging it.
+        tokio::time::timeout(std::time::Duration::from_secs(60), read)
+            .await
+            .expect("the server answered")
     }
 }

@@ -19,3 +19,4 @@ mod sessions;
 mod sign_in;
 mod software;
 mod two_factor;
+mod uploads;

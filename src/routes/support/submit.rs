@@ -1,10 +1,10 @@
 //! `POST /support`: files a service request. A cancellation is checked
 //! against the purchase (this partner's customer, that customer's purchase,
 //! inside the window at filing time, exactly 100%); any problem re-shows the
-//! whole form with every message and writes nothing (stored uploads are
-//! removed again).
+//! whole form with every message and writes nothing: attachments already
+//! stored are deleted on every way out but a committed request (see
+//! `upload::Written`).
 
-use actix_multipart::Multipart;
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -50,10 +50,10 @@ pub async fn submit(
     p: Allowed<FileRequests>,
     session: Session,
     state: web::Data<AppState>,
-    body: Multipart,
+    body: web::Payload,
 ) -> AppResult<HttpResponse> {
     let partner = p.partner_id()?;
-    let up = upload::read(body, &state.attachments).await?;
+    let up = upload::read(&req, body, &state.attachments).await?;
     let input = RequestInput {
         problem_type: up.field("problem_type"),
         impact: up.field("impact"),
@@ -70,7 +70,6 @@ pub async fn submit(
     let key = Uuid::parse_str(&up.field("idempotency_key")).unwrap_or_else(|_| Uuid::new_v4());
     // A second submit of the same form (double click, reload) shows the first.
     if let Some(id) = requests::by_idempotency_key(&state.db, partner, key).await? {
-        up.discard(&state.attachments).await;
         page::flash(&session, p.i18n.t("report-already-filed"))?;
         return Ok(see_other(&format!("/support/{id}")));
     }
@@ -80,7 +79,6 @@ pub async fn submit(
         .is_some_and(|c| c.problem_type == ProblemType::Refund)
         || input.problem_type == ProblemType::Refund.as_str();
     if is_refund && !p.has(Role::AdminAgent) {
-        up.discard(&state.attachments).await;
         return Err(AppError::Forbidden(&[Role::AdminAgent]));
     }
     let now = state.clock.now();
@@ -124,7 +122,6 @@ pub async fn submit(
         form_errors.push("files", message);
     }
     let (Some(checked), true) = (checked, form_errors.is_empty()) else {
-        up.discard(&state.attachments).await;
         let page = Page::for_user(&session, &p, "support")?;
         let mut t = ReportForm::new(page, &p, input, FormErrors::default(), key);
         t.errors = form_errors.labelled(&p.i18n, LABELS);
@@ -154,29 +151,22 @@ pub async fn submit(
             contact_email: checked.contact.email.as_str(),
             contact_phone: &checked.contact.phone,
         },
-        &up.stored,
+        up.stored.files(),
         client_ip(&req, &state.settings.trusted_proxies),
     )
     .await;
-    let filed = match filed {
-        Ok(f) => f,
-        Err(e) => {
-            up.discard(&state.attachments).await;
-            return Err(e.into());
-        }
-    };
-    match filed {
+    match filed? {
         Filed::New(id) => {
+            // Committed: the attachments are the request's now.
+            up.stored.keep();
             page::flash(&session, p.i18n.t1("report-filed", "number", &number))?;
             Ok(see_other(&format!("/support/{id}")))
         }
         Filed::AlreadyFiled(id) => {
-            up.discard(&state.attachments).await;
             page::flash(&session, p.i18n.t("report-already-filed"))?;
             Ok(see_other(&format!("/support/{id}")))
         }
         Filed::PurchaseNotActive => {
-            up.discard(&state.attachments).await;
             let page = Page::for_user(&session, &p, "support")?;
             let mut t = ReportForm::new(page, &p, input, FormErrors::default(), key);
             let mut errs = FormErrors::default();

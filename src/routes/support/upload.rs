@@ -1,20 +1,38 @@
 //! Reading the Report a problem form: text fields, and attachments streamed
-//! to the attachment store with per-file, total and type limits. Uploaded
-//! names are kept only as labels, never used as paths.
+//! to the attachment store with per-file, total and type limits. The form as
+//! a whole is bounded too (parts, each text field, all text, the body), and
+//! refused with 413 as soon as it passes a limit, before reading further.
+//! Uploaded names are kept only as labels, never used as paths.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use actix_multipart::Multipart;
+use actix_multipart::{Field, Multipart};
+use actix_web::error::PayloadError;
+use actix_web::http::header;
+use actix_web::web::BytesMut;
+use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
 
 use crate::error::{AppError, AppResult};
 use crate::files::FileStore;
+use crate::routes::operator::catalog::human_size;
 use crate::store::requests::NewAttachment;
 
 pub const MAX_FILES: usize = 5;
 pub const MAX_FILE_BYTES: i64 = 10 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: i64 = 25 * 1024 * 1024;
-const MAX_FIELD_BYTES: usize = 64 * 1024;
+/// One text field.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+/// All text fields together: memory held for one form is bounded by this.
+pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+/// Parts in one form: its dozen text fields and files, with room to spare
+/// (more files than [`MAX_FILES`] are still answered with a field message).
+pub const MAX_PARTS: usize = 40;
+/// The whole body: all files, one file past that (so it gets its own
+/// message), and the text fields with their part headers.
+pub const MAX_BODY_BYTES: u64 = (MAX_TOTAL_BYTES + MAX_FILE_BYTES) as u64 + 1024 * 1024;
 
 /// Allowed extensions and the type each is served with.
 const TYPES: &[(&str, &str)] = &[
@@ -63,9 +81,37 @@ pub enum UploadProblem {
     WrongType(String),
 }
 
+/// The attachments written for a form not filed yet. Unless [`Written::keep`]
+/// is called (once the request's transaction has committed), dropping it
+/// deletes them: every other way out of the handler, a refusal, an error, an
+/// aborted upload or a failed transaction, leaves nothing on disk.
+pub struct Written {
+    store: FileStore,
+    files: Vec<NewAttachment>,
+}
+
+impl Written {
+    pub fn files(&self) -> &[NewAttachment] {
+        &self.files
+    }
+
+    /// The request naming these files is committed: they stay.
+    pub fn keep(mut self) {
+        self.files.clear();
+    }
+}
+
+impl Drop for Written {
+    fn drop(&mut self) {
+        for a in &self.files {
+            self.store.remove_now(&a.storage_name);
+        }
+    }
+}
+
 pub struct Upload {
     pub fields: BTreeMap<String, String>,
-    pub stored: Vec<NewAttachment>,
+    pub stored: Written,
     /// Names of the files chosen, for re-showing a rejected form.
     pub chosen: Vec<String>,
     pub problems: Vec<UploadProblem>,
@@ -75,57 +121,150 @@ impl Upload {
     pub fn field(&self, name: &str) -> String {
         self.fields.get(name).cloned().unwrap_or_default()
     }
+}
 
-    /// Deletes what was stored: the form was rejected.
-    pub async fn discard(&self, store: &FileStore) {
-        for a in &self.stored {
-            store.remove(&a.storage_name).await;
-        }
+/// Why a form was refused unread (or its reading stopped): it is past one of
+/// the limits above, or it is not a well-formed form.
+fn too_large(message: &'static str, arg: &'static str, value: String) -> AppError {
+    AppError::TooLarge {
+        message,
+        arg,
+        value,
     }
 }
 
-pub async fn read(mut form: Multipart, store: &FileStore) -> AppResult<Upload> {
+fn body_too_large() -> AppError {
+    too_large(
+        "error-form-too-large",
+        "limit",
+        human_size(MAX_BODY_BYTES as i64),
+    )
+}
+
+/// What a read error means: past the body limit (the counting stream says
+/// so), else a broken or aborted form.
+fn read_error(over_body: &Cell<bool>) -> AppError {
+    if over_body.get() {
+        body_too_large()
+    } else {
+        AppError::BadRequest
+    }
+}
+
+/// Reads a part to its end without keeping it; stops at the first error.
+async fn drain(field: &mut Field, over_body: &Cell<bool>) -> AppResult<()> {
+    while let Some(chunk) = field.next().await {
+        chunk.map_err(|_| read_error(over_body))?;
+    }
+    Ok(())
+}
+
+/// The request's body, refused up front when it declares a length past
+/// [`MAX_BODY_BYTES`], else counted as it streams (a chunked body declares
+/// none): past the limit the stream fails and `over_body` is set.
+fn limited_body(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> AppResult<(Multipart, Rc<Cell<bool>>)> {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return Err(body_too_large());
+    }
+    let over_body = Rc::new(Cell::new(false));
+    let flag = over_body.clone();
+    let mut seen: u64 = 0;
+    let counted = payload.map(move |chunk| {
+        let chunk = chunk?;
+        seen += chunk.len() as u64;
+        if seen > MAX_BODY_BYTES {
+            flag.set(true);
+            return Err(PayloadError::Overflow);
+        }
+        Ok(chunk)
+    });
+    Ok((Multipart::new(req.headers(), counted), over_body))
+}
+
+/// Reads the form within the limits above: files go to the store as they
+/// arrive, text fields are kept (each and all together bounded).
+pub async fn read(
+    req: &HttpRequest,
+    payload: web::Payload,
+    store: &FileStore,
+) -> AppResult<Upload> {
+    let (mut form, over_body) = limited_body(req, payload)?;
     let mut up = Upload {
         fields: BTreeMap::new(),
-        stored: Vec::new(),
+        stored: Written {
+            store: store.clone(),
+            files: Vec::new(),
+        },
         chosen: Vec::new(),
         problems: Vec::new(),
     };
     let mut total: i64 = 0;
+    let mut parts = 0;
+    let mut text_bytes = 0;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest)?;
+        let mut field = field.map_err(|_| read_error(&over_body))?;
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(too_large(
+                "error-form-too-many-parts",
+                "count",
+                MAX_PARTS.to_string(),
+            ));
+        }
         let name = field.name().unwrap_or_default().to_owned();
         let filename = field
             .content_disposition()
             .and_then(|cd| cd.get_filename())
             .map(str::to_owned);
         match filename {
+            // The CSRF middleware has checked the token (the first part).
+            _ if name == crate::web::csrf::FIELD => drain(&mut field, &over_body).await?,
             Some(raw) if name == "files" => {
                 let display = clean_name(&raw);
                 if display.is_empty() {
                     // An empty file input sends a part with no name: nothing chosen.
-                    while field.next().await.is_some() {}
+                    drain(&mut field, &over_body).await?;
                     continue;
                 }
                 up.chosen.push(display.clone());
                 let Some(content_type) = content_type_of(&display) else {
                     up.problems.push(UploadProblem::WrongType(display));
-                    while field.next().await.is_some() {}
+                    drain(&mut field, &over_body).await?;
                     continue;
                 };
-                if up.stored.len() >= MAX_FILES {
+                if up.stored.files.len() >= MAX_FILES {
                     up.problems.push(UploadProblem::TooMany);
-                    while field.next().await.is_some() {}
+                    drain(&mut field, &over_body).await?;
                     continue;
                 }
                 let limit = MAX_FILE_BYTES.min(MAX_TOTAL_BYTES - total);
-                let stored = store.put_limited(&mut field, limit).await.map_err(|e| {
-                    AppError::Internal(anyhow::anyhow!("storing an attachment: {e}"))
-                })?;
+                let read_failed = Cell::new(false);
+                let chunks = (&mut field).inspect(|c| {
+                    if c.is_err() {
+                        read_failed.set(true);
+                    }
+                });
+                let stored = match store.put_limited(chunks, limit).await {
+                    Ok(s) => s,
+                    Err(_) if read_failed.get() => return Err(read_error(&over_body)),
+                    Err(e) => {
+                        return Err(AppError::Internal(anyhow::anyhow!(
+                            "storing an attachment: {e}"
+                        )));
+                    }
+                };
                 match stored {
                     Some(s) => {
                         total += s.size_bytes;
-                        up.stored.push(NewAttachment {
+                        up.stored.files.push(NewAttachment {
                             original_name: display,
                             content_type: content_type.to_owned(),
                             size_bytes: s.size_bytes,
@@ -138,12 +277,27 @@ pub async fn read(mut form: Multipart, store: &FileStore) -> AppResult<Upload> {
                 }
             }
             _ => {
-                let bytes = field
-                    .bytes(MAX_FIELD_BYTES)
-                    .await
-                    .map_err(|_| AppError::BadRequest)?;
-                let bytes = bytes.map_err(|_| AppError::BadRequest)?;
-                let value = String::from_utf8(bytes.to_vec()).map_err(|_| AppError::BadRequest)?;
+                let mut value = BytesMut::new();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(|_| read_error(&over_body))?;
+                    if value.len() + chunk.len() > MAX_FIELD_BYTES {
+                        return Err(too_large(
+                            "error-form-field-too-large",
+                            "limit",
+                            human_size(MAX_FIELD_BYTES as i64),
+                        ));
+                    }
+                    text_bytes += chunk.len();
+                    if text_bytes > MAX_TEXT_BYTES {
+                        return Err(too_large(
+                            "error-form-text-too-large",
+                            "limit",
+                            human_size(MAX_TEXT_BYTES as i64),
+                        ));
+                    }
+                    value.extend_from_slice(&chunk);
+                }
+                let value = String::from_utf8(value.to_vec()).map_err(|_| AppError::BadRequest)?;
                 up.fields.insert(name, value);
             }
         }
