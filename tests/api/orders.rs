@@ -191,6 +191,42 @@ async fn quantities_must_be_between_one_and_a_thousand() {
     assert_eq!(order_count(&app).await, 7);
 }
 
+#[tokio::test]
+async fn a_quantity_with_a_sign_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    let keys_before = keys::free_count(&app.db, ws).await.expect("count");
+    let mut b = app.signed_in("admin@northwind.example").await;
+    for bad in ["+5", "+0", "-0", " +1"] {
+        let (res, key) = review(&mut b, contoso, &[(ws, bad)]).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert!(
+            res.body.contains(
+                "The quantity of Windows Server 2022 Standard must be a whole number from 1 to 1000."
+            ),
+            "{bad:?}: {}",
+            res.body
+        );
+        assert!(key.is_empty(), "{bad:?}: no review page to place from");
+    }
+    // A forged Place order with the same quantity is refused too.
+    let res = place(&mut b, contoso, &Uuid::new_v4().to_string(), &[(ws, "+5")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("Enter a whole number from 1 to 1000"));
+    assert_eq!(order_count(&app).await, 7);
+    assert_eq!(
+        keys::free_count(&app.db, ws).await.expect("count"),
+        keys_before
+    );
+    // Digits alone still buy.
+    let (ok, key) = review(&mut b, contoso, &[(ws, "5")]).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let placed = place(&mut b, contoso, &key, &[(ws, "5")]).await;
+    assert_eq!(placed.status, StatusCode::SEE_OTHER, "{}", placed.body);
+    assert_eq!(order_count(&app).await, 8);
+}
+
 /// Takes keys of a product until `left` remain.
 async fn drain_keys(app: &TestApp, sku: &str, left: i64) {
     let product = catalog::product_by_sku(&app.db, sku)
