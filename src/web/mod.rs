@@ -9,3 +9,4 @@ pub mod headers;
 pub mod page;
 pub mod request_ctx;
 pub mod state;
+pub mod store_health;

@@ -21,6 +21,8 @@ pub struct TestApp {
     pub settings: Settings,
     pub db: Db,
     pub clock: ManualClock,
+    /// Whether the server holds the store for down.
+    pub health: Arc<csp_portal::web::store_health::StoreHealth>,
     _dir: tempfile::TempDir,
 }
 
@@ -108,12 +110,14 @@ pub async fn spawn_app() -> TestApp {
         Application::build_with_db(settings, Arc::new(clock.clone()), db.clone(), "127.0.0.1:0")
             .expect("build app");
     let base = format!("http://127.0.0.1:{}", app.port());
+    let health = app.store_health();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
         settings: app_settings,
         db,
         clock,
+        health,
         _dir: dir,
     }
 }
