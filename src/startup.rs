@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use actix_files::Files;
 use actix_session::SessionMiddleware;
@@ -23,12 +24,14 @@ use crate::routes;
 use crate::store::Db;
 use crate::store::sessions::DbSessionStore;
 use crate::web::state::AppState;
+use crate::web::store_health::{self, StoreHealth};
 use crate::web::{csrf, headers, request_ctx};
 
 pub struct Application {
     server: Server,
     port: u16,
     db: Db,
+    health: Arc<StoreHealth>,
 }
 
 impl Application {
@@ -82,6 +85,9 @@ impl Application {
         if state.settings.run_jobs {
             crate::reminders::spawn(state.clone());
         }
+        let health = StoreHealth::new();
+        store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
+        let health_data = web::Data::from(health.clone());
         let static_dir = std::env::var("PORTAL_STATIC_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")));
@@ -107,6 +113,7 @@ impl Application {
                 .build();
             App::new()
                 .app_data(state.clone())
+                .app_data(health_data.clone())
                 .app_data(
                     web::FormConfig::default()
                         .limit(256 * 1024)
@@ -123,18 +130,28 @@ impl Application {
                         .wrap(DefaultHeaders::new().add(("Cache-Control", "public, max-age=3600")))
                         .service(Files::new("", static_dir.clone())),
                 )
-                .configure(routes::configure)
+                // Static files need no session, so they answer while the store is down.
+                .service(
+                    web::scope("")
+                        .configure(routes::configure)
+                        .wrap(from_fn(csrf::middleware))
+                        .wrap(sessions),
+                )
                 .default_service(web::to(|| async {
                     Err::<HttpResponse, _>(AppError::NotFound)
                 }))
-                .wrap(from_fn(csrf::middleware))
-                .wrap(sessions)
+                .wrap(from_fn(store_health::middleware))
                 .wrap(headers::security_headers(https))
                 .wrap(from_fn(request_ctx::middleware))
         })
         .listen(listener)?
         .run();
-        Ok(Application { server, port, db })
+        Ok(Application {
+            server,
+            port,
+            db,
+            health,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -143,6 +160,11 @@ impl Application {
 
     pub fn db(&self) -> Db {
         self.db.clone()
+    }
+
+    /// Whether this instance holds the store for down (tests look).
+    pub fn store_health(&self) -> Arc<StoreHealth> {
+        self.health.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

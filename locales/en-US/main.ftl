@@ -95,7 +95,7 @@ error-required = Fill this in.
 error-too-long = This is too long.
 error-control-characters = This contains characters that are not allowed.
 error-domain-invalid = Enter a domain name such as contoso.onmicrosoft.com.
-error-domain-taken = Another customer already uses this domain.
+error-domain-taken = One of your customers already uses this domain.
 error-country-invalid = Choose a country from the list.
 error-email-invalid = Enter an e-mail address such as name@example.com.
 
@@ -350,7 +350,7 @@ invite-title = Invite a user
 invite-email = E-mail address
 invite-email-hint = The invitation link works once, for 7 days.
 invite-send = Send invitation
-invite-sent = An invitation was sent to { $email }.
+invite-sent = An invitation was sent to { $email }. If that address already has an account, it gets a note saying so instead.
 partner-new-title = New partner
 partner-deactivated = The partner was deactivated: its users can no longer sign in.
 partner-reactivated = The partner was reactivated.
@@ -384,6 +384,8 @@ forgot-sent = If an account uses this address, a link to reset its password is o
 reset-title = Choose a new password
 mail-invite-subject = You are invited to { $org } on the CSP Software Portal
 mail-invite-body = You have been invited to the CSP Software Portal for { $org }. Open this link to choose your password (it works once, for { $days } days): { $link }
+mail-invite-existing-subject = Someone tried to invite you to { $org } on the CSP Software Portal
+mail-invite-existing-body = Someone invited this address to { $org } on the CSP Software Portal, but it already has an account, so no invitation was made. Sign in as usual: { $link } (use "Forgot your password?" there if you need a new one). If you did not expect this, you can ignore this mail.
 mail-reset-subject = Reset your CSP Software Portal password
 mail-reset-body = Someone asked to reset the password of this account. Open this link to choose a new one (it works once, for { $minutes } minutes): { $link } If it was not you, ignore this mail.
 

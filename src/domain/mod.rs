@@ -6,6 +6,7 @@ pub mod customer;
 pub mod email;
 pub mod link;
 pub mod money;
+pub mod number;
 pub mod order;
 pub mod product;
 pub mod role;

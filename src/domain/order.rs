@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
-use super::money;
 use super::product::QUANTITY;
+use super::{money, number};
 
 /// One product the catalog offers this customer (sellable in their country).
 #[derive(Debug, Clone)]
@@ -61,7 +61,9 @@ pub fn parse_basket(
             continue;
         };
         let value = value.trim();
-        if value.is_empty() || value == "0" {
+        // Only digits: `+5` is not a quantity (`str::parse` would say 5).
+        let quantity = number::parse_whole(value, 0..=*QUANTITY.end());
+        if value.is_empty() || quantity == Some(0) {
             continue;
         }
         let offer = Uuid::parse_str(id)
@@ -71,15 +73,17 @@ pub fn parse_basket(
             errors.push(BasketError::NotOffered(field.clone()));
             continue;
         };
-        match value.parse::<i64>() {
-            Ok(q) if QUANTITY.contains(&q) => match money::line_total(offer.unit_price_minor, q) {
-                Some(total_minor) => lines.push(Line {
-                    offer: offer.clone(),
-                    quantity: q,
-                    total_minor,
-                }),
-                None => errors.push(BasketError::TooLarge),
-            },
+        match quantity {
+            Some(q) if QUANTITY.contains(&q) => {
+                match money::line_total(offer.unit_price_minor, q) {
+                    Some(total_minor) => lines.push(Line {
+                        offer: offer.clone(),
+                        quantity: q,
+                        total_minor,
+                    }),
+                    None => errors.push(BasketError::TooLarge),
+                }
+            }
             _ => errors.push(BasketError::Quantity(field.clone())),
         }
     }
@@ -155,7 +159,7 @@ mod tests {
     fn quantity_edges_are_one_and_a_thousand() {
         assert!(parse_basket(&fields(&[(1, "1")]), &offers()).is_ok());
         assert!(parse_basket(&fields(&[(1, "1000")]), &offers()).is_ok());
-        for bad in ["1001", "-1", "1.5", "x"] {
+        for bad in ["1001", "-1", "1.5", "x", "+5", "+0", "-0", "5 5", "1e2"] {
             assert!(
                 parse_basket(&fields(&[(1, bad)]), &offers()).is_err(),
                 "{bad}"

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::FieldError;
 use super::email::Email;
-use super::money;
+use super::{money, number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemType {
@@ -188,12 +188,12 @@ pub fn parse_amount(input: &str, currency: &str, full_minor: i64) -> Option<i64>
     {
         return None;
     }
-    let units: i64 = units.parse().ok()?;
+    let units = number::parse_whole(units, 0..=i64::MAX)?;
     let frac_padded = format!("{frac:0<exp$}");
-    let frac: i64 = if exp == 0 {
+    let frac = if exp == 0 {
         0
     } else {
-        frac_padded.parse().ok()?
+        number::parse_whole(&frac_padded, 0..=i64::MAX)?
     };
     units.checked_mul(10i64.pow(exp as u32))?.checked_add(frac)
 }
@@ -238,7 +238,7 @@ mod tests {
         assert_eq!(parse_amount("2138", "USD", 0), Some(213800));
         assert_eq!(parse_amount("2138.5 USD", "USD", 0), Some(213850));
         assert_eq!(parse_amount("100%", "USD", 777), Some(777));
-        for bad in ["", "abc", "1.234", "-5", "1e3"] {
+        for bad in ["", "abc", "1.234", "-5", "+5", "5.+1", "1e3"] {
             assert_eq!(parse_amount(bad, "USD", 0), None, "{bad}");
         }
     }

@@ -96,6 +96,12 @@ impl From<sqlx::Error> for StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// How long a request waits for a connection (or for a new one to open)
+/// before the store counts as unavailable: long enough for a busy moment,
+/// short enough that an unreachable store gives its 503 page promptly (and
+/// from then on at once, see `web::store_health`).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+
 impl Db {
     /// Opens the database named by `url` (`sqlite://...` or `postgres://...`).
     /// An SQLite file and its directory are created on first start.
@@ -104,7 +110,7 @@ impl Db {
             let opts = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
-                .acquire_timeout(Duration::from_secs(5))
+                .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_lazy_with(opts);
             Ok(Db::Pg(pool))
         } else {
@@ -122,7 +128,7 @@ impl Db {
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
-                .acquire_timeout(Duration::from_secs(10))
+                .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(opts)
                 .await?;
             Ok(Db::Sqlite(pool))

@@ -35,18 +35,22 @@ pub enum Placed {
     OutOfKeys(String),
 }
 
-async fn by_idempotency_key(db: &Db, partner_id: Uuid, key: Uuid) -> StoreResult<Option<Uuid>> {
+/// The order this partner already placed for this customer with this key.
+/// Keys are unique per partner and customer (as the index is), so another
+/// partner's key is a fresh one here.
+async fn by_idempotency_key(db: &Db, o: &PlaceOrder<'_>) -> StoreResult<Option<Uuid>> {
     Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT id FROM orders WHERE idempotency_key = $1 AND partner_id = $2"
+        "SELECT id FROM orders WHERE idempotency_key = $1 AND partner_id = $2 AND customer_id = $3"
     )
-    .bind(key)
-    .bind(partner_id)
+    .bind(o.idempotency_key)
+    .bind(o.partner_id)
+    .bind(o.customer_id)
     .fetch_optional(p)
     .await)?)
 }
 
 pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResult<Placed> {
-    if let Some(id) = by_idempotency_key(db, o.partner_id, o.idempotency_key).await? {
+    if let Some(id) = by_idempotency_key(db, o).await? {
         return Ok(Placed::AlreadyPlaced(id));
     }
     let mut tx = db.begin().await?;
@@ -73,7 +77,7 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
         // A double submit raced this one and won: show its order.
         Err(StoreError::Duplicate(_)) => {
             drop(tx);
-            return match by_idempotency_key(db, o.partner_id, o.idempotency_key).await? {
+            return match by_idempotency_key(db, o).await? {
                 Some(id) => Ok(Placed::AlreadyPlaced(id)),
                 None => Err(StoreError::Other(sqlx::Error::RowNotFound)),
             };

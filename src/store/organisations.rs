@@ -95,10 +95,14 @@ pub async fn insert_customer(
     Ok(customer)
 }
 
-pub async fn domain_taken(db: &Db, domain: &str) -> StoreResult<bool> {
+/// Whether one of this partner's customers has the domain. Other partners'
+/// customers do not count (the unique index is per partner too): saying so
+/// would tell a partner about another partner's customers.
+pub async fn domain_taken(db: &Db, partner_id: Uuid, domain: &str) -> StoreResult<bool> {
     let n: i64 = on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM organisations WHERE primary_domain = $1"
+        "SELECT COUNT(*) FROM organisations WHERE partner_id = $1 AND primary_domain = $2"
     )
+    .bind(partner_id)
     .bind(domain)
     .fetch_one(p)
     .await)?;

@@ -255,3 +255,13 @@ pub async fn email_taken(db: &Db, email: &str) -> StoreResult<bool> {
     .await)?;
     Ok(n > 0)
 }
+
+/// The organisation of the user who has this address, if any.
+pub async fn email_owner(db: &Db, email: &str) -> StoreResult<Option<Uuid>> {
+    Ok(on_pool!(db, |p| sqlx::query_scalar(
+        "SELECT organisation_id FROM users WHERE email = $1"
+    )
+    .bind(email)
+    .fetch_optional(p)
+    .await)?)
+}

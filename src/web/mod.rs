@@ -13,4 +13,5 @@ pub mod page;
 pub mod request_ctx;
 pub mod site_keys;
 pub mod state;
+pub mod store_health;
 pub mod throttle;

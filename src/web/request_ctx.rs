@@ -12,7 +12,6 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use tracing::Instrument;
 
-use crate::error::AppError;
 use crate::i18n::I18n;
 
 pub struct RequestCtx {
@@ -66,13 +65,14 @@ pub async fn middleware(
         })
         .instrument(span.clone())
         .await;
-    // Handlers and our own middleware answer with pages; an error reaching
-    // here can only come from the session store failing to load or save.
+    // Handlers and our own middleware answer with pages; the one error that
+    // gets here is the session store's, which store_health has already made
+    // into a finished page (with this request's id and the headers).
     let mut res = match res {
         Ok(res) => res,
         Err(e) => {
-            span.in_scope(|| tracing::warn!(error = %e, "session store failed"));
-            return Err(AppError::Unavailable(anyhow::anyhow!("session store: {e}")).into());
+            span.in_scope(|| tracing::warn!(error = %e, "answered with an error page"));
+            return Err(e);
         }
     };
     if let Ok(v) = HeaderValue::from_str(&id) {

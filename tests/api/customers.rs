@@ -96,24 +96,61 @@ async fn a_bad_form_comes_back_with_every_error_and_the_input_kept() {
 }
 
 #[tokio::test]
-async fn a_domain_already_in_use_is_refused() {
+async fn a_partners_own_duplicate_domain_is_refused_clearly() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@fabrikam.example").await;
+    let mut b = app.signed_in("admin@northwind.example").await;
     b.get("/customers/new").await;
     let before = customers(&app).await;
-    // Contoso belongs to another partner; the domain is still taken.
+    // Contoso is Northwind's own customer.
     let res = b
         .post(
             "/customers",
-            &form("Contoso Two", "contoso.onmicrosoft.com", "US"),
+            &form("Contoso Two", "Contoso.onmicrosoft.com", "US"),
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         res.body
-            .contains("Another customer already uses this domain.")
+            .contains("One of your customers already uses this domain.")
     );
     assert_eq!(customers(&app).await, before);
+}
+
+#[tokio::test]
+async fn another_partners_customer_domain_cannot_be_detected() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@fabrikam.example").await;
+    let before = customers(&app).await;
+    // The answer for a domain nobody uses...
+    b.get("/customers/new").await;
+    let fresh = b
+        .post(
+            "/customers",
+            &form("Blue Yonder", "blueyonder.onmicrosoft.com", "US"),
+        )
+        .await;
+    // ...and for one a Northwind customer (Contoso) uses: the same.
+    b.get("/customers/new").await;
+    let taken = b
+        .post(
+            "/customers",
+            &form("Contoso Two", "contoso.onmicrosoft.com", "US"),
+        )
+        .await;
+    assert_eq!(fresh.status, StatusCode::SEE_OTHER, "{}", fresh.body);
+    assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
+    let page = b.get(taken.location().expect("location")).await;
+    assert!(page.body.contains("Customer Contoso Two created."));
+    assert!(page.body.contains("contoso.onmicrosoft.com"));
+    assert_eq!(customers(&app).await, before + 2);
+    // Each partner sees its own customer with that domain, nothing more.
+    let found = b.get("/customers?q=contoso").await;
+    assert!(found.body.contains("Contoso Two"));
+    assert_eq!(found.body.matches("contoso.onmicrosoft.com").count(), 1);
+    let mut northwind = app.signed_in("admin@northwind.example").await;
+    let theirs = northwind.get("/customers?q=contoso").await;
+    assert!(!theirs.body.contains("Contoso Two"));
+    assert_eq!(theirs.body.matches("contoso.onmicrosoft.com").count(), 1);
 }
 
 #[tokio::test]

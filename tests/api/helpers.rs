@@ -21,6 +21,8 @@ pub struct TestApp {
     pub settings: Settings,
     pub db: Db,
     pub clock: ManualClock,
+    /// Whether the server holds the store for down.
+    pub health: Arc<csp_portal::web::store_health::StoreHealth>,
     _dir: tempfile::TempDir,
 }
 
@@ -115,12 +117,14 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         Application::build_with_db(settings, Arc::new(clock.clone()), db.clone(), "127.0.0.1:0")
             .expect("build app");
     let base = format!("http://127.0.0.1:{}", app.port());
+    let health = app.store_health();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
         settings: app_settings,
         db,
         clock,
+        health,
         _dir: dir,
     }
 }
@@ -258,9 +262,15 @@ impl TestApp {
             .collect()
     }
 
-    /// Waits (briefly) for mail sent after an answer to reach the outbox.
+    /// Waits (up to 10 s, on a loaded machine) for mail sent after an
+    /// answer to reach the outbox.
     pub async fn mails_when(&self, done: impl Fn(&[String]) -> bool) -> Vec<String> {
-        for _ in 0..100 {
+        self.mails_within(500, done).await
+    }
+
+    /// `mails_when`, giving up after `polls` polls of 20 ms.
+    pub async fn mails_within(&self, polls: u32, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+        for _ in 0..polls {
             let m = self.mails();
             if done(&m) {
                 return m;

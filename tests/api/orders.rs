@@ -131,6 +131,60 @@ async fn submitting_the_same_order_twice_places_it_once() {
 }
 
 #[tokio::test]
+async fn another_partners_idempotency_key_places_a_fresh_order() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let litware = app.org_id("Litware").await;
+    let fourth = app.org_id("Fourth Coffee").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    let mut northwind = app.signed_in("admin@northwind.example").await;
+    let (_, key) = review(&mut northwind, contoso, &[(ws, "1")]).await;
+    let first = place(&mut northwind, contoso, &key, &[(ws, "1")]).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let northwind_order = first.location().expect("location").to_owned();
+    let before = northwind.get(&northwind_order).await.body;
+
+    // Fabrikam's admin sends the same key (seen in a URL, or guessed).
+    let mut fabrikam = app.signed_in("admin@fabrikam.example").await;
+    review(&mut fabrikam, fourth, &[(ws, "2")]).await;
+    let res = place(&mut fabrikam, fourth, &key, &[(ws, "2")]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let location = res.location().expect("location").to_owned();
+    assert!(location.starts_with(&format!("/customers/{fourth}/orders/")));
+    assert_ne!(location, northwind_order);
+    let theirs = fabrikam.get(&location).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(theirs.body.contains("Order placed."), "{}", theirs.body);
+    assert!(theirs.body.contains("2,138.00 USD"));
+    assert_eq!(order_count(&app).await, 9);
+
+    // The same partner's key for another customer is a fresh order too
+    // (it used to find Contoso's order and send the browser to a 404).
+    review(&mut northwind, litware, &[(ws, "1")]).await;
+    let res = place(&mut northwind, litware, &key, &[(ws, "1")]).await;
+    let location = res.location().expect("location").to_owned();
+    assert!(location.starts_with(&format!("/customers/{litware}/orders/")));
+    assert!(
+        northwind
+            .get(&location)
+            .await
+            .body
+            .contains("Order placed.")
+    );
+    assert_eq!(order_count(&app).await, 10);
+
+    // Northwind's order is untouched, and its key still finds it.
+    let again = place(&mut northwind, contoso, &key, &[(ws, "1")]).await;
+    assert_eq!(again.location(), Some(northwind_order.as_str()));
+    let after = northwind.get(&northwind_order).await.body;
+    assert!(after.contains("This order was already placed"));
+    let order_part = |s: &str| s.split("<h1>").nth(1).unwrap_or_default().to_owned();
+    assert!(!order_part(&before).is_empty());
+    assert_eq!(order_part(&before), order_part(&after));
+    assert_eq!(order_count(&app).await, 10);
+}
+
+#[tokio::test]
 async fn reserved_instances_are_not_offered_in_brazil_and_a_forged_order_is_refused() {
     let app = spawn_app().await;
     let wingtip = app.org_id("Wingtip Toys").await;
@@ -189,6 +243,42 @@ async fn quantities_must_be_between_one_and_a_thousand() {
     .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(order_count(&app).await, 7);
+}
+
+#[tokio::test]
+async fn a_quantity_with_a_sign_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let ws = product_id(&app, "WS2022-STA").await;
+    let keys_before = keys::free_count(&app.db, ws).await.expect("count");
+    let mut b = app.signed_in("admin@northwind.example").await;
+    for bad in ["+5", "+0", "-0", " +1"] {
+        let (res, key) = review(&mut b, contoso, &[(ws, bad)]).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert!(
+            res.body.contains(
+                "The quantity of Windows Server 2022 Standard must be a whole number from 1 to 1000."
+            ),
+            "{bad:?}: {}",
+            res.body
+        );
+        assert!(key.is_empty(), "{bad:?}: no review page to place from");
+    }
+    // A forged Place order with the same quantity is refused too.
+    let res = place(&mut b, contoso, &Uuid::new_v4().to_string(), &[(ws, "+5")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("Enter a whole number from 1 to 1000"));
+    assert_eq!(order_count(&app).await, 7);
+    assert_eq!(
+        keys::free_count(&app.db, ws).await.expect("count"),
+        keys_before
+    );
+    // Digits alone still buy.
+    let (ok, key) = review(&mut b, contoso, &[(ws, "5")]).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let placed = place(&mut b, contoso, &key, &[(ws, "5")]).await;
+    assert_eq!(placed.status, StatusCode::SEE_OTHER, "{}", placed.body);
+    assert_eq!(order_count(&app).await, 8);
 }
 
 /// Takes keys of a product until `left` remain.

@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{Page, spawn_app};
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
@@ -51,20 +51,100 @@ async fn pages_are_not_cached_but_static_files_are() {
     );
 }
 
-#[tokio::test]
-async fn a_store_that_is_down_gives_a_503_page() {
-    let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
-    app.db.close().await;
-    let res = b.get("/customers").await;
-    assert_eq!(res.status, StatusCode::SERVICE_UNAVAILABLE);
+/// The security headers, and a request id that the page shows too.
+fn assert_a_proper_503(res: &Page, what: &str) {
+    assert_eq!(res.status, StatusCode::SERVICE_UNAVAILABLE, "{what}");
     assert!(
         res.body.contains("cannot reach its database"),
-        "{}",
+        "{what}: {}",
         res.body
     );
+    let h = |name: &str| {
+        res.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        h("content-security-policy").contains("frame-ancestors 'none'"),
+        "{what}"
+    );
+    assert_eq!(h("x-content-type-options"), "nosniff", "{what}");
+    assert_eq!(h("x-frame-options"), "DENY", "{what}");
+    assert!(!h("referrer-policy").is_empty(), "{what}");
+    assert_eq!(h("cache-control"), "no-store", "{what}");
+    assert!(!h("retry-after").is_empty(), "{what}");
+    let id = h("x-request-id");
+    assert!(!id.is_empty(), "{what}");
+    assert!(
+        res.body.contains(&format!("Request id: {id}")),
+        "{what}: the page shows the id of the header: {}",
+        res.body
+    );
+}
+
+#[tokio::test]
+async fn a_store_that_is_down_gives_a_503_page_with_headers_and_request_id_at_once() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    assert!(!app.health.is_down());
+    app.db.close().await;
+    // The session store fails first (the browser has a cookie).
+    let first = b.get("/customers").await;
+    assert_a_proper_503(&first, "first request");
+    assert!(app.health.is_down(), "the failure marks the store down");
+    // From now on the answer comes without asking the store.
+    let second = b.get("/customers").await;
+    assert_a_proper_503(&second, "second request");
+    assert_ne!(
+        first.headers.get("x-request-id"),
+        second.headers.get("x-request-id")
+    );
+    let anonymous = app.browser().get("/sign-in").await;
+    assert_a_proper_503(&anonymous, "without a cookie");
+    // Static files need no store, even with a session cookie.
+    let css = b.get("/static/css/portal.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    // The health check asks the store itself.
     let health = b.get("/health").await;
     assert_eq!(health.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(app.health.is_down());
+}
+
+#[tokio::test]
+async fn while_the_store_is_held_down_requests_do_not_reach_it_and_a_probe_brings_it_back() {
+    let app = spawn_app().await;
+    let mut b = app.signed_in("admin@northwind.example").await;
+    // The store is up, but this instance last saw it fail: the page is
+    // answered without asking it (asking would have worked).
+    app.health.mark_down(app.clock_now());
+    assert_a_proper_503(&b.get("/customers").await, "held down");
+    assert_a_proper_503(&app.browser().get("/").await, "held down, no cookie");
+    assert_eq!(b.get("/static/css/portal.css").await.status, StatusCode::OK);
+    // The probe (what the background task runs) finds the store and clears it.
+    assert!(
+        app.health
+            .probe_due(app.clock_now() + chrono::Duration::seconds(1))
+    );
+    app.health
+        .probe(&app.db, app.clock_now())
+        .await
+        .expect("the store answers");
+    assert!(!app.health.is_down());
+    let page = b.get("/customers").await;
+    assert_eq!(
+        page.status,
+        StatusCode::OK,
+        "still signed in: {}",
+        page.body
+    );
+    assert!(page.body.contains("Contoso"));
+    // The health check clears it too.
+    app.health.mark_down(app.clock_now());
+    assert_eq!(b.get("/health").await.status, StatusCode::OK);
+    assert!(!app.health.is_down());
+    assert_eq!(b.get("/customers").await.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -480,3 +480,135 @@ async fn global_admins_find_users_and_the_log_in_the_navigation_and_messages_rea
     let sign_in = b.get(done.location().unwrap()).await;
     assert!(sign_in.body.contains("Your account is ready"));
 }
+
+/// Every mail sent to `to`, oldest first.
+fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(app.settings.data_dir.join("outbox"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter(|m| m.contains(&format!("To: {to}\r\n")))
+        .collect()
+}
+
+/// The page a redirect lands on, with `email` and the CSRF token blanked
+/// out, so two answers can be compared.
+async fn landing(b: &mut Browser, res: &crate::helpers::Page, email: &str) -> String {
+    let page = b.get(res.location().expect("a redirect")).await;
+    let token = regex::Regex::new(r#"name="csrf_token" value="[^"]*""#).unwrap();
+    token.replace_all(&page.body, "").replace(email, "EMAIL")
+}
+
+#[tokio::test]
+async fn inviting_an_address_in_use_elsewhere_answers_as_for_a_new_one() {
+    let app = spawn_app().await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let invited_before = app
+        .audit_actions(northwind)
+        .await
+        .iter()
+        .filter(|a| *a == "user_invited")
+        .count();
+    // A partner's global admin inviting staff: Fabrikam's admin exists, the
+    // other address does not.
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut answers = Vec::new();
+    for email in ["admin@fabrikam.example", "newcomer@northwind.example"] {
+        owner.get("/users/invite").await;
+        let res = owner
+            .post(
+                "/users/invite",
+                &[("email", email), ("role", "sales_agent")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{email}: {}", res.body);
+        assert_eq!(res.location(), Some("/users"), "{email}");
+        let page = landing(&mut owner, &res, email).await;
+        assert!(page.contains("An invitation was sent to EMAIL."), "{email}");
+        answers.push(page);
+    }
+    assert_eq!(answers[0], answers[1], "the same page either way");
+
+    // An admin agent inviting a customer's global admin, likewise.
+    let contoso = app.org_id("Contoso").await;
+    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut answers = Vec::new();
+    for email in ["admin@fabrikam.example", "it@contoso.example"] {
+        admin.get(&format!("/customers/{contoso}")).await;
+        let res = admin
+            .post(&format!("/customers/{contoso}/invite"), &[("email", email)])
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{email}");
+        let page = landing(&mut admin, &res, email).await;
+        assert!(page.contains("An invitation was sent to EMAIL."), "{email}");
+        answers.push(page);
+    }
+    assert_eq!(answers[0], answers[1], "the same page either way");
+
+    // The same audit event for all four, so the activity log says no more.
+    assert_eq!(
+        app.audit_actions(northwind)
+            .await
+            .iter()
+            .filter(|a| *a == "user_invited")
+            .count(),
+        invited_before + 4
+    );
+    // The existing address got a note for each attempt, and no link.
+    let notes = mails_to(&app, "admin@fabrikam.example");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    for note in &notes {
+        assert!(note.contains("Someone tried to invite you"), "{note}");
+        assert!(note.contains("already has an account"), "{note}");
+        assert!(note.contains("/sign-in"), "{note}");
+        assert!(!note.contains("/invitation/"), "{note}");
+    }
+    assert!(notes[0].contains("Northwind Partners") && notes[1].contains("Contoso"));
+    // The new addresses got working invitations.
+    join(&app, "newcomer@northwind.example", "Nell New").await;
+    join(&app, "it@contoso.example", "Ivo IT").await;
+    // Fabrikam's admin is where they were.
+    let mut fab = app.signed_in("admin@fabrikam.example").await;
+    assert!(fab.get("/customers").await.body.contains("Fourth Coffee"));
+}
+
+#[tokio::test]
+async fn a_duplicate_inside_the_inviters_own_organisation_is_told_plainly() {
+    let app = spawn_app().await;
+    let mut owner = app.signed_in("owner@northwind.example").await;
+    owner.get("/users/invite").await;
+    let res = owner
+        .post(
+            "/users/invite",
+            &[
+                ("email", "Sales@Northwind.example"),
+                ("role", "admin_agent"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("A user with this e-mail address exists already.")
+    );
+    // The customer's own users, for the partner inviting into that customer.
+    let contoso = app.org_id("Contoso").await;
+    let mut admin = app.signed_in("admin@northwind.example").await;
+    admin.get(&format!("/customers/{contoso}")).await;
+    let res = admin
+        .post(
+            &format!("/customers/{contoso}/invite"),
+            &[("email", "user@contoso.example")],
+        )
+        .await;
+    let page = admin.get(res.location().expect("a redirect")).await;
+    assert!(
+        page.body
+            .contains("A user with this e-mail address exists already.")
+    );
+    assert!(mails_to(&app, "sales@northwind.example").is_empty());
+    assert!(mails_to(&app, "user@contoso.example").is_empty());
+}

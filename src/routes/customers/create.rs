@@ -88,7 +88,7 @@ pub async fn submit(
         Err(e) => e.clone(),
     };
     if let Ok(c) = &parsed
-        && organisations::domain_taken(&state.db, c.primary_domain.as_str()).await?
+        && organisations::domain_taken(&state.db, partner, c.primary_domain.as_str()).await?
     {
         errors.push(FieldError::new("primary_domain", "error-domain-taken"));
     }

@@ -11,7 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::users::PARTNER_ROLES;
-use super::{base_url, make_invitation, send_invitation};
+use super::{base_url, make_invitation, send_already_a_user, send_invitation};
 use crate::domain::FieldError;
 use crate::domain::email::Email;
 use crate::domain::role::{OrgKind, Role};
@@ -78,23 +78,91 @@ fn role_choices(page: &Page, chosen: &[Role]) -> Vec<(&'static str, String, bool
         .collect()
 }
 
-/// Checks the address: well-formed and not already a user.
+/// Who an invitation goes to.
+enum Invitee {
+    /// No user has the address: it gets an invitation link.
+    New(Email),
+    /// A user in an organisation the inviter may not see has it. The inviter
+    /// is answered exactly as for a new address (same status, page and
+    /// flash, same audit event), so an invitation cannot probe other tenants
+    /// for addresses; the address gets a note instead of a link.
+    Elsewhere(Email),
+}
+
+impl Invitee {
+    fn email(&self) -> &Email {
+        match self {
+            Invitee::New(e) | Invitee::Elsewhere(e) => e,
+        }
+    }
+}
+
+/// Where a clash with an existing user may be told plainly.
+enum Plainly<'a> {
+    /// The inviter's own organisation and the one invited into: theirs to
+    /// know, so a duplicate there gets a clear message.
+    In(&'a [Uuid]),
+    /// Operators see every organisation anyway.
+    Everywhere,
+}
+
+/// Checks the address: well-formed, and not already a user where the
+/// inviter may know it.
 async fn check_email(
     state: &AppState,
     raw: &str,
+    plainly: Plainly<'_>,
     errors: &mut Vec<FieldError>,
-) -> AppResult<Option<Email>> {
-    match Email::parse(raw) {
-        None => {
-            errors.push(FieldError::new("email", "error-email-invalid"));
-            Ok(None)
-        }
-        Some(e) if people::email_taken(&state.db, e.as_str()).await? => {
-            errors.push(FieldError::new("email", "error-email-taken"));
-            Ok(None)
-        }
-        Some(e) => Ok(Some(e)),
+) -> AppResult<Option<Invitee>> {
+    let Some(email) = Email::parse(raw) else {
+        errors.push(FieldError::new("email", "error-email-invalid"));
+        return Ok(None);
+    };
+    match people::email_owner(&state.db, email.as_str()).await? {
+        None => Ok(Some(Invitee::New(email))),
+        Some(org) => match plainly {
+            Plainly::In(orgs) if !orgs.contains(&org) => Ok(Some(Invitee::Elsewhere(email))),
+            _ => {
+                errors.push(FieldError::new("email", "error-email-taken"));
+                Ok(None)
+            }
+        },
     }
+}
+
+/// Sends the invitation (made in the store first), or to an address that
+/// already has an account the note saying so.
+async fn deliver(
+    req: &HttpRequest,
+    state: &AppState,
+    p: &Principal,
+    invitee: &Invitee,
+    org: Uuid,
+    org_name: &str,
+    roles: &[Role],
+) -> AppResult<()> {
+    let base = base_url(req);
+    match invitee {
+        Invitee::New(email) => {
+            let mut tx = state.db.begin().await?;
+            let link = make_invitation(
+                &mut tx,
+                state,
+                &base,
+                email.as_str(),
+                org,
+                roles,
+                Some(p.account.id),
+            )
+            .await?;
+            tx.commit().await?;
+            send_invitation(state, &p.i18n, email.as_str(), org_name, &link).await;
+        }
+        Invitee::Elsewhere(email) => {
+            send_already_a_user(state, &p.i18n, email.as_str(), org_name, &base).await;
+        }
+    }
+    Ok(())
 }
 
 async fn record(
@@ -150,11 +218,12 @@ pub async fn staff(
         .filter(|r| PARTNER_ROLES.contains(r))
         .collect();
     let mut errors = Vec::new();
-    let email = check_email(&state, &get("email"), &mut errors).await?;
+    let own = [p.account.org_id];
+    let invitee = check_email(&state, &get("email"), Plainly::In(&own), &mut errors).await?;
     if roles.is_empty() {
         errors.push(FieldError::new("role", "error-choose-role"));
     }
-    let (Some(email), true) = (email, errors.is_empty()) else {
+    let (Some(invitee), true) = (invitee, errors.is_empty()) else {
         let page = Page::for_user(&session, &p, "users")?;
         let errors = FormErrors::new(&page.i18n, &errors);
         return render(
@@ -162,19 +231,17 @@ pub async fn staff(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    let mut tx = state.db.begin().await?;
-    let link = make_invitation(
-        &mut tx,
+    deliver(
+        &req,
         &state,
-        &base_url(&req),
-        email.as_str(),
+        &p,
+        &invitee,
         p.account.org_id,
+        &p.account.org_name,
         &roles,
-        Some(p.account.id),
     )
     .await?;
-    tx.commit().await?;
-    send_invitation(&state, &p.i18n, email.as_str(), &p.account.org_name, &link).await;
+    let email = invitee.email();
     record(
         &req,
         &state,
@@ -207,7 +274,8 @@ pub async fn customer_admin(
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     let mut errors = Vec::new();
-    let Some(email) = check_email(&state, &raw, &mut errors).await? else {
+    let own = [p.account.org_id, customer.id];
+    let Some(invitee) = check_email(&state, &raw, Plainly::In(&own), &mut errors).await? else {
         let message = errors
             .first()
             .map(|e| p.i18n.t(e.message))
@@ -216,19 +284,17 @@ pub async fn customer_admin(
         return Ok(see_other(&format!("/customers/{}", customer.id)));
     };
     let roles = [Role::CustomerGlobalAdmin];
-    let mut tx = state.db.begin().await?;
-    let link = make_invitation(
-        &mut tx,
+    deliver(
+        &req,
         &state,
-        &base_url(&req),
-        email.as_str(),
+        &p,
+        &invitee,
         customer.id,
+        &customer.name,
         &roles,
-        Some(p.account.id),
     )
     .await?;
-    tx.commit().await?;
-    send_invitation(&state, &p.i18n, email.as_str(), &customer.name, &link).await;
+    let email = invitee.email();
     record(
         &req,
         &state,
@@ -270,7 +336,15 @@ pub async fn partner(
     if name.is_empty() || name.chars().count() > 120 {
         errors.push(FieldError::new("org_name", "error-required"));
     }
-    let email = check_email(&state, &get("email"), &mut errors).await?;
+    let email = match check_email(&state, &get("email"), Plainly::Everywhere, &mut errors).await? {
+        Some(Invitee::New(email)) => Some(email),
+        // Not with Everywhere; refused plainly all the same.
+        Some(Invitee::Elsewhere(_)) => {
+            errors.push(FieldError::new("email", "error-email-taken"));
+            None
+        }
+        None => None,
+    };
     let now = state.clock.now();
     let outcome = match (email, errors.is_empty()) {
         (Some(email), true) => {

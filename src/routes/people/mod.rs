@@ -84,3 +84,28 @@ pub async fn send_invitation(
         tracing::error!(error = %e, "sending an invitation failed");
     }
 }
+
+/// To an address that already has an account, instead of an invitation: a
+/// note that someone tried to invite it and how to sign in. The inviter is
+/// answered as for a new address, so an invitation cannot tell whether an
+/// address is in use in another organisation. A failure is logged.
+pub async fn send_already_a_user(
+    state: &AppState,
+    i18n: &crate::i18n::I18n,
+    to: &str,
+    org_name: &str,
+    base: &str,
+) {
+    let link = format!("{base}/sign-in");
+    let mail = Mail {
+        to,
+        subject: i18n.t1("mail-invite-existing-subject", "org", org_name),
+        body: i18n.t_args(
+            "mail-invite-existing-body",
+            &[("org", org_name), ("link", &link)],
+        ),
+    };
+    if let Err(e) = state.mailer.send(&mail).await {
+        tracing::error!(error = %e, "sending an already-a-user note failed");
+    }
+}
