@@ -2,34 +2,15 @@
 //! organisation, their id and their address filled in.
 
 use actix_web::HttpRequest;
-use uuid::Uuid;
 
+use crate::app::Actor;
 use crate::error::AppResult;
 use crate::routes::client_ip;
 use crate::store::audit::{self, NewEvent};
 use crate::web::access::Principal;
 use crate::web::state::AppState;
 
-/// What was acted on: (subject type, subject id, customer concerned).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct On {
-    pub subject: Option<(&'static str, Uuid)>,
-    pub customer: Option<Uuid>,
-}
-
-impl On {
-    pub fn subject(kind: &'static str, id: Uuid) -> On {
-        On {
-            subject: Some((kind, id)),
-            customer: None,
-        }
-    }
-
-    pub fn customer(mut self, id: Uuid) -> On {
-        self.customer = Some(id);
-        self
-    }
-}
+pub use crate::app::On;
 
 /// Appends `action` by `p` to the log, on its own.
 pub async fn record(
@@ -47,6 +28,15 @@ pub async fn record(
     )
     .await?;
     Ok(())
+}
+
+/// The acting user of a request, for the use cases.
+pub fn actor(state: &AppState, req: &HttpRequest, p: &Principal) -> Actor {
+    Actor {
+        user_id: p.account.id,
+        org_id: p.account.org_id,
+        ip: client_ip(req, &state.settings.trusted_proxies),
+    }
 }
 
 /// The event, for recording inside a caller's transaction.

@@ -4,16 +4,14 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use serde_json::json;
 
+use crate::app::customers::{self, Created};
 use crate::domain::FieldError;
 use crate::domain::country;
 use crate::domain::customer::{CustomerInput, NewCustomer};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::routes::{render, see_other};
-use crate::store::{StoreError, audit, organisations};
 use crate::web::access::{Allowed, CreateCustomers};
-use crate::web::audit::On;
 use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
@@ -82,54 +80,27 @@ pub async fn submit(
 ) -> AppResult<HttpResponse> {
     let input = input.into_inner();
     let partner = p.partner_id()?;
-    let parsed = NewCustomer::parse(&input);
-    let mut errors = match &parsed {
-        Ok(_) => Vec::new(),
-        Err(e) => e.clone(),
+    let refuse = |errors: &[FieldError]| -> AppResult<HttpResponse> {
+        let page = Page::for_user(&session, &p, "customers")?;
+        let errors = FormErrors::new(&page.i18n, errors);
+        form_page(
+            page,
+            input.clone(),
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
     };
-    if let Ok(c) = &parsed
-        && organisations::domain_taken(&state.db, partner, c.primary_domain.as_str()).await?
-    {
-        errors.push(FieldError::new("primary_domain", "error-domain-taken"));
-    }
-    let new = match parsed {
-        Ok(c) if errors.is_empty() => c,
-        _ => {
-            let page = Page::for_user(&session, &p, "customers")?;
-            let errors = FormErrors::new(&page.i18n, &errors);
-            return form_page(page, input, errors, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-    };
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    let customer = match organisations::insert_customer(&mut tx, now, partner, &new).await {
+    let new = match NewCustomer::parse(&input) {
         Ok(c) => c,
-        // Another request took the domain between the check and the insert.
-        Err(StoreError::Duplicate(_)) => {
-            drop(tx);
-            let page = Page::for_user(&session, &p, "customers")?;
-            let errors = FormErrors::new(
-                &page.i18n,
-                &[FieldError::new("primary_domain", "error-domain-taken")],
-            );
-            return form_page(page, input, errors, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-        Err(e) => return Err(AppError::from(e)),
+        Err(errors) => return refuse(&errors),
     };
-    audit::record(
-        &mut tx,
-        now,
-        &crate::web::audit::event(
-            &state,
-            &req,
-            &p,
-            "customer_created",
-            On::subject("customer", customer.id).customer(customer.id),
-            json!({ "name": customer.name, "primary_domain": customer.primary_domain }),
-        ),
-    )
-    .await?;
-    tx.commit().await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    let customer = match customers::create(&state, &actor, partner, &new).await? {
+        Created::Customer(c) => c,
+        Created::DomainTaken => {
+            return refuse(&[FieldError::new("primary_domain", "error-domain-taken")]);
+        }
+    };
     page::flash(
         &session,
         p.i18n.t1("customer-created", "name", &customer.name),

@@ -19,7 +19,6 @@ use crate::store::{Tx, people};
 use crate::web::state::AppState;
 
 pub const INVITATION_DAYS: i64 = 7;
-pub const RESET_MINUTES: i64 = 60;
 
 /// The portal's configured public address, for links in mail: never the
 /// Host or forwarded headers of the request, which the sender chooses.

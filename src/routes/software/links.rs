@@ -6,18 +6,16 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::Duration;
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::Where;
 use super::show::{Selection, page_for, subscription};
-use crate::crypto;
+use crate::app;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
-use crate::store::{audit, links, software};
+use crate::store::software;
 use crate::web::access::{Allowed, ManageKeys};
-use crate::web::audit::On;
 use crate::web::page;
 use crate::web::state::AppState;
 
@@ -32,11 +30,6 @@ pub struct NewLinkForm {
     platform: String,
 }
 
-/// The absolute URL of a link, on the configured public address.
-fn link_url(state: &AppState, token: &str) -> String {
-    state.public_url.join(&format!("/d/{token}"))
-}
-
 pub async fn create(
     req: HttpRequest,
     p: Allowed<ManageKeys>,
@@ -48,49 +41,18 @@ pub async fn create(
     let (customer_id, sub_id) = path.into_inner();
     let w = Where::partner(&state, &p, customer_id).await?;
     let sub = subscription(&state, &p, &w, sub_id).await?;
-    if sub.status != "active" {
-        return Err(AppError::Gone);
-    }
     let file = software::file(&state.db, sub.product_id, form.file_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (token, token_hash) = crypto::new_token();
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    let link_id = links::insert(
-        &mut tx,
-        now,
-        &links::NewLink {
-            subscription_id: sub.id,
-            download_file_id: file.id,
-            token_hash,
-            created_by: Some(p.account.id),
-            lifetime: Duration::days(sub.link_lifetime_days),
-            cap: sub.link_download_cap,
-        },
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        now,
-        &crate::web::audit::event(
-            &state,
-            &req,
-            &p,
-            "link_created",
-            On::subject("download_link", link_id).customer(sub.customer_id),
-            serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name }),
-        ),
-    )
-    .await?;
-    tx.commit().await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    let link = app::links::create(&state, &actor, &sub, &file).await?;
     let selection = Selection {
         version: form.version.clone(),
         language: form.language.clone(),
         platform: form.platform.clone(),
         show: Some("1".into()),
     };
-    let url = link_url(&state, token.expose());
+    let url = link.url.expose().clone();
     let show = page_for(
         &p,
         &session,
@@ -127,25 +89,8 @@ pub async fn revoke(
     let (customer_id, sub_id, link_id) = path.into_inner();
     let w = Where::partner(&state, &p, customer_id).await?;
     let sub = subscription(&state, &p, &w, sub_id).await?;
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    if !links::revoke(&mut tx, now, sub.id, link_id, p.account.id).await? {
-        return Err(AppError::NotFound);
-    }
-    audit::record(
-        &mut tx,
-        now,
-        &crate::web::audit::event(
-            &state,
-            &req,
-            &p,
-            "link_revoked",
-            On::subject("download_link", link_id).customer(sub.customer_id),
-            serde_json::json!({ "subscription_id": sub.id }),
-        ),
-    )
-    .await?;
-    tx.commit().await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    app::links::revoke(&state, &actor, &sub, link_id).await?;
     page::flash(&session, p.i18n.t("links-revoked"))?;
     Ok(see_other(&format!("{}/{}?show=1", w.base, sub.id)))
 }
