@@ -7,6 +7,7 @@
 //! render; the REST API calls the same functions, so each rule lives once.
 
 pub mod customers;
+pub mod invitations;
 pub mod links;
 pub mod passwords;
 

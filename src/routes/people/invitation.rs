@@ -6,15 +6,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::auth;
 use crate::config::Secret;
 use crate::crypto::token_hash;
-use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
-use crate::store::{StoreError, audit, people, users};
+use crate::store::people;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
 
@@ -118,47 +116,9 @@ pub async fn accept(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let hash = auth::hash(Secret::new(form.password.clone())).await?;
-    let roles: Vec<Role> = t.roles.split(',').filter_map(|r| r.parse().ok()).collect();
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    if !people::use_token(&mut tx, t.id, now).await? {
-        return Err(AppError::Gone);
-    }
-    let user = users::insert(
-        &mut tx,
-        now,
-        &users::NewUser {
-            organisation_id: t.organisation_id,
-            email: &t.email,
-            display_name: &name,
-            phone: None,
-            password_hash: &hash,
-            roles: &roles,
-        },
-    )
-    .await;
-    let user = match user {
-        Ok(u) => u,
-        Err(StoreError::Duplicate(_)) => return Err(AppError::Gone),
-        Err(e) => return Err(e.into()),
-    };
-    audit::record(
-        &mut tx,
-        now,
-        &audit::NewEvent {
-            organisation_id: Some(t.organisation_id),
-            actor_user_id: Some(user),
-            action: "invitation_accepted",
-            subject_type: Some("user"),
-            subject_id: Some(user),
-            customer_id: None,
-            ip: client_ip(&req, &state.settings.trusted_proxies),
-            detail: json!({ "email": t.email }),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
+    crate::app::invitations::accept(&state, &t, &name, Secret::new(form.password.clone()), ip)
+        .await?;
     page::flash(&session, page.t("invitation-done"))?;
     Ok(see_other("/sign-in"))
 }

@@ -11,14 +11,14 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::users::PARTNER_ROLES;
-use super::{base_url, make_invitation, send_already_a_user, send_invitation};
+use crate::app::invitations::{self, Invitee};
 use crate::domain::FieldError;
 use crate::domain::email::Email;
-use crate::domain::role::{OrgKind, Role};
+use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
-use crate::store::{StoreError, organisations, people};
-use crate::web::access::{Allowed, ManageKeys, ManageUsers, OperatePortal, Principal};
+use crate::store::{organisations, people};
+use crate::web::access::{Allowed, ManageKeys, ManageUsers, OperatePortal};
 use crate::web::audit::On;
 use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
@@ -78,25 +78,6 @@ fn role_choices(page: &Page, chosen: &[Role]) -> Vec<(&'static str, String, bool
         .collect()
 }
 
-/// Who an invitation goes to.
-enum Invitee {
-    /// No user has the address: it gets an invitation link.
-    New(Email),
-    /// A user in an organisation the inviter may not see has it. The inviter
-    /// is answered exactly as for a new address (same status, page and
-    /// flash, same audit event), so an invitation cannot probe other tenants
-    /// for addresses; the address gets a note instead of a link.
-    Elsewhere(Email),
-}
-
-impl Invitee {
-    fn email(&self) -> &Email {
-        match self {
-            Invitee::New(e) | Invitee::Elsewhere(e) => e,
-        }
-    }
-}
-
 /// Where a clash with an existing user may be told plainly.
 enum Plainly<'a> {
     /// The inviter's own organisation and the one invited into: theirs to
@@ -128,66 +109,6 @@ async fn check_email(
             }
         },
     }
-}
-
-/// Sends the invitation (made in the store first), or to an address that
-/// already has an account the note saying so.
-async fn deliver(
-    req: &HttpRequest,
-    state: &AppState,
-    p: &Principal,
-    invitee: &Invitee,
-    org: Uuid,
-    org_name: &str,
-    roles: &[Role],
-) -> AppResult<()> {
-    let base = base_url(req);
-    match invitee {
-        Invitee::New(email) => {
-            let mut tx = state.db.begin().await?;
-            let link = make_invitation(
-                &mut tx,
-                state,
-                &base,
-                email.as_str(),
-                org,
-                roles,
-                Some(p.account.id),
-            )
-            .await?;
-            tx.commit().await?;
-            send_invitation(state, &p.i18n, email.as_str(), org_name, &link).await;
-        }
-        Invitee::Elsewhere(email) => {
-            send_already_a_user(state, &p.i18n, email.as_str(), org_name, &base).await;
-        }
-    }
-    Ok(())
-}
-
-async fn record(
-    req: &HttpRequest,
-    state: &AppState,
-    p: &Principal,
-    org: Uuid,
-    customer: Option<Uuid>,
-    email: &str,
-    roles: &[Role],
-) -> AppResult<()> {
-    let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    let on = On {
-        subject: Some(("organisation", org)),
-        customer,
-    };
-    crate::web::audit::record(
-        state,
-        req,
-        p,
-        "user_invited",
-        on,
-        json!({ "email": email, "roles": names }),
-    )
-    .await
 }
 
 pub async fn staff_form(p: Allowed<ManageUsers>, session: Session) -> AppResult<HttpResponse> {
@@ -231,27 +152,19 @@ pub async fn staff(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    deliver(
-        &req,
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    invitations::invite(
         &state,
-        &p,
+        &actor,
+        &p.i18n,
         &invitee,
         p.account.org_id,
         &p.account.org_name,
+        None,
         &roles,
     )
     .await?;
     let email = invitee.email();
-    record(
-        &req,
-        &state,
-        &p,
-        p.account.org_id,
-        None,
-        email.as_str(),
-        &roles,
-    )
-    .await?;
     page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other("/users"))
 }
@@ -284,27 +197,19 @@ pub async fn customer_admin(
         return Ok(see_other(&format!("/customers/{}", customer.id)));
     };
     let roles = [Role::CustomerGlobalAdmin];
-    deliver(
-        &req,
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    invitations::invite(
         &state,
-        &p,
+        &actor,
+        &p.i18n,
         &invitee,
         customer.id,
         &customer.name,
+        Some(customer.id),
         &roles,
     )
     .await?;
     let email = invitee.email();
-    record(
-        &req,
-        &state,
-        &p,
-        customer.id,
-        Some(customer.id),
-        email.as_str(),
-        &roles,
-    )
-    .await?;
     page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other(&format!("/customers/{}", customer.id)))
 }
@@ -345,36 +250,20 @@ pub async fn partner(
         }
         None => None,
     };
-    let now = state.clock.now();
-    let outcome = match (email, errors.is_empty()) {
+    let invited = match (email, errors.is_empty()) {
         (Some(email), true) => {
-            let mut tx = state.db.begin().await?;
-            match organisations::insert_org(&mut tx, now, OrgKind::Partner, &name).await {
-                Ok(org) => {
-                    let roles = [Role::PartnerGlobalAdmin];
-                    let link = make_invitation(
-                        &mut tx,
-                        &state,
-                        &base_url(&req),
-                        email.as_str(),
-                        org,
-                        &roles,
-                        Some(p.account.id),
-                    )
-                    .await?;
-                    tx.commit().await?;
-                    Some((org, email, link))
-                }
-                Err(StoreError::Duplicate(_)) => {
+            let actor = crate::web::audit::actor(&state, &req, &p);
+            match invitations::invite_partner(&state, &actor, &p.i18n, &name, &email).await? {
+                Some(_) => Some(email),
+                None => {
                     errors.push(FieldError::new("org_name", "error-partner-taken"));
                     None
                 }
-                Err(e) => return Err(e.into()),
             }
         }
         _ => None,
     };
-    let Some((org, email, link)) = outcome else {
+    let Some(email) = invited else {
         let page = Page::for_user(&session, &p, "partners")?;
         let errors = FormErrors::new(&page.i18n, &errors);
         return render(
@@ -382,17 +271,6 @@ pub async fn partner(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    send_invitation(&state, &p.i18n, email.as_str(), &name, &link).await;
-    record(
-        &req,
-        &state,
-        &p,
-        org,
-        None,
-        email.as_str(),
-        &[Role::PartnerGlobalAdmin],
-    )
-    .await?;
     page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other("/operator/partners"))
 }
