@@ -10,6 +10,7 @@ pub mod customers;
 pub mod invitations;
 pub mod links;
 pub mod passwords;
+pub mod sign_in;
 
 use uuid::Uuid;
 
