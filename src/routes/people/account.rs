@@ -56,7 +56,7 @@ async fn record(
     user: uuid::Uuid,
     action: &'static str,
 ) -> AppResult<()> {
-    audit::record_alone(
+    audit::record(
         &state.db,
         state.clock.now(),
         &audit::NewEvent {

@@ -97,7 +97,7 @@ pub async fn submit(
         && two_factor::use_recovery_code(&state.db, now, user, &totp::recovery_hash(&form.code))
             .await?;
     if !(by_code || by_recovery) {
-        audit::record_alone(
+        audit::record(
             &state.db,
             now,
             &audit::NewEvent {
@@ -124,7 +124,7 @@ pub async fn submit(
     session.remove(NEXT_KEY);
     session.insert(USER_KEY, user)?;
     csrf::rotate(&session)?;
-    audit::record_alone(
+    audit::record(
         &state.db,
         now,
         &audit::NewEvent {

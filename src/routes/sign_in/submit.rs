@@ -104,7 +104,7 @@ pub async fn submit(
         ..Default::default()
     };
     if let Gate::Wait(until) = gate {
-        audit::record_alone(&state.db, now, &failure("throttled")).await?;
+        audit::record(&state.db, now, &failure("throttled")).await?;
         let wait = wait_words(&i18n, now, until);
         let mut res = again(
             i18n.t1("sign-in-throttled", "wait", &wait),
@@ -122,7 +122,7 @@ pub async fn submit(
     let active = creds.as_ref().is_some_and(|c| c.active);
     let (Some(creds), true, true) = (creds.as_ref(), ok, active) else {
         let reason = if ok { "deactivated" } else { "bad_credentials" };
-        audit::record_alone(&state.db, now, &failure(reason)).await?;
+        audit::record(&state.db, now, &failure(reason)).await?;
         return again(i18n.t("sign-in-failed"), StatusCode::UNAUTHORIZED);
     };
 
@@ -160,7 +160,7 @@ pub async fn submit(
     if let Some(n) = notice {
         page::flash(&session, n)?;
     }
-    audit::record_alone(
+    audit::record(
         &state.db,
         now,
         &audit::NewEvent {
