@@ -225,11 +225,12 @@ pub async fn lines<'c>(c: impl Into<Conn<'c>>, order_ids: &[Uuid]) -> StoreResul
     })?)
 }
 
-/// How many subscriptions a customer has (tests and counts).
+/// How many subscriptions the store holds, of every customer (tests).
 pub async fn subscription_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
     fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions"))
 }
 
+/// How many orders the store holds, of every customer (tests).
 pub async fn order_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
     fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM orders"))
 }

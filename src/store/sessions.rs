@@ -178,7 +178,7 @@ pub async fn purge_expired<'c>(c: impl Into<Conn<'c>>, now: DateTime<Utc>) -> St
     Ok(r)
 }
 
-/// How many live sessions the user has (tests and the users page).
+/// How many live sessions the user has (tests).
 pub async fn count_for_user<'c>(
     c: impl Into<Conn<'c>>,
     user_id: Uuid,
