@@ -93,7 +93,7 @@ pub async fn password(state: &AppState, a: Attempt) -> AppResult<Outcome> {
     };
     if let Gate::Wait(until) = gate {
         let e = failed_event(creds.as_ref(), &normalised, &a.ip, "throttled");
-        audit::record_alone(&state.db, now, &e).await?;
+        audit::record(&state.db, now, &e).await?;
         return Ok(Outcome::Wait(until));
     }
 
@@ -102,7 +102,7 @@ pub async fn password(state: &AppState, a: Attempt) -> AppResult<Outcome> {
     let (Some(creds), true, true) = (creds.as_ref(), ok, active) else {
         let reason = if ok { "deactivated" } else { "bad_credentials" };
         let e = failed_event(creds.as_ref(), &normalised, &a.ip, reason);
-        audit::record_alone(&state.db, now, &e).await?;
+        audit::record(&state.db, now, &e).await?;
         return Ok(Outcome::Failed);
     };
 
@@ -119,7 +119,7 @@ pub async fn password(state: &AppState, a: Attempt) -> AppResult<Outcome> {
     }
     let needs_code = two_factor::state(&state.db, creds.id).await?.enabled;
     if !needs_code {
-        audit::record_alone(
+        audit::record(
             &state.db,
             now,
             &audit::NewEvent {
@@ -200,11 +200,11 @@ pub async fn code(
     };
     if !(by_code || by_recovery) {
         let detail = json!({ "email": account.email, "reason": "second_factor" });
-        audit::record_alone(&state.db, now, &event("sign_in_failed", detail)).await?;
+        audit::record(&state.db, now, &event("sign_in_failed", detail)).await?;
         return Ok(CodeOutcome::Wrong);
     }
     throttle::clear(&state.db, &key).await?;
     let detail = json!({ "second_factor": if by_code { "totp" } else { "recovery_code" } });
-    audit::record_alone(&state.db, now, &event("sign_in", detail)).await?;
+    audit::record(&state.db, now, &event("sign_in", detail)).await?;
     Ok(CodeOutcome::SignedIn)
 }

@@ -322,7 +322,7 @@ pub async fn write(
     products: &[ProductSpec],
 ) -> anyhow::Result<()> {
     for p in products {
-        upsert_product(tx, now, p).await?;
+        upsert_product(&mut *tx, now, p).await?;
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ pub async fn add(
         "the file name must not contain path separators"
     );
     let stored = files.put(reader).await?;
-    let variant_id = catalog::upsert_variant(tx, product.id, variant).await?;
+    let variant_id = catalog::upsert_variant(&mut *tx, product.id, variant).await?;
     catalog::upsert_file(
         tx,
         now,

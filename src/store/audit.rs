@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, Tx, on_tx};
+use super::{Conn, StoreResult, execute, fetch_all};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewEvent {
@@ -17,15 +17,20 @@ pub struct NewEvent {
     pub detail: serde_json::Value,
 }
 
-/// Appends an event inside the caller's transaction, so it lands with the
-/// change it describes or not at all.
-pub async fn record(tx: &mut Tx, at: DateTime<Utc>, ev: &NewEvent) -> StoreResult<()> {
+/// Appends an event. Inside the caller's transaction (`&mut tx`) it lands with
+/// the change it describes or not at all; on the pool (`&db`) it stands alone,
+/// for things that change nothing else.
+pub async fn record<'c>(
+    c: impl Into<Conn<'c>>,
+    at: DateTime<Utc>,
+    ev: &NewEvent,
+) -> StoreResult<()> {
     let detail = if ev.detail.is_null() {
         "{}".to_owned()
     } else {
         ev.detail.to_string()
     };
-    on_tx!(tx, |c| sqlx::query(
+    execute!(c, sqlx::query(
         "INSERT INTO audit_events (id, at, organisation_id, actor_user_id, action, subject_type, \
          subject_id, customer_id, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     )
@@ -38,18 +43,8 @@ pub async fn record(tx: &mut Tx, at: DateTime<Utc>, ev: &NewEvent) -> StoreResul
     .bind(ev.subject_id)
     .bind(ev.customer_id)
     .bind(ev.ip.as_deref())
-    .bind(detail)
-    .execute(&mut **c)
-    .await
-    .map(|_| ()))?;
+    .bind(detail))?;
     Ok(())
-}
-
-/// Appends an event on its own (for things that change nothing else).
-pub async fn record_alone(db: &Db, at: DateTime<Utc>, ev: &NewEvent) -> StoreResult<()> {
-    let mut tx = db.begin().await?;
-    record(&mut tx, at, ev).await?;
-    tx.commit().await
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -63,15 +58,17 @@ pub struct EventRow {
 }
 
 /// The newest events of an organisation, newest first (tests and the log page).
-pub async fn recent_for_org(db: &Db, org: Uuid, limit: i64) -> StoreResult<Vec<EventRow>> {
-    Ok(super::on_pool!(db, |p| sqlx::query_as::<_, EventRow>(
+pub async fn recent_for_org<'c>(
+    c: impl Into<Conn<'c>>,
+    org: Uuid,
+    limit: i64,
+) -> StoreResult<Vec<EventRow>> {
+    fetch_all!(c, sqlx::query_as::<_, EventRow>(
         "SELECT at, action, actor_user_id, organisation_id, subject_id, detail FROM audit_events \
          WHERE organisation_id = $1 ORDER BY at DESC, id DESC LIMIT $2"
     )
     .bind(org)
-    .bind(limit)
-    .fetch_all(p)
-    .await)?)
+    .bind(limit))
 }
 
 /// What the activity log is filtered by; every part is optional.
@@ -104,14 +101,13 @@ pub struct LogRow {
 /// A page of the log, newest first, after (at, id) when given. Served by
 /// `audit_events(organisation_id, at DESC, id)` for a partner and
 /// `audit_events(at DESC, id)` for operators.
-pub async fn search(
-    db: &Db,
+pub async fn search<'c>(
+    c: impl Into<Conn<'c>>,
     f: &Filter,
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<LogRow>> {
-    Ok(super::on_pool!(db, |p| {
-        sqlx::query_as::<_, LogRow>(
+    fetch_all!(c, sqlx::query_as::<_, LogRow>(
         "SELECT e.id, e.at, o.name AS organisation, u.email AS user_email, e.action, e.subject_type, e.subject_id, \
            c.name AS customer, e.ip, e.detail \
          FROM audit_events e LEFT JOIN organisations o ON o.id = e.organisation_id \
@@ -130,20 +126,16 @@ pub async fn search(
     .bind(f.until)
     .bind(after.map(|a| a.0))
     .bind(after.map(|a| a.1))
-    .bind(limit)
-    .fetch_all(p)
-    .await
-    })?)
+    .bind(limit))
 }
 
 /// The actions recorded so far, for the filter's list.
-pub async fn actions(db: &Db, organisation_id: Option<Uuid>) -> StoreResult<Vec<String>> {
-    Ok(super::on_pool!(db, |p| {
-        sqlx::query_scalar(
+pub async fn actions<'c>(
+    c: impl Into<Conn<'c>>,
+    organisation_id: Option<Uuid>,
+) -> StoreResult<Vec<String>> {
+    fetch_all!(c, sqlx::query_scalar(
         "SELECT DISTINCT action FROM audit_events WHERE ($1 IS NULL OR organisation_id = $1) ORDER BY action"
     )
-    .bind(organisation_id)
-    .fetch_all(p)
-    .await
-    })?)
+    .bind(organisation_id))
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, Tx, on_pool, on_tx};
+use super::{Conn, StoreResult, execute, fetch_all, fetch_one, fetch_optional};
 use crate::domain::product::{KeyFormat, Policy, ProductKind};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -76,16 +76,18 @@ pub struct VariantSpec {
 
 /// Inserts or updates a product by SKU, replacing its restricted countries
 /// and adding variants it did not have. Returns the product id.
-pub async fn upsert_product(tx: &mut Tx, now: DateTime<Utc>, p: &ProductSpec) -> StoreResult<Uuid> {
-    let existing: Option<Uuid> = on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT id FROM products WHERE sku = $1"
-    )
-    .bind(&p.sku)
-    .fetch_optional(&mut **c)
-    .await)?;
+pub async fn upsert_product<'c>(
+    c: impl Into<Conn<'c>>,
+    now: DateTime<Utc>,
+    p: &ProductSpec,
+) -> StoreResult<Uuid> {
+    let mut c: Conn<'_> = c.into();
+    let existing: Option<Uuid> = fetch_optional!(
+        &mut c,
+        sqlx::query_scalar("SELECT id FROM products WHERE sku = $1").bind(&p.sku)
+    )?;
     let id = existing.unwrap_or_else(Uuid::new_v4);
-    on_tx!(tx, |c| {
-        sqlx::query(
+    execute!(&mut c, sqlx::query(
         "INSERT INTO products (id, sku, name, family, kind, term_months, has_keys, has_downloads, key_format, \
            unit_price_minor, currency, cancel_window_days, link_lifetime_days, link_download_cap, low_stock_at, \
            created_at, updated_at) \
@@ -109,63 +111,62 @@ pub async fn upsert_product(tx: &mut Tx, now: DateTime<Utc>, p: &ProductSpec) ->
     .bind(p.policy.link_lifetime_days)
     .bind(p.policy.link_download_cap)
     .bind(p.low_stock_at)
-    .bind(now)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
-    on_tx!(tx, |c| sqlx::query(
-        "DELETE FROM product_restricted_countries WHERE product_id = $1"
-    )
-    .bind(id)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
+    .bind(now))?;
+    execute!(
+        &mut c,
+        sqlx::query("DELETE FROM product_restricted_countries WHERE product_id = $1").bind(id)
+    )?;
     for country in &p.restricted_countries {
-        on_tx!(tx, |c| sqlx::query(
-            "INSERT INTO product_restricted_countries (product_id, country) VALUES ($1, $2)"
-        )
-        .bind(id)
-        .bind(country)
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected()))?;
+        execute!(
+            &mut c,
+            sqlx::query(
+                "INSERT INTO product_restricted_countries (product_id, country) VALUES ($1, $2)"
+            )
+            .bind(id)
+            .bind(country)
+        )?;
     }
     for v in &p.variants {
-        upsert_variant(tx, id, v).await?;
+        upsert_variant(&mut c, id, v).await?;
     }
     Ok(id)
 }
 
 /// The variant's id, creating it if it does not exist.
-pub async fn upsert_variant(tx: &mut Tx, product_id: Uuid, v: &VariantSpec) -> StoreResult<Uuid> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO variants (id, product_id, version, language, bitness, file_type, os) \
+pub async fn upsert_variant<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+    v: &VariantSpec,
+) -> StoreResult<Uuid> {
+    let mut c: Conn<'_> = c.into();
+    execute!(
+        &mut c,
+        sqlx::query(
+            "INSERT INTO variants (id, product_id, version, language, bitness, file_type, os) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (product_id, version, language, bitness, file_type, os) DO NOTHING"
-    )
-    .bind(Uuid::new_v4())
-    .bind(product_id)
-    .bind(&v.version)
-    .bind(&v.language)
-    .bind(&v.bitness)
-    .bind(&v.file_type)
-    .bind(&v.os)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
-    Ok(on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT id FROM variants WHERE product_id = $1 AND version = $2 AND language = $3 \
+        )
+        .bind(Uuid::new_v4())
+        .bind(product_id)
+        .bind(&v.version)
+        .bind(&v.language)
+        .bind(&v.bitness)
+        .bind(&v.file_type)
+        .bind(&v.os)
+    )?;
+    fetch_one!(
+        &mut c,
+        sqlx::query_scalar(
+            "SELECT id FROM variants WHERE product_id = $1 AND version = $2 AND language = $3 \
          AND bitness = $4 AND file_type = $5 AND os = $6"
+        )
+        .bind(product_id)
+        .bind(&v.version)
+        .bind(&v.language)
+        .bind(&v.bitness)
+        .bind(&v.file_type)
+        .bind(&v.os)
     )
-    .bind(product_id)
-    .bind(&v.version)
-    .bind(&v.language)
-    .bind(&v.bitness)
-    .bind(&v.file_type)
-    .bind(&v.os)
-    .fetch_one(&mut **c)
-    .await)?)
 }
 
 pub struct NewFile<'a> {
@@ -177,9 +178,12 @@ pub struct NewFile<'a> {
 }
 
 /// Registers a download file (a file of the same name on the variant is replaced).
-pub async fn upsert_file(tx: &mut Tx, now: DateTime<Utc>, f: &NewFile<'_>) -> StoreResult<()> {
-    on_tx!(tx, |c| {
-        sqlx::query(
+pub async fn upsert_file<'c>(
+    c: impl Into<Conn<'c>>,
+    now: DateTime<Utc>,
+    f: &NewFile<'_>,
+) -> StoreResult<()> {
+    execute!(c, sqlx::query(
         "INSERT INTO download_files (id, variant_id, file_name, size_bytes, sha256, storage_name, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (variant_id, file_name) DO UPDATE SET \
          size_bytes = $4, sha256 = $5, storage_name = $6, created_at = $7"
@@ -190,59 +194,55 @@ pub async fn upsert_file(tx: &mut Tx, now: DateTime<Utc>, f: &NewFile<'_>) -> St
     .bind(f.size_bytes)
     .bind(f.sha256)
     .bind(f.storage_name)
-    .bind(now)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
+    .bind(now))?;
     Ok(())
 }
 
-pub async fn product_by_sku(db: &Db, sku: &str) -> StoreResult<Option<ProductRow>> {
+pub async fn product_by_sku<'c>(
+    c: impl Into<Conn<'c>>,
+    sku: &str,
+) -> StoreResult<Option<ProductRow>> {
     let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.sku = $1");
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, ProductRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, ProductRow>(sqlx::AssertSqlSafe(sql.as_str())).bind(sku)
     )
-    .bind(sku)
-    .fetch_optional(p)
-    .await)?)
 }
 
-pub async fn product(db: &Db, id: Uuid) -> StoreResult<Option<ProductRow>> {
+pub async fn product<'c>(c: impl Into<Conn<'c>>, id: Uuid) -> StoreResult<Option<ProductRow>> {
     let sql = format!("SELECT {PRODUCT_COLUMNS} FROM products p WHERE p.id = $1");
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, ProductRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, ProductRow>(sqlx::AssertSqlSafe(sql.as_str())).bind(id)
     )
-    .bind(id)
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// Products that may be sold in `country`, by family and name.
-pub async fn sellable_in(db: &Db, country: &str) -> StoreResult<Vec<ProductRow>> {
+pub async fn sellable_in<'c>(
+    c: impl Into<Conn<'c>>,
+    country: &str,
+) -> StoreResult<Vec<ProductRow>> {
     let sql = format!(
         "SELECT {PRODUCT_COLUMNS} FROM products p WHERE NOT EXISTS \
          (SELECT 1 FROM product_restricted_countries r WHERE r.product_id = p.id AND r.country = $1) \
          ORDER BY p.family, p.name"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, ProductRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, ProductRow>(sqlx::AssertSqlSafe(sql.as_str())).bind(country)
     )
-    .bind(country)
-    .fetch_all(p)
-    .await)?)
 }
 
-pub async fn restricted_in(db: &Db, product_id: Uuid, country: &str) -> StoreResult<bool> {
-    let n: i64 = on_pool!(db, |p| {
-        sqlx::query_scalar(
+pub async fn restricted_in<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+    country: &str,
+) -> StoreResult<bool> {
+    let n: i64 = fetch_one!(c, sqlx::query_scalar(
         "SELECT COUNT(*) FROM product_restricted_countries WHERE product_id = $1 AND country = $2"
     )
     .bind(product_id)
-    .bind(country)
-    .fetch_one(p)
-    .await
-    })?;
+    .bind(country))?;
     Ok(n > 0)
 }
 
@@ -264,19 +264,18 @@ pub struct StockRow {
     pub restricted: i64,
 }
 
-pub async fn stock(db: &Db) -> StoreResult<Vec<StockRow>> {
-    Ok(on_pool!(db, |p| {
+pub async fn stock<'c>(c: impl Into<Conn<'c>>) -> StoreResult<Vec<StockRow>> {
+    fetch_all!(
+        c,
         sqlx::query_as::<_, StockRow>(
-        "SELECT p.id, p.sku, p.name, p.family, p.kind, p.has_keys, p.unit_price_minor, p.currency, p.low_stock_at, \
+            "SELECT p.id, p.sku, p.name, p.family, p.kind, p.has_keys, p.unit_price_minor, p.currency, p.low_stock_at, \
            (SELECT COUNT(*) FROM variants v WHERE v.product_id = p.id) AS variants, \
            (SELECT COUNT(*) FROM download_files f JOIN variants v ON v.id = f.variant_id WHERE v.product_id = p.id) AS files, \
            (SELECT COUNT(*) FROM product_keys k WHERE k.product_id = p.id AND k.subscription_id IS NULL AND k.revoked_at IS NULL) AS keys_left, \
            (SELECT COUNT(*) FROM product_restricted_countries r WHERE r.product_id = p.id) AS restricted \
          FROM products p ORDER BY p.family, p.name"
+        )
     )
-    .fetch_all(p)
-    .await
-    })?)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -294,25 +293,25 @@ pub struct FileRow {
 }
 
 /// Every variant of a product with its files (a variant without files shows once).
-pub async fn variants_with_files(db: &Db, product_id: Uuid) -> StoreResult<Vec<FileRow>> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_as::<_, FileRow>(
+pub async fn variants_with_files<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+) -> StoreResult<Vec<FileRow>> {
+    fetch_all!(c, sqlx::query_as::<_, FileRow>(
         "SELECT COALESCE(f.id, v.id) AS id, v.id AS variant_id, v.version, v.language, v.bitness, v.file_type, v.os, \
            f.file_name, f.size_bytes, f.sha256 \
          FROM variants v LEFT JOIN download_files f ON f.variant_id = v.id \
          WHERE v.product_id = $1 ORDER BY v.version, v.language, v.bitness, v.file_type, v.os, f.file_name"
     )
-    .bind(product_id)
-    .fetch_all(p)
-    .await
-    })?)
+    .bind(product_id))
 }
 
-pub async fn restricted_countries(db: &Db, product_id: Uuid) -> StoreResult<Vec<String>> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
+pub async fn restricted_countries<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+) -> StoreResult<Vec<String>> {
+    fetch_all!(c, sqlx::query_scalar(
         "SELECT country FROM product_restricted_countries WHERE product_id = $1 ORDER BY country"
     )
-    .bind(product_id)
-    .fetch_all(p)
-    .await)?)
+    .bind(product_id))
 }

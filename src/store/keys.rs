@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, Tx, on_pool, on_tx};
+use super::{Conn, StoreResult, execute, fetch_one, fetch_optional, on_conn};
 
 pub struct EncryptedKey {
     pub ciphertext: Vec<u8>,
@@ -13,7 +13,11 @@ pub struct EncryptedKey {
 }
 
 /// Which of these fingerprints the store already holds.
-pub async fn existing_fingerprints(db: &Db, fingerprints: &[String]) -> StoreResult<Vec<String>> {
+pub async fn existing_fingerprints<'c>(
+    c: impl Into<Conn<'c>>,
+    fingerprints: &[String],
+) -> StoreResult<Vec<String>> {
+    let mut c: Conn<'_> = c.into();
     let mut found = Vec::new();
     for chunk in fingerprints.chunks(500) {
         let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
@@ -21,7 +25,7 @@ pub async fn existing_fingerprints(db: &Db, fingerprints: &[String]) -> StoreRes
             "SELECT key_fingerprint FROM product_keys WHERE key_fingerprint IN ({})",
             placeholders.join(", ")
         );
-        let rows: Vec<String> = on_pool!(db, |p| {
+        let rows: Vec<String> = on_conn!(&mut c, |p| {
             let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str()));
             for f in chunk {
                 q = q.bind(f);
@@ -34,12 +38,13 @@ pub async fn existing_fingerprints(db: &Db, fingerprints: &[String]) -> StoreRes
 }
 
 /// Adds keys to a product's inventory, many rows per statement.
-pub async fn insert(
-    tx: &mut Tx,
+pub async fn insert<'c>(
+    c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     product_id: Uuid,
     keys: &[EncryptedKey],
 ) -> StoreResult<()> {
+    let mut c: Conn<'_> = c.into();
     for chunk in keys.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| {
@@ -58,7 +63,7 @@ pub async fn insert(
             "INSERT INTO product_keys (id, product_id, key_ciphertext, key_nonce, key_fingerprint, created_at) VALUES {}",
             rows.join(", ")
         );
-        on_tx!(tx, |c| {
+        on_conn!(&mut c, |c| {
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(product_id);
             for k in chunk {
                 q = q
@@ -68,7 +73,7 @@ pub async fn insert(
                     .bind(&k.fingerprint)
                     .bind(now);
             }
-            q.execute(&mut **c).await.map(|r| r.rows_affected())
+            q.execute(c).await.map(|r| r.rows_affected())
         })?;
     }
     Ok(())
@@ -78,55 +83,40 @@ pub async fn insert(
 /// transaction. `false` means none is left. On PostgreSQL, SKIP LOCKED lets
 /// concurrent orders take different keys instead of queueing on one row;
 /// SQLite's write transactions are serial already.
-pub async fn take(tx: &mut Tx, product_id: Uuid, subscription_id: Uuid) -> StoreResult<bool> {
-    let n = match tx {
-        Tx::Sqlite(c) => sqlx::query(
-            "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
-             WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1) \
-             AND subscription_id IS NULL",
-        )
-        .bind(subscription_id)
-        .bind(product_id)
-        .execute(&mut **c)
-        .await?
-        .rows_affected(),
-        Tx::Pg(c) => sqlx::query(
-            "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
-             WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1 \
-             FOR UPDATE SKIP LOCKED) AND subscription_id IS NULL",
-        )
-        .bind(subscription_id)
-        .bind(product_id)
-        .execute(&mut **c)
-        .await?
-        .rows_affected(),
+pub async fn take<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+    subscription_id: Uuid,
+) -> StoreResult<bool> {
+    let c: Conn<'_> = c.into();
+    let sql = if c.is_pg() {
+        "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
+         WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1 \
+         FOR UPDATE SKIP LOCKED) AND subscription_id IS NULL"
+    } else {
+        "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
+         WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1) \
+         AND subscription_id IS NULL"
     };
+    let n = execute!(c, sqlx::query(sql).bind(subscription_id).bind(product_id))?;
     Ok(n == 1)
 }
 
 /// How many free keys a product has.
-pub async fn free_count(db: &Db, product_id: Uuid) -> StoreResult<i64> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_scalar(
+pub async fn free_count<'c>(c: impl Into<Conn<'c>>, product_id: Uuid) -> StoreResult<i64> {
+    fetch_one!(c, sqlx::query_scalar(
         "SELECT COUNT(*) FROM product_keys WHERE product_id = $1 AND subscription_id IS NULL AND revoked_at IS NULL"
     )
-    .bind(product_id)
-    .fetch_one(p)
-    .await
-    })?)
+    .bind(product_id))
 }
 
 /// The encrypted key assigned to a subscription, unless revoked.
-pub async fn for_subscription(
-    db: &Db,
+pub async fn for_subscription<'c>(
+    c: impl Into<Conn<'c>>,
     subscription_id: Uuid,
 ) -> StoreResult<Option<(Vec<u8>, Vec<u8>)>> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_as::<_, (Vec<u8>, Vec<u8>)>(
+    fetch_optional!(c, sqlx::query_as::<_, (Vec<u8>, Vec<u8>)>(
         "SELECT key_ciphertext, key_nonce FROM product_keys WHERE subscription_id = $1 AND revoked_at IS NULL"
     )
-    .bind(subscription_id)
-    .fetch_optional(p)
-    .await
-    })?)
+    .bind(subscription_id))
 }

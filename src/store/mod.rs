@@ -1,8 +1,10 @@
 //! The only place with SQL: one store over SQLite (embedded default) and PostgreSQL.
 //!
-//! Both backends run the same query text (`$1` placeholders work on both); the
-//! `on_pool!` / `on_tx!` macros expand one body for each native pool so `Uuid`
-//! and `DateTime<Utc>` keep their native encodings on both sides.
+//! Both backends run the same query text (`$1` placeholders work on both). A
+//! query is written once against a [`Conn`] (a pool or an open transaction);
+//! the `on_conn!` macro (and the `execute!` / `fetch_*!` helpers over it)
+//! expands it once for each native driver, so `Uuid` and `DateTime<Utc>` keep
+//! their native encodings on both sides.
 
 pub mod audit;
 pub mod catalog;
@@ -25,27 +27,101 @@ use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
-/// Runs `$body` with `$conn` bound to whichever native pool `$db` holds.
-macro_rules! on_pool {
-    ($db:expr, |$conn:ident| $body:expr) => {
-        match $db {
-            $crate::store::Db::Sqlite($conn) => $body,
-            $crate::store::Db::Pg($conn) => $body,
+/// Runs `$body` with `$c` bound to the native executor behind `$conn`
+/// (anything that converts into a [`Conn`]: `&Db`, `&mut Tx`, `&mut Conn`).
+/// The body is expanded once per backend and per kind (pool, transaction),
+/// so it must use `$c` once, as the executor of one query.
+macro_rules! on_conn {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match ::core::convert::Into::<$crate::store::Conn<'_>>::into($conn) {
+            $crate::store::Conn::SqlitePool($c) => $body,
+            $crate::store::Conn::PgPool($c) => $body,
+            $crate::store::Conn::Sqlite($c) => $body,
+            $crate::store::Conn::Pg($c) => $body,
         }
     };
 }
-/// Runs `$body` with `$conn` bound to the open transaction's connection.
-macro_rules! on_tx {
-    ($tx:expr, |$conn:ident| $body:expr) => {
-        match $tx {
-            $crate::store::Tx::Sqlite($conn) => $body,
-            $crate::store::Tx::Pg($conn) => $body,
-        }
+/// Runs a statement; the number of rows it affected.
+macro_rules! execute {
+    ($conn:expr, $query:expr) => {
+        $crate::store::on_conn!($conn, |c| $query
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err($crate::store::StoreError::from)
     };
 }
-pub(crate) use {on_pool, on_tx};
+/// Runs a query that returns exactly one row.
+macro_rules! fetch_one {
+    ($conn:expr, $query:expr) => {
+        $crate::store::on_conn!($conn, |c| $query.fetch_one(c).await)
+            .map_err($crate::store::StoreError::from)
+    };
+}
+/// Runs a query that returns at most one row.
+macro_rules! fetch_optional {
+    ($conn:expr, $query:expr) => {
+        $crate::store::on_conn!($conn, |c| $query.fetch_optional(c).await)
+            .map_err($crate::store::StoreError::from)
+    };
+}
+/// Runs a query and collects every row.
+macro_rules! fetch_all {
+    ($conn:expr, $query:expr) => {
+        $crate::store::on_conn!($conn, |c| $query.fetch_all(c).await)
+            .map_err($crate::store::StoreError::from)
+    };
+}
+pub(crate) use {execute, fetch_all, fetch_one, fetch_optional, on_conn};
+
+/// Where one query runs: a pool (the statement commits on its own) or an open
+/// transaction. Store functions take `impl Into<Conn>`, so callers pass
+/// `&state.db` or `&mut tx` alike; pass `&mut conn` to use one again.
+pub enum Conn<'a> {
+    SqlitePool(&'a SqlitePool),
+    PgPool(&'a PgPool),
+    Sqlite(&'a mut SqliteConnection),
+    Pg(&'a mut PgConnection),
+}
+
+impl Conn<'_> {
+    /// Whether this runs on PostgreSQL (for the rare statement that differs).
+    pub fn is_pg(&self) -> bool {
+        matches!(self, Conn::PgPool(_) | Conn::Pg(_))
+    }
+}
+
+impl<'a> From<&'a Db> for Conn<'a> {
+    fn from(db: &'a Db) -> Self {
+        match db {
+            Db::Sqlite(p) => Conn::SqlitePool(p),
+            Db::Pg(p) => Conn::PgPool(p),
+        }
+    }
+}
+
+impl<'a> From<&'a mut Tx> for Conn<'a> {
+    fn from(tx: &'a mut Tx) -> Self {
+        match tx {
+            Tx::Sqlite(t) => Conn::Sqlite(t),
+            Tx::Pg(t) => Conn::Pg(t),
+        }
+    }
+}
+
+/// A shorter borrow of the same connection, so it can be used again after.
+impl<'a, 'b> From<&'a mut Conn<'b>> for Conn<'a> {
+    fn from(c: &'a mut Conn<'b>) -> Self {
+        match c {
+            Conn::SqlitePool(p) => Conn::SqlitePool(p),
+            Conn::PgPool(p) => Conn::PgPool(p),
+            Conn::Sqlite(t) => Conn::Sqlite(t),
+            Conn::Pg(t) => Conn::Pg(t),
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -161,14 +237,14 @@ impl Db {
 
     /// A cheap round trip, for the health check.
     pub async fn ping(&self) -> StoreResult<()> {
-        on_pool!(self, |p| sqlx::query("SELECT 1")
-            .execute(p)
-            .await
-            .map(|_| ()))?;
+        execute!(self, sqlx::query("SELECT 1"))?;
         Ok(())
     }
 
     pub async fn close(&self) {
-        on_pool!(self, |p| p.close().await)
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Pg(p) => p.close().await,
+        }
     }
 }

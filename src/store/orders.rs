@@ -6,7 +6,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
-use super::{Db, StoreError, StoreResult, audit, keys, on_pool, on_tx};
+use super::{
+    Conn, Db, StoreError, StoreResult, audit, execute, fetch_all, fetch_one, fetch_optional, keys,
+    on_conn,
+};
 use crate::domain::product::term_end;
 use crate::domain::scope::Scope;
 
@@ -38,15 +41,16 @@ pub enum Placed {
 /// The order this partner already placed for this customer with this key.
 /// Keys are unique per partner and customer (as the index is), so another
 /// partner's key is a fresh one here.
-async fn by_idempotency_key(db: &Db, o: &PlaceOrder<'_>) -> StoreResult<Option<Uuid>> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
+async fn by_idempotency_key<'c>(
+    c: impl Into<Conn<'c>>,
+    o: &PlaceOrder<'_>,
+) -> StoreResult<Option<Uuid>> {
+    fetch_optional!(c, sqlx::query_scalar(
         "SELECT id FROM orders WHERE idempotency_key = $1 AND partner_id = $2 AND customer_id = $3"
     )
     .bind(o.idempotency_key)
     .bind(o.partner_id)
-    .bind(o.customer_id)
-    .fetch_optional(p)
-    .await)?)
+    .bind(o.customer_id))
 }
 
 pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResult<Placed> {
@@ -55,8 +59,7 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
     }
     let mut tx = db.begin().await?;
     let order_id = Uuid::new_v4();
-    let inserted = on_tx!(&mut tx, |c| {
-        sqlx::query(
+    let inserted = execute!(&mut tx, sqlx::query(
         "INSERT INTO orders (id, customer_id, partner_id, placed_by, placed_at, idempotency_key, total_minor, currency, status) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'placed')"
     )
@@ -67,12 +70,8 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
     .bind(now)
     .bind(o.idempotency_key)
     .bind(o.total_minor)
-    .bind(o.currency)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected())
-    });
-    match inserted.map_err(StoreError::from) {
+    .bind(o.currency));
+    match inserted {
         Ok(_) => {}
         // A double submit raced this one and won: show its order.
         Err(StoreError::Duplicate(_)) => {
@@ -88,8 +87,7 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
     for (i, line) in o.lines.iter().enumerate() {
         let p = line.product;
         let sub_id = Uuid::new_v4();
-        on_tx!(&mut tx, |c| {
-            sqlx::query(
+        execute!(&mut tx, sqlx::query(
             "INSERT INTO subscriptions (id, order_id, line_no, customer_id, partner_id, product_id, quantity, \
                unit_price_minor, currency, purchased_at, cancel_until, term_ends_at, status) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active')"
@@ -105,11 +103,7 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
         .bind(&p.currency)
         .bind(now)
         .bind(p.policy().cancel_until(now))
-        .bind(term_end(now, p.term_months))
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
+        .bind(term_end(now, p.term_months)))?;
         if p.has_keys && !keys::take(&mut tx, p.id, sub_id).await? {
             // Dropping the transaction rolls back everything above.
             return Ok(Placed::OutOfKeys(p.name.clone()));
@@ -168,8 +162,8 @@ const ORDER_COLUMNS: &str = "o.id, o.customer_id, o.placed_at, u.display_name AS
      o.total_minor, o.currency, o.status";
 
 /// A customer's orders, newest first (the caller has checked the customer is in scope).
-pub async fn for_customer(
-    db: &Db,
+pub async fn for_customer<'c>(
+    c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
     limit: i64,
@@ -179,19 +173,18 @@ pub async fn for_customer(
          WHERE o.customer_id = $1 AND ($2 IS NULL OR o.partner_id = $2) \
          ORDER BY o.placed_at DESC, o.id DESC LIMIT $3"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, OrderRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(customer_id)
+            .bind(scope.partner_id())
+            .bind(limit)
     )
-    .bind(customer_id)
-    .bind(scope.partner_id())
-    .bind(limit)
-    .fetch_all(p)
-    .await)?)
 }
 
 /// One order, if `scope` may see it.
-pub async fn order(
-    db: &Db,
+pub async fn order<'c>(
+    c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
     order_id: Uuid,
@@ -200,18 +193,17 @@ pub async fn order(
         "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.placed_by \
          WHERE o.id = $1 AND o.customer_id = $2 AND ($3 IS NULL OR o.partner_id = $3)"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, OrderRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(order_id)
+            .bind(customer_id)
+            .bind(scope.partner_id())
     )
-    .bind(order_id)
-    .bind(customer_id)
-    .bind(scope.partner_id())
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// The lines of these orders.
-pub async fn lines(db: &Db, order_ids: &[Uuid]) -> StoreResult<Vec<LineRow>> {
+pub async fn lines<'c>(c: impl Into<Conn<'c>>, order_ids: &[Uuid]) -> StoreResult<Vec<LineRow>> {
     if order_ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -224,7 +216,7 @@ pub async fn lines(db: &Db, order_ids: &[Uuid]) -> StoreResult<Vec<LineRow>> {
          WHERE s.order_id IN ({}) ORDER BY s.order_id, s.line_no",
         placeholders.join(", ")
     );
-    Ok(on_pool!(db, |p| {
+    Ok(on_conn!(c, |p| {
         let mut q = sqlx::query_as::<_, LineRow>(sqlx::AssertSqlSafe(sql.as_str()));
         for id in order_ids {
             q = q.bind(id);
@@ -233,19 +225,12 @@ pub async fn lines(db: &Db, order_ids: &[Uuid]) -> StoreResult<Vec<LineRow>> {
     })?)
 }
 
-/// How many subscriptions a customer has (tests and counts).
-pub async fn subscription_count(db: &Db) -> StoreResult<i64> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM subscriptions"
-    )
-    .fetch_one(p)
-    .await)?)
+/// How many subscriptions the store holds, of every customer (tests).
+pub async fn subscription_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
+    fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions"))
 }
 
-pub async fn order_count(db: &Db) -> StoreResult<i64> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM orders"
-    )
-    .fetch_one(p)
-    .await)?)
+/// How many orders the store holds, of every customer (tests).
+pub async fn order_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
+    fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM orders"))
 }

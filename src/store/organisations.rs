@@ -3,42 +3,46 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, Tx, on_pool, on_tx};
+use super::{Conn, Db, StoreResult, execute, fetch_all, fetch_one, fetch_optional};
 use crate::domain::customer::NewCustomer;
 use crate::domain::role::OrgKind;
 use crate::domain::scope::Scope;
 
-pub async fn insert_org(
-    tx: &mut Tx,
+pub async fn insert_org<'c>(
+    c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     kind: OrgKind,
     name: &str,
 ) -> StoreResult<Uuid> {
     let id = Uuid::new_v4();
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO organisations (id, kind, name, created_at) VALUES ($1, $2, $3, $4)"
-    )
-    .bind(id)
-    .bind(kind.as_str())
-    .bind(name)
-    .bind(now)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
+    execute!(
+        c,
+        sqlx::query(
+            "INSERT INTO organisations (id, kind, name, created_at) VALUES ($1, $2, $3, $4)"
+        )
+        .bind(id)
+        .bind(kind.as_str())
+        .bind(name)
+        .bind(now)
+    )?;
     Ok(id)
 }
 
 /// A partner's or the vendor's organisation by its (case-insensitive) name.
-pub async fn find_by_name(db: &Db, name: &str) -> StoreResult<Option<(Uuid, OrgKind)>> {
+pub async fn find_by_name<'c>(
+    c: impl Into<Conn<'c>>,
+    name: &str,
+) -> StoreResult<Option<(Uuid, OrgKind)>> {
     // Partners and the vendor have unique names; customers of two partners may
     // share one, so they come last.
-    let row: Option<(Uuid, String)> = on_pool!(db, |p| sqlx::query_as(
-        "SELECT id, kind FROM organisations WHERE lower(name) = lower($1) \
+    let row: Option<(Uuid, String)> = fetch_optional!(
+        c,
+        sqlx::query_as(
+            "SELECT id, kind FROM organisations WHERE lower(name) = lower($1) \
          ORDER BY (kind = 'customer'), created_at, id LIMIT 1"
-    )
-    .bind(name)
-    .fetch_optional(p)
-    .await)?;
+        )
+        .bind(name)
+    )?;
     Ok(row.and_then(|(id, kind)| kind.parse().ok().map(|k| (id, k))))
 }
 
@@ -58,8 +62,8 @@ pub struct Customer {
 const CUSTOMER_COLUMNS: &str = "id, partner_id, name, tenant_guid, primary_domain, country, \
      COALESCE(billing_name, '') AS billing_name, COALESCE(billing_email, '') AS billing_email, created_at";
 
-pub async fn insert_customer(
-    tx: &mut Tx,
+pub async fn insert_customer<'c>(
+    conn: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     partner_id: Uuid,
     c: &NewCustomer,
@@ -75,8 +79,7 @@ pub async fn insert_customer(
         billing_email: c.billing_email.as_str().to_owned(),
         created_at: now,
     };
-    on_tx!(tx, |conn| {
-        sqlx::query(
+    execute!(conn, sqlx::query(
         "INSERT INTO organisations (id, kind, name, partner_id, tenant_guid, primary_domain, country, \
          billing_name, billing_email, created_at) VALUES ($1, 'customer', $2, $3, $4, $5, $6, $7, $8, $9)"
     )
@@ -88,41 +91,46 @@ pub async fn insert_customer(
     .bind(&customer.country)
     .bind(&customer.billing_name)
     .bind(&customer.billing_email)
-    .bind(now)
-    .execute(&mut **conn)
-    .await.map(|r| r.rows_affected())
-    })?;
+    .bind(now))?;
     Ok(customer)
 }
 
 /// Whether one of this partner's customers has the domain. Other partners'
 /// customers do not count (the unique index is per partner too): saying so
 /// would tell a partner about another partner's customers.
-pub async fn domain_taken(db: &Db, partner_id: Uuid, domain: &str) -> StoreResult<bool> {
-    let n: i64 = on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM organisations WHERE partner_id = $1 AND primary_domain = $2"
-    )
-    .bind(partner_id)
-    .bind(domain)
-    .fetch_one(p)
-    .await)?;
+pub async fn domain_taken<'c>(
+    c: impl Into<Conn<'c>>,
+    partner_id: Uuid,
+    domain: &str,
+) -> StoreResult<bool> {
+    let n: i64 = fetch_one!(
+        c,
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM organisations WHERE partner_id = $1 AND primary_domain = $2"
+        )
+        .bind(partner_id)
+        .bind(domain)
+    )?;
     Ok(n > 0)
 }
 
 /// One customer, if `scope` may see it; a foreign id finds nothing.
-pub async fn customer(db: &Db, scope: Scope, id: Uuid) -> StoreResult<Option<Customer>> {
+pub async fn customer<'c>(
+    c: impl Into<Conn<'c>>,
+    scope: Scope,
+    id: Uuid,
+) -> StoreResult<Option<Customer>> {
     let sql = format!(
         "SELECT {CUSTOMER_COLUMNS} FROM organisations WHERE id = $1 AND kind = 'customer' \
          AND ($2 IS NULL OR partner_id = $2) AND ($3 IS NULL OR id = $3)"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, Customer>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(id)
+            .bind(scope.partner_id())
+            .bind(scope.customer_id())
     )
-    .bind(id)
-    .bind(scope.partner_id())
-    .bind(scope.customer_id())
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// Where a page of the customer list starts: after this (name, id).
@@ -135,8 +143,8 @@ pub struct After {
 /// A page of a partner's customers ordered by name, optionally filtered by a
 /// search on name or domain. Keyset paging: one more row than asked tells
 /// whether a next page exists.
-pub async fn list_customers(
-    db: &Db,
+pub async fn list_customers<'c>(
+    c: impl Into<Conn<'c>>,
     partner_id: Uuid,
     search: Option<&str>,
     after: Option<&After>,
@@ -150,16 +158,15 @@ pub async fn list_customers(
          AND ($3 IS NULL OR name > $3 OR (name = $3 AND id > $4)) \
          ORDER BY name, id LIMIT $5"
     );
-    let mut rows = on_pool!(db, |p| sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(
-        sql.as_str()
-    ))
-    .bind(partner_id)
-    .bind(pattern.as_deref())
-    .bind(after.map(|a| a.name.as_str()))
-    .bind(after.map(|a| a.id))
-    .bind(limit + 1)
-    .fetch_all(p)
-    .await)?;
+    let mut rows = fetch_all!(
+        c,
+        sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(partner_id)
+            .bind(pattern.as_deref())
+            .bind(after.map(|a| a.name.as_str()))
+            .bind(after.map(|a| a.id))
+            .bind(limit + 1)
+    )?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     Ok((rows, more))
@@ -181,29 +188,26 @@ pub struct PartnerSummary {
     pub active: bool,
 }
 
-pub async fn list_partners(db: &Db) -> StoreResult<Vec<PartnerSummary>> {
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, PartnerSummary>(
-        "SELECT o.id, o.name, \
+pub async fn list_partners<'c>(c: impl Into<Conn<'c>>) -> StoreResult<Vec<PartnerSummary>> {
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, PartnerSummary>(
+            "SELECT o.id, o.name, \
            (SELECT COUNT(*) FROM organisations c WHERE c.partner_id = o.id) AS customers, \
            (SELECT COUNT(*) FROM users u WHERE u.organisation_id = o.id) AS users, \
            o.created_at, (o.deactivated_at IS NULL) AS active \
          FROM organisations o WHERE o.kind = 'partner' ORDER BY o.name, o.id"
+        )
     )
-    .fetch_all(p)
-    .await)?)
 }
 
-pub async fn count(db: &Db) -> StoreResult<i64> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM organisations"
-    )
-    .fetch_one(p)
-    .await)?)
+pub async fn count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
+    fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM organisations"))
 }
 
 /// A partner's customer named by its tenant GUID or primary domain.
-pub async fn customer_by_ref(
-    db: &Db,
+pub async fn customer_by_ref<'c>(
+    c: impl Into<Conn<'c>>,
     partner_id: Uuid,
     reference: &str,
 ) -> StoreResult<Option<Customer>> {
@@ -213,14 +217,13 @@ pub async fn customer_by_ref(
         "SELECT {CUSTOMER_COLUMNS} FROM organisations WHERE kind = 'customer' AND partner_id = $1 \
          AND (tenant_guid = $2 OR primary_domain = $3)"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, Customer>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(partner_id)
+            .bind(guid)
+            .bind(r.to_ascii_lowercase())
     )
-    .bind(partner_id)
-    .bind(guid)
-    .bind(r.to_ascii_lowercase())
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// Deactivates or reactivates a partner; deactivating ends its users'
@@ -233,24 +236,19 @@ pub async fn set_partner_active(
 ) -> StoreResult<bool> {
     let mut tx = db.begin().await?;
     let at = if active { None } else { Some(now) };
-    let n = on_tx!(&mut tx, |c| sqlx::query(
-        "UPDATE organisations SET deactivated_at = $1 WHERE id = $2 AND kind = 'partner'"
-    )
-    .bind(at)
-    .bind(org)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
+    let n = execute!(
+        &mut tx,
+        sqlx::query(
+            "UPDATE organisations SET deactivated_at = $1 WHERE id = $2 AND kind = 'partner'"
+        )
+        .bind(at)
+        .bind(org)
+    )?;
     if n == 1 && !active {
-        on_tx!(&mut tx, |c| {
-            sqlx::query(
+        execute!(&mut tx, sqlx::query(
             "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE organisation_id = $1)"
         )
-        .bind(org)
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
+        .bind(org))?;
     }
     tx.commit().await?;
     Ok(n == 1)

@@ -5,11 +5,11 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, on_pool};
+use super::{Conn, StoreResult, execute, fetch_all};
 
 /// Claims a reminder; `true` only for the one caller that inserted the row.
-pub async fn claim(
-    db: &Db,
+pub async fn claim<'c>(
+    c: impl Into<Conn<'c>>,
     kind: &str,
     subject: Uuid,
     period: &str,
@@ -17,14 +17,14 @@ pub async fn claim(
 ) -> StoreResult<bool> {
     const SQL: &str = "INSERT INTO reminders_sent (kind, subject_id, period, sent_at) \
         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
-    let n = on_pool!(db, |p| sqlx::query(SQL)
-        .bind(kind)
-        .bind(subject)
-        .bind(period)
-        .bind(now)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
+    let n = execute!(
+        c,
+        sqlx::query(SQL)
+            .bind(kind)
+            .bind(subject)
+            .bind(period)
+            .bind(now)
+    )?;
     Ok(n == 1)
 }
 
@@ -38,8 +38,8 @@ pub struct Closing {
 }
 
 /// Active purchases whose window closes within (now, until].
-pub async fn windows_closing(
-    db: &Db,
+pub async fn windows_closing<'c>(
+    c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> StoreResult<Vec<Closing>> {
@@ -47,11 +47,7 @@ pub async fn windows_closing(
         p.name AS product_name, s.cancel_until FROM subscriptions s \
         JOIN organisations c ON c.id = s.customer_id JOIN products p ON p.id = s.product_id \
         WHERE s.status = 'active' AND s.cancel_until > $1 AND s.cancel_until <= $2 ORDER BY s.cancel_until";
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, Closing>(SQL)
-        .bind(now)
-        .bind(until)
-        .fetch_all(p)
-        .await)?)
+    fetch_all!(c, sqlx::query_as::<_, Closing>(SQL).bind(now).bind(until))
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -63,8 +59,8 @@ pub struct Expiring {
 }
 
 /// Live links that expire in [from, to).
-pub async fn links_expiring(
-    db: &Db,
+pub async fn links_expiring<'c>(
+    c: impl Into<Conn<'c>>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> StoreResult<Vec<Expiring>> {
@@ -73,19 +69,12 @@ pub async fn links_expiring(
         JOIN organisations c ON c.id = s.customer_id JOIN download_files f ON f.id = l.download_file_id \
         WHERE l.revoked_at IS NULL AND l.downloads_used < l.download_cap \
         AND l.expires_at >= $1 AND l.expires_at < $2 ORDER BY s.partner_id, l.expires_at";
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, Expiring>(SQL)
-        .bind(from)
-        .bind(to)
-        .fetch_all(p)
-        .await)?)
+    fetch_all!(c, sqlx::query_as::<_, Expiring>(SQL).bind(from).bind(to))
 }
 
 /// The active admin agents of a partner (who get the reminders).
-pub async fn admin_agents(db: &Db, partner: Uuid) -> StoreResult<Vec<String>> {
+pub async fn admin_agents<'c>(c: impl Into<Conn<'c>>, partner: Uuid) -> StoreResult<Vec<String>> {
     const SQL: &str = "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id \
         WHERE u.organisation_id = $1 AND r.role = 'admin_agent' AND u.deactivated_at IS NULL ORDER BY u.email";
-    Ok(on_pool!(db, |p| sqlx::query_scalar(SQL)
-        .bind(partner)
-        .fetch_all(p)
-        .await)?)
+    fetch_all!(c, sqlx::query_scalar(SQL).bind(partner))
 }

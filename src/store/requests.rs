@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Db, StoreError, StoreResult, Tx, audit, on_pool, on_tx};
+use super::{Conn, Db, StoreError, StoreResult, audit, execute, fetch_all, fetch_optional};
 
 pub struct NewRequest<'a> {
     pub number: &'a str,
@@ -44,14 +44,19 @@ pub enum Filed {
     PurchaseNotActive,
 }
 
-pub async fn by_idempotency_key(db: &Db, partner_id: Uuid, key: Uuid) -> StoreResult<Option<Uuid>> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT id FROM service_requests WHERE idempotency_key = $1 AND partner_id = $2"
+pub async fn by_idempotency_key<'c>(
+    c: impl Into<Conn<'c>>,
+    partner_id: Uuid,
+    key: Uuid,
+) -> StoreResult<Option<Uuid>> {
+    fetch_optional!(
+        c,
+        sqlx::query_scalar(
+            "SELECT id FROM service_requests WHERE idempotency_key = $1 AND partner_id = $2"
+        )
+        .bind(key)
+        .bind(partner_id)
     )
-    .bind(key)
-    .bind(partner_id)
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// Files a request with its attachments; a refund also marks the purchase
@@ -68,8 +73,7 @@ pub async fn file(
     }
     let mut tx = db.begin().await?;
     let id = Uuid::new_v4();
-    let inserted = on_tx!(&mut tx, |c| {
-        sqlx::query(
+    let inserted = execute!(&mut tx, sqlx::query(
         "INSERT INTO service_requests (id, number, partner_id, filed_by, filed_at, idempotency_key, problem_type, \
            impact, title, description, customer_id, subscription_id, refund_reason, requested_minor, currency, \
            contact_name, contact_email, contact_phone, status) \
@@ -92,12 +96,8 @@ pub async fn file(
     .bind(r.currency)
     .bind(r.contact_name)
     .bind(r.contact_email)
-    .bind(r.contact_phone)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected())
-    });
-    match inserted.map_err(StoreError::from) {
+    .bind(r.contact_phone));
+    match inserted {
         Ok(_) => {}
         Err(StoreError::Duplicate(_)) => {
             drop(tx);
@@ -110,8 +110,7 @@ pub async fn file(
         Err(e) => return Err(e),
     }
     for a in attachments {
-        on_tx!(&mut tx, |c| {
-            sqlx::query(
+        execute!(&mut tx, sqlx::query(
             "INSERT INTO attachments (id, service_request_id, original_name, content_type, size_bytes, storage_name, sha256) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)"
         )
@@ -121,22 +120,13 @@ pub async fn file(
         .bind(&a.content_type)
         .bind(a.size_bytes)
         .bind(&a.storage_name)
-        .bind(&a.sha256)
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
+        .bind(&a.sha256))?;
     }
     if let Some(sub) = r.subscription_id {
-        let n = on_tx!(&mut tx, |c| {
-            sqlx::query(
+        let n = execute!(&mut tx, sqlx::query(
             "UPDATE subscriptions SET status = 'cancellation_requested' WHERE id = $1 AND status = 'active'"
         )
-        .bind(sub)
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
+        .bind(sub))?;
         if n != 1 {
             return Ok(Filed::PurchaseNotActive);
         }
@@ -195,35 +185,41 @@ const FROM: &str = "FROM service_requests r JOIN organisations p ON p.id = r.par
      LEFT JOIN organisations c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.filed_by";
 
 /// One request, if `partner` (None: the vendor) may see it.
-pub async fn one(db: &Db, partner: Option<Uuid>, id: Uuid) -> StoreResult<Option<RequestRow>> {
+pub async fn one<'c>(
+    c: impl Into<Conn<'c>>,
+    partner: Option<Uuid>,
+    id: Uuid,
+) -> StoreResult<Option<RequestRow>> {
     let sql =
         format!("SELECT {COLUMNS} {FROM} WHERE r.id = $1 AND ($2 IS NULL OR r.partner_id = $2)");
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, RequestRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(id)
+            .bind(partner)
     )
-    .bind(id)
-    .bind(partner)
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// A partner's requests, newest first.
-pub async fn for_partner(db: &Db, partner: Uuid, limit: i64) -> StoreResult<Vec<RequestRow>> {
+pub async fn for_partner<'c>(
+    c: impl Into<Conn<'c>>,
+    partner: Uuid,
+    limit: i64,
+) -> StoreResult<Vec<RequestRow>> {
     let sql = format!(
         "SELECT {COLUMNS} {FROM} WHERE r.partner_id = $1 ORDER BY r.filed_at DESC, r.id DESC LIMIT $2"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, RequestRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(partner)
+            .bind(limit)
     )
-    .bind(partner)
-    .bind(limit)
-    .fetch_all(p)
-    .await)?)
 }
 
 /// The operators' queue, oldest first, optionally filtered.
-pub async fn queue(
-    db: &Db,
+pub async fn queue<'c>(
+    c: impl Into<Conn<'c>>,
     status: Option<&str>,
     problem_type: Option<&str>,
     limit: i64,
@@ -232,14 +228,13 @@ pub async fn queue(
         "SELECT {COLUMNS} {FROM} WHERE ($1 IS NULL OR r.status = $1) AND ($2 IS NULL OR r.problem_type = $2) \
          ORDER BY r.filed_at, r.id LIMIT $3"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, RequestRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(status)
+            .bind(problem_type)
+            .bind(limit)
     )
-    .bind(status)
-    .bind(problem_type)
-    .bind(limit)
-    .fetch_all(p)
-    .await)?)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -252,14 +247,15 @@ pub struct AttachmentRow {
     pub sha256: String,
 }
 
-pub async fn attachments(db: &Db, request_id: Uuid) -> StoreResult<Vec<AttachmentRow>> {
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, AttachmentRow>(
+pub async fn attachments<'c>(
+    c: impl Into<Conn<'c>>,
+    request_id: Uuid,
+) -> StoreResult<Vec<AttachmentRow>> {
+    fetch_all!(c, sqlx::query_as::<_, AttachmentRow>(
         "SELECT id, original_name, content_type, size_bytes, storage_name, sha256 FROM attachments \
          WHERE service_request_id = $1 ORDER BY original_name, id"
     )
-    .bind(request_id)
-    .fetch_all(p)
-    .await)?)
+    .bind(request_id))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -291,7 +287,8 @@ pub async fn decide(
         Decision::Reject => "rejected",
         Decision::Close => "closed",
     };
-    let n = on_tx!(&mut tx, |c| sqlx::query(
+    let n =
+        execute!(&mut tx, sqlx::query(
         "UPDATE service_requests SET status = $1, decided_by = $2, decided_at = $3, reply = $4 \
          WHERE id = $5 AND status IN ('submitted', 'in_progress')"
     )
@@ -299,10 +296,7 @@ pub async fn decide(
     .bind(operator)
     .bind(now)
     .bind(reply)
-    .bind(request_id)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
+    .bind(request_id))?;
     if n != 1 {
         return Ok(false);
     }
@@ -310,15 +304,10 @@ pub async fn decide(
         match decision {
             Decision::Approve => approve_cancellation(&mut tx, now, &r, sub).await?,
             Decision::Reject | Decision::Close => {
-                on_tx!(&mut tx, |c| {
-                    sqlx::query(
+                execute!(&mut tx, sqlx::query(
                     "UPDATE subscriptions SET status = 'active' WHERE id = $1 AND status = 'cancellation_requested'"
                 )
-                .bind(sub)
-                .execute(&mut **c)
-                .await
-                .map(|r| r.rows_affected())
-                })?;
+                .bind(sub))?;
             }
         }
     }
@@ -348,50 +337,35 @@ pub async fn decide(
     Ok(true)
 }
 
-async fn approve_cancellation(
-    tx: &mut Tx,
+async fn approve_cancellation<'c>(
+    c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     r: &RequestRow,
     sub: Uuid,
 ) -> StoreResult<()> {
-    let line: Option<(Uuid, Uuid, i64, i64, String)> = on_tx!(tx, |c| {
-        sqlx::query_as(
+    let mut c: Conn<'_> = c.into();
+    let line: Option<(Uuid, Uuid, i64, i64, String)> = fetch_optional!(&mut c, sqlx::query_as(
         "SELECT partner_id, customer_id, unit_price_minor, quantity, currency FROM subscriptions \
          WHERE id = $1 AND status = 'cancellation_requested'"
     )
-    .bind(sub)
-    .fetch_optional(&mut **c)
-    .await
-    })?;
+    .bind(sub))?;
     let Some((partner_id, customer_id, unit, qty, currency)) = line else {
         return Err(StoreError::Other(sqlx::Error::RowNotFound));
     };
-    on_tx!(tx, |c| sqlx::query(
-        "UPDATE subscriptions SET status = 'cancelled' WHERE id = $1"
-    )
-    .bind(sub)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
+    execute!(
+        &mut c,
+        sqlx::query("UPDATE subscriptions SET status = 'cancelled' WHERE id = $1").bind(sub)
+    )?;
     // The key stays tied to this purchase (never reassigned) but is never shown again.
-    on_tx!(tx, |c| sqlx::query(
+    execute!(&mut c, sqlx::query(
         "UPDATE product_keys SET revoked_at = $1 WHERE subscription_id = $2 AND revoked_at IS NULL"
     )
     .bind(now)
-    .bind(sub)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected()))?;
-    on_tx!(tx, |c| {
-        sqlx::query("UPDATE download_links SET revoked_at = $1 WHERE subscription_id = $2 AND revoked_at IS NULL")
+    .bind(sub))?;
+    execute!(&mut c, sqlx::query("UPDATE download_links SET revoked_at = $1 WHERE subscription_id = $2 AND revoked_at IS NULL")
         .bind(now)
-        .bind(sub)
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
-    on_tx!(tx, |c| {
-        sqlx::query(
+        .bind(sub))?;
+    execute!(&mut c, sqlx::query(
         "INSERT INTO credit_notes (id, subscription_id, service_request_id, partner_id, customer_id, amount_minor, currency, issued_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
     )
@@ -402,20 +376,20 @@ async fn approve_cancellation(
     .bind(customer_id)
     .bind(unit.saturating_mul(qty))
     .bind(&currency)
-    .bind(now)
-    .execute(&mut **c)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
+    .bind(now))?;
     Ok(())
 }
 
 /// The credit issued for a purchase, if any: (amount, currency).
-pub async fn credit_for(db: &Db, subscription_id: Uuid) -> StoreResult<Option<(i64, String)>> {
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, (i64, String)>(
-        "SELECT amount_minor, currency FROM credit_notes WHERE subscription_id = $1"
+pub async fn credit_for<'c>(
+    c: impl Into<Conn<'c>>,
+    subscription_id: Uuid,
+) -> StoreResult<Option<(i64, String)>> {
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, (i64, String)>(
+            "SELECT amount_minor, currency FROM credit_notes WHERE subscription_id = $1"
+        )
+        .bind(subscription_id)
     )
-    .bind(subscription_id)
-    .fetch_optional(p)
-    .await)?)
 }

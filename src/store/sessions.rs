@@ -15,7 +15,7 @@ use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, on_pool};
+use super::{Conn, Db, StoreResult, execute, fetch_one, fetch_optional};
 use crate::clock::SharedClock;
 
 /// The session-state key that names the signed-in user.
@@ -57,13 +57,12 @@ fn user_of(state: &HashMap<String, String>) -> Option<Uuid> {
 impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let now = self.clock.now();
-        let state: Option<String> = on_pool!(&self.db, |p| sqlx::query_scalar(
-            "SELECT state FROM sessions WHERE id_hash = $1 AND expires_at > $2"
+        let state: Option<String> = fetch_optional!(
+            &self.db,
+            sqlx::query_scalar("SELECT state FROM sessions WHERE id_hash = $1 AND expires_at > $2")
+                .bind(hash_key(key.as_ref()))
+                .bind(now)
         )
-        .bind(hash_key(key.as_ref()))
-        .bind(now)
-        .fetch_optional(p)
-        .await)
         .map_err(|e| LoadError::Other(e.into()))?;
         state
             .map(|s| serde_json::from_str(&s).map_err(|e| LoadError::Deserialization(e.into())))
@@ -84,7 +83,7 @@ impl SessionStore for DbSessionStore {
         let ends = now + self.absolute;
         let expires = (now + ttl(ttl_)).min(ends);
         let body = serde_json::to_string(&state).map_err(|e| SaveError::Serialization(e.into()))?;
-        on_pool!(&self.db, |p| sqlx::query(
+        execute!(&self.db, sqlx::query(
             "INSERT INTO sessions (id_hash, state, user_id, created_at, last_seen_at, expires_at, ends_at) \
              VALUES ($1, $2, $3, $4, $4, $5, $6)"
         )
@@ -93,9 +92,7 @@ impl SessionStore for DbSessionStore {
         .bind(user_of(&state))
         .bind(now)
         .bind(expires)
-        .bind(ends)
-        .execute(p)
-        .await.map(|r| r.rows_affected()))
+        .bind(ends))
         .map_err(|e| SaveError::Other(e.into()))?;
         SessionKey::try_from(key).map_err(|e| SaveError::Other(e.into()))
     }
@@ -109,19 +106,19 @@ impl SessionStore for DbSessionStore {
         let now = self.clock.now();
         let body =
             serde_json::to_string(&state).map_err(|e| UpdateError::Serialization(e.into()))?;
-        let updated = on_pool!(&self.db, |p| sqlx::query(
-            "UPDATE sessions SET state = $2, user_id = $3, last_seen_at = $4, \
+        let updated = execute!(
+            &self.db,
+            sqlx::query(
+                "UPDATE sessions SET state = $2, user_id = $3, last_seen_at = $4, \
              expires_at = CASE WHEN $5 < ends_at THEN $5 ELSE ends_at END \
              WHERE id_hash = $1 AND expires_at > $4"
+            )
+            .bind(hash_key(key.as_ref()))
+            .bind(body)
+            .bind(user_of(&state))
+            .bind(now)
+            .bind(now + ttl(ttl_))
         )
-        .bind(hash_key(key.as_ref()))
-        .bind(body)
-        .bind(user_of(&state))
-        .bind(now)
-        .bind(now + ttl(ttl_))
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))
         .map_err(|e| UpdateError::Other(e.into()))?;
         if updated == 0 {
             // The session ended (or was deleted) meanwhile: start a fresh one
@@ -140,63 +137,57 @@ impl SessionStore for DbSessionStore {
         ttl_: &CookieDuration,
     ) -> Result<(), anyhow::Error> {
         let now = self.clock.now();
-        on_pool!(&self.db, |p| sqlx::query(
-            "UPDATE sessions SET last_seen_at = $2, \
+        execute!(
+            &self.db,
+            sqlx::query(
+                "UPDATE sessions SET last_seen_at = $2, \
              expires_at = CASE WHEN $3 < ends_at THEN $3 ELSE ends_at END \
              WHERE id_hash = $1 AND expires_at > $2"
-        )
-        .bind(hash_key(key.as_ref()))
-        .bind(now)
-        .bind(now + ttl(ttl_))
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
+            )
+            .bind(hash_key(key.as_ref()))
+            .bind(now)
+            .bind(now + ttl(ttl_))
+        )?;
         Ok(())
     }
 
     async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
-        on_pool!(&self.db, |p| sqlx::query(
-            "DELETE FROM sessions WHERE id_hash = $1"
-        )
-        .bind(hash_key(key.as_ref()))
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
+        execute!(
+            &self.db,
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(hash_key(key.as_ref()))
+        )?;
         Ok(())
     }
 }
 
 /// Ends every session of a user (deactivation, password change).
-pub async fn end_all_for_user(db: &Db, user_id: Uuid) -> StoreResult<u64> {
-    let r = on_pool!(db, |p| sqlx::query(
-        "DELETE FROM sessions WHERE user_id = $1"
-    )
-    .bind(user_id)
-    .execute(p)
-    .await
-    .map(|r| r.rows_affected()))?;
+pub async fn end_all_for_user<'c>(c: impl Into<Conn<'c>>, user_id: Uuid) -> StoreResult<u64> {
+    let r = execute!(
+        c,
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id)
+    )?;
     Ok(r)
 }
 
 /// Removes sessions that can no longer be used.
-pub async fn purge_expired(db: &Db, now: DateTime<Utc>) -> StoreResult<u64> {
-    let r = on_pool!(db, |p| sqlx::query(
-        "DELETE FROM sessions WHERE expires_at <= $1"
-    )
-    .bind(now)
-    .execute(p)
-    .await
-    .map(|r| r.rows_affected()))?;
+pub async fn purge_expired<'c>(c: impl Into<Conn<'c>>, now: DateTime<Utc>) -> StoreResult<u64> {
+    let r = execute!(
+        c,
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now)
+    )?;
     Ok(r)
 }
 
-/// How many live sessions the user has (tests and the users page).
-pub async fn count_for_user(db: &Db, user_id: Uuid, now: DateTime<Utc>) -> StoreResult<i64> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2"
+/// How many live sessions the user has (tests).
+pub async fn count_for_user<'c>(
+    c: impl Into<Conn<'c>>,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
+    fetch_one!(
+        c,
+        sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2")
+            .bind(user_id)
+            .bind(now)
     )
-    .bind(user_id)
-    .bind(now)
-    .fetch_one(p)
-    .await)?)
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreResult, on_pool};
+use super::{Conn, StoreResult, fetch_all, fetch_one, fetch_optional};
 use crate::domain::scope::Scope;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -44,8 +44,8 @@ pub struct After {
 /// index `subscriptions(customer_id, purchased_at DESC, id)`: the keyset
 /// condition and the order match it, so a page costs the same at row 10 as
 /// at row 10,000.
-pub async fn list(
-    db: &Db,
+pub async fn list<'c>(
+    c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
     after: Option<After>,
@@ -58,25 +58,24 @@ pub async fn list(
          AND ($4 IS NULL OR s.purchased_at < $4 OR (s.purchased_at = $4 AND s.id < $5)) \
          ORDER BY s.purchased_at DESC, s.id DESC LIMIT $6"
     );
-    let mut rows = on_pool!(db, |p| sqlx::query_as::<_, SoftwareRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
-    )
-    .bind(customer_id)
-    .bind(scope.partner_id())
-    .bind(scope.customer_id())
-    .bind(after.map(|a| a.purchased_at))
-    .bind(after.map(|a| a.id))
-    .bind(limit + 1)
-    .fetch_all(p)
-    .await)?;
+    let mut rows = fetch_all!(
+        c,
+        sqlx::query_as::<_, SoftwareRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(customer_id)
+            .bind(scope.partner_id())
+            .bind(scope.customer_id())
+            .bind(after.map(|a| a.purchased_at))
+            .bind(after.map(|a| a.id))
+            .bind(limit + 1)
+    )?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     Ok((rows, more))
 }
 
 /// One subscription of the customer, if `scope` may see it.
-pub async fn one(
-    db: &Db,
+pub async fn one<'c>(
+    c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
     id: Uuid,
@@ -86,15 +85,14 @@ pub async fn one(
          LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
          WHERE s.id = $1 AND s.customer_id = $2 AND ($3 IS NULL OR s.partner_id = $3) AND ($4 IS NULL OR s.customer_id = $4)"
     );
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, SoftwareRow>(
-        sqlx::AssertSqlSafe(sql.as_str())
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, SoftwareRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(id)
+            .bind(customer_id)
+            .bind(scope.partner_id())
+            .bind(scope.customer_id())
     )
-    .bind(id)
-    .bind(customer_id)
-    .bind(scope.partner_id())
-    .bind(scope.customer_id())
-    .fetch_optional(p)
-    .await)?)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -123,73 +121,68 @@ impl DownloadFile {
 }
 
 /// Every download file of a product, for the selectors and the file list.
-pub async fn files_of_product(db: &Db, product_id: Uuid) -> StoreResult<Vec<DownloadFile>> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_as::<_, DownloadFile>(
+pub async fn files_of_product<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+) -> StoreResult<Vec<DownloadFile>> {
+    fetch_all!(c, sqlx::query_as::<_, DownloadFile>(
         "SELECT f.id, v.version, v.language, v.bitness, v.file_type, v.os, f.file_name, f.size_bytes, f.sha256, \
            f.storage_name FROM download_files f JOIN variants v ON v.id = f.variant_id \
          WHERE v.product_id = $1 ORDER BY v.version DESC, v.language, v.bitness, v.file_type, v.os, f.file_name"
     )
-    .bind(product_id)
-    .fetch_all(p)
-    .await
-    })?)
+    .bind(product_id))
 }
 
 /// One download file of a product (a file of another product finds nothing).
-pub async fn file(db: &Db, product_id: Uuid, file_id: Uuid) -> StoreResult<Option<DownloadFile>> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_as::<_, DownloadFile>(
+pub async fn file<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+    file_id: Uuid,
+) -> StoreResult<Option<DownloadFile>> {
+    fetch_optional!(c, sqlx::query_as::<_, DownloadFile>(
         "SELECT f.id, v.version, v.language, v.bitness, v.file_type, v.os, f.file_name, f.size_bytes, f.sha256, \
            f.storage_name FROM download_files f JOIN variants v ON v.id = f.variant_id \
          WHERE v.product_id = $1 AND f.id = $2"
     )
     .bind(product_id)
-    .bind(file_id)
-    .fetch_optional(p)
-    .await
-    })?)
+    .bind(file_id))
 }
 
 /// A download file by id, for a link that names it.
-pub async fn file_by_id(db: &Db, file_id: Uuid) -> StoreResult<Option<DownloadFile>> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_as::<_, DownloadFile>(
+pub async fn file_by_id<'c>(
+    c: impl Into<Conn<'c>>,
+    file_id: Uuid,
+) -> StoreResult<Option<DownloadFile>> {
+    fetch_optional!(c, sqlx::query_as::<_, DownloadFile>(
         "SELECT f.id, v.version, v.language, v.bitness, v.file_type, v.os, f.file_name, f.size_bytes, f.sha256, \
            f.storage_name FROM download_files f JOIN variants v ON v.id = f.variant_id WHERE f.id = $1"
     )
-    .bind(file_id)
-    .fetch_optional(p)
-    .await
-    })?)
+    .bind(file_id))
 }
 
 /// What was paid for a purchase: (unit price x quantity, currency).
-pub async fn paid(db: &Db, subscription_id: Uuid) -> StoreResult<(i64, String)> {
-    let (unit, qty, currency): (i64, i64, String) = on_pool!(db, |p| sqlx::query_as(
-        "SELECT unit_price_minor, quantity, currency FROM subscriptions WHERE id = $1"
-    )
-    .bind(subscription_id)
-    .fetch_one(p)
-    .await)?;
+pub async fn paid<'c>(c: impl Into<Conn<'c>>, subscription_id: Uuid) -> StoreResult<(i64, String)> {
+    let (unit, qty, currency): (i64, i64, String) = fetch_one!(
+        c,
+        sqlx::query_as(
+            "SELECT unit_price_minor, quantity, currency FROM subscriptions WHERE id = $1"
+        )
+        .bind(subscription_id)
+    )?;
     Ok((unit.saturating_mul(qty), currency))
 }
 
 /// The purchases (lines) of an order of this customer.
-pub async fn of_order(
-    db: &Db,
+pub async fn of_order<'c>(
+    c: impl Into<Conn<'c>>,
     partner_id: Uuid,
     customer_id: Uuid,
     order_id: Uuid,
 ) -> StoreResult<Vec<Uuid>> {
-    Ok(on_pool!(db, |p| {
-        sqlx::query_scalar(
+    fetch_all!(c, sqlx::query_scalar(
         "SELECT id FROM subscriptions WHERE order_id = $1 AND customer_id = $2 AND partner_id = $3 ORDER BY line_no"
     )
     .bind(order_id)
     .bind(customer_id)
-    .bind(partner_id)
-    .fetch_all(p)
-    .await
-    })?)
+    .bind(partner_id))
 }

@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Db, StoreResult, on_pool};
+use super::{Conn, StoreResult, execute, fetch_optional};
 use crate::config::Rule;
 
 fn ms(t: DateTime<Utc>) -> i64 {
@@ -20,7 +20,12 @@ fn ms(t: DateTime<Utc>) -> i64 {
 
 /// Counts an attempt on `key` if one is allowed at `now`: `Some(n)` (the
 /// n-th attempt of the run) or `None` (wait until `retry_at`).
-pub async fn take(db: &Db, key: &str, rule: &Rule, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
+pub async fn take<'c>(
+    c: impl Into<Conn<'c>>,
+    key: &str,
+    rule: &Rule,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<i64>> {
     let base = rule.base.num_milliseconds();
     let max = rule.max.num_milliseconds();
     let forget_before = ms(now) - rule.forget.num_milliseconds();
@@ -45,52 +50,54 @@ pub async fn take(db: &Db, key: &str, rule: &Rule, now: DateTime<Utc>) -> StoreR
          WHERE {stale} OR throttle.attempts < $4 OR throttle.next_at_ms <= $2 \
          RETURNING attempts"
     );
-    let n: Option<i64> = on_pool!(db, |p| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(key)
-        .bind(ms(now))
-        .bind(forget_before)
-        .bind(rule.free)
-        .bind(base)
-        .bind(max)
-        .bind(first_delay)
-        .fetch_optional(p)
-        .await)?;
+    let n: Option<i64> = fetch_optional!(
+        c,
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(key)
+            .bind(ms(now))
+            .bind(forget_before)
+            .bind(rule.free)
+            .bind(base)
+            .bind(max)
+            .bind(first_delay)
+    )?;
     Ok(n)
 }
 
 /// When the next attempt on `key` may be made, if it has to wait.
-pub async fn retry_at(
-    db: &Db,
+pub async fn retry_at<'c>(
+    c: impl Into<Conn<'c>>,
     key: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<Option<DateTime<Utc>>> {
-    let next: Option<i64> = on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT next_at_ms FROM throttle WHERE key = $1 AND next_at_ms > $2"
-    )
-    .bind(key)
-    .bind(ms(now))
-    .fetch_optional(p)
-    .await)?;
+    let next: Option<i64> = fetch_optional!(
+        c,
+        sqlx::query_scalar("SELECT next_at_ms FROM throttle WHERE key = $1 AND next_at_ms > $2")
+            .bind(key)
+            .bind(ms(now))
+    )?;
     Ok(next.and_then(DateTime::from_timestamp_millis))
 }
 
 /// How many attempts `key` has counted in its current run.
-pub async fn attempts(db: &Db, key: &str) -> StoreResult<i64> {
-    let n: Option<i64> = on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT attempts FROM throttle WHERE key = $1"
-    )
-    .bind(key)
-    .fetch_optional(p)
-    .await)?;
+pub async fn attempts<'c>(c: impl Into<Conn<'c>>, key: &str) -> StoreResult<i64> {
+    let n: Option<i64> = fetch_optional!(
+        c,
+        sqlx::query_scalar("SELECT attempts FROM throttle WHERE key = $1").bind(key)
+    )?;
     Ok(n.unwrap_or(0))
 }
 
 /// Takes back one attempt that turned out to be a success (for keys shared
 /// by many people, such as an address: their sign-ins must not add up to a
 /// delay, while an attacker's own successes only cancel themselves).
-pub async fn forgive_one(db: &Db, key: &str, rule: &Rule, now: DateTime<Utc>) -> StoreResult<()> {
-    on_pool!(db, |p| {
-        sqlx::query(
+pub async fn forgive_one<'c>(
+    c: impl Into<Conn<'c>>,
+    key: &str,
+    rule: &Rule,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    execute!(c, sqlx::query(
         "UPDATE throttle SET \
            attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, \
            delay_ms = CASE WHEN attempts - 1 < $2 THEN 0 ELSE delay_ms END, \
@@ -99,31 +106,28 @@ pub async fn forgive_one(db: &Db, key: &str, rule: &Rule, now: DateTime<Utc>) ->
     )
     .bind(key)
     .bind(rule.free)
-    .bind(ms(now))
-    .execute(p)
-    .await
-    .map(|r| r.rows_affected())
-    })?;
+    .bind(ms(now)))?;
     Ok(())
 }
 
 /// Forgets `key` (its owner proved who they are).
-pub async fn clear(db: &Db, key: &str) -> StoreResult<()> {
-    on_pool!(db, |p| sqlx::query("DELETE FROM throttle WHERE key = $1")
-        .bind(key)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
+pub async fn clear<'c>(c: impl Into<Conn<'c>>, key: &str) -> StoreResult<()> {
+    execute!(
+        c,
+        sqlx::query("DELETE FROM throttle WHERE key = $1").bind(key)
+    )?;
     Ok(())
 }
 
 /// Drops counts nobody has touched for `older_than` (the housekeeping job).
-pub async fn purge(db: &Db, now: DateTime<Utc>, older_than: chrono::Duration) -> StoreResult<u64> {
-    Ok(on_pool!(db, |p| sqlx::query(
-        "DELETE FROM throttle WHERE last_at_ms < $1"
+pub async fn purge<'c>(
+    c: impl Into<Conn<'c>>,
+    now: DateTime<Utc>,
+    older_than: chrono::Duration,
+) -> StoreResult<u64> {
+    execute!(
+        c,
+        sqlx::query("DELETE FROM throttle WHERE last_at_ms < $1")
+            .bind(ms(now) - older_than.num_milliseconds())
     )
-    .bind(ms(now) - older_than.num_milliseconds())
-    .execute(p)
-    .await
-    .map(|r| r.rows_affected()))?)
 }

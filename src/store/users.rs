@@ -5,7 +5,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Db, StoreError, StoreResult, Tx, on_pool, on_tx};
+use super::{Conn, StoreError, StoreResult, execute, fetch_all, fetch_one, fetch_optional};
 use crate::domain::role::{OrgKind, Role};
 
 /// What password checking needs; the hash never leaves the auth module.
@@ -17,15 +17,19 @@ pub struct Credentials {
     pub active: bool,
 }
 
-pub async fn credentials_by_email(db: &Db, email: &str) -> StoreResult<Option<Credentials>> {
-    Ok(on_pool!(db, |p| sqlx::query_as::<_, Credentials>(
-        "SELECT u.id, u.organisation_id, u.password_hash, \
+pub async fn credentials_by_email<'c>(
+    c: impl Into<Conn<'c>>,
+    email: &str,
+) -> StoreResult<Option<Credentials>> {
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, Credentials>(
+            "SELECT u.id, u.organisation_id, u.password_hash, \
                 (u.deactivated_at IS NULL AND o.deactivated_at IS NULL) AS active \
          FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1"
+        )
+        .bind(email)
     )
-    .bind(email)
-    .fetch_optional(p)
-    .await)?)
 }
 
 /// A signed-in user with their organisation and roles.
@@ -62,24 +66,28 @@ struct AccountRow {
 
 /// The active account with this id, or `None` if it is unknown or it (or its
 /// organisation) has been deactivated.
-pub async fn active_account(db: &Db, user_id: Uuid) -> StoreResult<Option<Account>> {
-    let row = on_pool!(db, |p| sqlx::query_as::<_, AccountRow>(
-        "SELECT u.id, u.email, u.display_name, u.phone, u.locale, o.id AS org_id, \
+pub async fn active_account<'c>(
+    c: impl Into<Conn<'c>>,
+    user_id: Uuid,
+) -> StoreResult<Option<Account>> {
+    let mut c: Conn<'_> = c.into();
+    let row = fetch_optional!(
+        &mut c,
+        sqlx::query_as::<_, AccountRow>(
+            "SELECT u.id, u.email, u.display_name, u.phone, u.locale, o.id AS org_id, \
                 o.kind AS org_kind, o.name AS org_name, o.partner_id, \
                 (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol \
          FROM users u JOIN organisations o ON o.id = u.organisation_id \
          WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL"
-    )
-    .bind(user_id)
-    .fetch_optional(p)
-    .await)?;
+        )
+        .bind(user_id)
+    )?;
     let Some(row) = row else { return Ok(None) };
-    let role_names: Vec<String> = on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role"
-    )
-    .bind(user_id)
-    .fetch_all(p)
-    .await)?;
+    let role_names: Vec<String> = fetch_all!(
+        &mut c,
+        sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+            .bind(user_id)
+    )?;
     let org_kind = OrgKind::from_str(&row.org_kind)
         .map_err(|e| StoreError::Other(sqlx::Error::Decode(Box::new(e))))?;
     Ok(Some(Account {
@@ -112,10 +120,14 @@ pub struct NewUser<'a> {
     pub roles: &'a [Role],
 }
 
-pub async fn insert(tx: &mut Tx, now: DateTime<Utc>, u: &NewUser<'_>) -> StoreResult<Uuid> {
+pub async fn insert<'c>(
+    c: impl Into<Conn<'c>>,
+    now: DateTime<Utc>,
+    u: &NewUser<'_>,
+) -> StoreResult<Uuid> {
+    let mut c: Conn<'_> = c.into();
     let id = Uuid::new_v4();
-    on_tx!(tx, |c| {
-        sqlx::query(
+    execute!(&mut c, sqlx::query(
         "INSERT INTO users (id, organisation_id, email, password_hash, display_name, phone, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
@@ -125,27 +137,18 @@ pub async fn insert(tx: &mut Tx, now: DateTime<Utc>, u: &NewUser<'_>) -> StoreRe
     .bind(u.password_hash)
     .bind(u.display_name)
     .bind(u.phone)
-    .bind(now)
-    .execute(&mut **c)
-    .await.map(|r| r.rows_affected())
-    })?;
+    .bind(now))?;
     for role in u.roles {
-        on_tx!(tx, |c| sqlx::query(
-            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)"
-        )
-        .bind(id)
-        .bind(role.as_str())
-        .execute(&mut **c)
-        .await
-        .map(|r| r.rows_affected()))?;
+        execute!(
+            &mut c,
+            sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+                .bind(id)
+                .bind(role.as_str())
+        )?;
     }
     Ok(id)
 }
 
-pub async fn count(db: &Db) -> StoreResult<i64> {
-    Ok(on_pool!(db, |p| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM users"
-    )
-    .fetch_one(p)
-    .await)?)
+pub async fn count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
+    fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM users"))
 }

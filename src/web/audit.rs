@@ -21,7 +21,7 @@ pub async fn record(
     on: On,
     detail: serde_json::Value,
 ) -> AppResult<()> {
-    audit::record_alone(
+    audit::record(
         &state.db,
         state.clock.now(),
         &event(state, req, p, action, on, detail),

@@ -117,7 +117,7 @@ pub async fn download(
                 expired_on,
             );
         };
-        audit::record_alone(
+        audit::record(
             &state.db,
             now,
             &audit::NewEvent {
