@@ -11,6 +11,8 @@ pub mod invitations;
 pub mod links;
 pub mod passwords;
 pub mod sign_in;
+pub mod two_factor;
+pub mod users;
 
 use uuid::Uuid;
 

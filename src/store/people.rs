@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreResult, execute, fetch_all, fetch_one, fetch_optional};
+use super::{Conn, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional};
 use crate::domain::role::Role;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -65,28 +65,26 @@ pub enum Change {
     LastGlobalAdmin,
 }
 
-/// Replaces a user's roles, keeping at least one active global admin.
-pub async fn set_roles(db: &Db, org: Uuid, user: Uuid, roles: &[Role]) -> StoreResult<Change> {
-    let mut tx = db.begin().await?;
+/// Replaces a user's roles in `tx`, keeping at least one active global admin.
+pub async fn set_roles(tx: &mut Tx, org: Uuid, user: Uuid, roles: &[Role]) -> StoreResult<Change> {
     if !roles.contains(&Role::PartnerGlobalAdmin)
-        && other_active_admins(&mut tx, org, user).await? == 0
-        && is_admin(&mut tx, user).await?
+        && other_active_admins(&mut *tx, org, user).await? == 0
+        && is_admin(&mut *tx, user).await?
     {
         return Ok(Change::LastGlobalAdmin);
     }
     execute!(
-        &mut tx,
+        &mut *tx,
         sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(user)
     )?;
     for role in roles {
         execute!(
-            &mut tx,
+            &mut *tx,
             sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
                 .bind(user)
                 .bind(role.as_str())
         )?;
     }
-    tx.commit().await?;
     Ok(Change::Done)
 }
 
@@ -99,21 +97,24 @@ async fn is_admin<'c>(c: impl Into<Conn<'c>>, user: Uuid) -> StoreResult<bool> {
     Ok(n > 0)
 }
 
-/// Deactivates a user and ends their sessions at once (same transaction).
-pub async fn deactivate(db: &Db, now: DateTime<Utc>, org: Uuid, user: Uuid) -> StoreResult<Change> {
-    let mut tx = db.begin().await?;
-    if is_admin(&mut tx, user).await? && other_active_admins(&mut tx, org, user).await? == 0 {
+/// Deactivates a user and ends their sessions, in `tx`.
+pub async fn deactivate(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+    org: Uuid,
+    user: Uuid,
+) -> StoreResult<Change> {
+    if is_admin(&mut *tx, user).await? && other_active_admins(&mut *tx, org, user).await? == 0 {
         return Ok(Change::LastGlobalAdmin);
     }
-    execute!(&mut tx, sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2 AND organisation_id = $3 AND deactivated_at IS NULL")
+    execute!(&mut *tx, sqlx::query("UPDATE users SET deactivated_at = $1 WHERE id = $2 AND organisation_id = $3 AND deactivated_at IS NULL")
         .bind(now)
         .bind(user)
         .bind(org))?;
     execute!(
-        &mut tx,
+        &mut *tx,
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user)
     )?;
-    tx.commit().await?;
     Ok(Change::Done)
 }
 

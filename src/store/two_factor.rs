@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreResult, execute, fetch_one};
+use super::{Conn, StoreResult, Tx, execute, fetch_one};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TwoFactor {
@@ -35,40 +35,38 @@ pub async fn set_pending<'c>(
 
 /// Turns the second factor on with its recovery codes (hashed), in one go.
 pub async fn enable(
-    db: &Db,
+    tx: &mut Tx,
     now: DateTime<Utc>,
     user: Uuid,
     step: i64,
     code_hashes: &[String],
 ) -> StoreResult<()> {
-    let mut tx = db.begin().await?;
     const SQL: &str = "UPDATE users SET totp_enabled_at = $1, totp_last_step = $2 WHERE id = $3";
-    execute!(&mut tx, sqlx::query(SQL).bind(now).bind(step).bind(user))?;
+    execute!(&mut *tx, sqlx::query(SQL).bind(now).bind(step).bind(user))?;
     execute!(
-        &mut tx,
+        &mut *tx,
         sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(user)
     )?;
     for h in code_hashes {
         execute!(
-            &mut tx,
+            &mut *tx,
             sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
                 .bind(user)
                 .bind(h)
         )?;
     }
-    tx.commit().await
+    Ok(())
 }
 
-pub async fn disable(db: &Db, user: Uuid) -> StoreResult<()> {
-    let mut tx = db.begin().await?;
+pub async fn disable(tx: &mut Tx, user: Uuid) -> StoreResult<()> {
     const SQL: &str = "UPDATE users SET totp_ciphertext = NULL, totp_nonce = NULL, totp_enabled_at = NULL, \
         totp_last_step = NULL WHERE id = $1";
-    execute!(&mut tx, sqlx::query(SQL).bind(user))?;
+    execute!(&mut *tx, sqlx::query(SQL).bind(user))?;
     execute!(
-        &mut tx,
+        &mut *tx,
         sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(user)
     )?;
-    tx.commit().await
+    Ok(())
 }
 
 /// Accepts a time step only if it is later than the last one accepted, so a

@@ -9,6 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use crate::app;
 use crate::auth::totp;
 use crate::config::Secret;
 use crate::error::{AppError, AppResult};
@@ -96,16 +97,6 @@ pub struct Input {
     code: String,
 }
 
-async fn record(
-    req: &HttpRequest,
-    state: &AppState,
-    p: &Principal,
-    action: &'static str,
-) -> AppResult<()> {
-    let on = crate::web::audit::On::subject("user", p.account.id);
-    crate::web::audit::record(state, req, p, action, on, serde_json::Value::Null).await
-}
-
 pub async fn enable(
     req: HttpRequest,
     p: Principal,
@@ -139,10 +130,8 @@ pub async fn enable(
         )
         .await;
     };
-    let codes = totp::recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|(_, h)| h.clone()).collect();
-    two_factor::enable(&state.db, state.clock.now(), p.account.id, step, &hashes).await?;
-    record(&req, &state, &p, "second_factor_enabled").await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    let recovery = app::two_factor::enable(&state, &actor, step).await?;
     let page = Page::for_user(&session, &p, "account")?;
     // The recovery codes are shown this once; only their hashes are kept.
     render(
@@ -152,7 +141,7 @@ pub async fn enable(
             required: tf.required,
             secret: String::new(),
             qr: String::new(),
-            recovery: codes.into_iter().map(|(c, _)| c).collect(),
+            recovery,
             error: None,
         },
         StatusCode::OK,
@@ -186,8 +175,8 @@ pub async fn disable(
         )
         .await;
     }
-    two_factor::disable(&state.db, p.account.id).await?;
-    record(&req, &state, &p, "second_factor_disabled").await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    app::two_factor::disable(&state, &actor).await?;
     page::flash(&session, p.i18n.t("two-factor-disabled"))?;
     Ok(see_other("/account/2fa"))
 }
@@ -206,20 +195,8 @@ pub async fn require(
     form: web::Form<RequireInput>,
 ) -> AppResult<HttpResponse> {
     let on = form.required == "on";
-    let mut tx = state.db.begin().await?;
-    two_factor::set_required(&mut tx, p.account.org_id, on).await?;
-    tx.commit().await?;
-    record(
-        &req,
-        &state,
-        &p,
-        if on {
-            "second_factor_required"
-        } else {
-            "second_factor_optional"
-        },
-    )
-    .await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    app::two_factor::require(&state, &actor, on, p.account.org_id).await?;
     page::flash(
         &session,
         p.i18n.t(if on {

@@ -5,15 +5,14 @@
 use actix_session::Session;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use serde_json::json;
 use uuid::Uuid;
 
+use crate::app;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::routes::see_other;
 use crate::store::people::{self, Change, UserRow};
-use crate::web::access::{Allowed, ManageUsers, Principal};
-use crate::web::audit::On;
+use crate::web::access::{Allowed, ManageUsers};
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
 
@@ -73,17 +72,6 @@ pub async fn list(
     })
 }
 
-async fn audit_change(
-    req: &HttpRequest,
-    state: &AppState,
-    p: &Principal,
-    action: &'static str,
-    user: Uuid,
-    detail: serde_json::Value,
-) -> AppResult<()> {
-    crate::web::audit::record(state, req, p, action, On::subject("user", user), detail).await
-}
-
 pub async fn set_roles(
     req: HttpRequest,
     p: Allowed<ManageUsers>,
@@ -105,19 +93,10 @@ pub async fn set_roles(
         page::flash(&session, p.i18n.t("users-error-no-role"))?;
         return Ok(see_other("/users"));
     }
-    match people::set_roles(&state.db, p.account.org_id, user.id, &roles).await? {
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    match app::users::set_roles(&state, &actor, &user, &roles).await? {
         Change::LastGlobalAdmin => page::flash(&session, p.i18n.t("users-error-last-admin"))?,
         Change::Done => {
-            let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-            audit_change(
-                &req,
-                &state,
-                &p,
-                "role_changed",
-                user.id,
-                json!({ "email": user.email, "roles": names }),
-            )
-            .await?;
             page::flash(
                 &session,
                 p.i18n.t1("users-roles-saved", "user", &user.email),
@@ -137,18 +116,10 @@ pub async fn deactivate(
     let user = people::user_of(&state.db, p.account.org_id, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    match people::deactivate(&state.db, state.clock.now(), p.account.org_id, user.id).await? {
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    match app::users::deactivate(&state, &actor, &user).await? {
         Change::LastGlobalAdmin => page::flash(&session, p.i18n.t("users-error-last-admin"))?,
         Change::Done => {
-            audit_change(
-                &req,
-                &state,
-                &p,
-                "user_deactivated",
-                user.id,
-                json!({ "email": user.email }),
-            )
-            .await?;
             page::flash(
                 &session,
                 p.i18n.t1("users-deactivated", "user", &user.email),
@@ -168,16 +139,8 @@ pub async fn reactivate(
     let user = people::user_of(&state.db, p.account.org_id, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    people::reactivate(&state.db, p.account.org_id, user.id).await?;
-    audit_change(
-        &req,
-        &state,
-        &p,
-        "user_reactivated",
-        user.id,
-        json!({ "email": user.email }),
-    )
-    .await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    app::users::reactivate(&state, &actor, &user).await?;
     page::flash(
         &session,
         p.i18n.t1("users-reactivated", "user", &user.email),
