@@ -11,6 +11,7 @@ pub mod invitations;
 pub mod links;
 pub mod passwords;
 pub mod sign_in;
+pub mod software;
 pub mod two_factor;
 pub mod users;
 

@@ -10,11 +10,10 @@ use uuid::Uuid;
 
 use super::Where;
 use super::show::subscription;
+use crate::app;
 use crate::domain::product::KeyFormat;
-use crate::error::{AppError, AppResult};
-use crate::store::keys;
+use crate::error::AppResult;
 use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
-use crate::web::audit::On;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -36,28 +35,9 @@ async fn reveal(
     sub_id: Uuid,
 ) -> AppResult<HttpResponse> {
     let sub = subscription(state, p, &w, sub_id).await?;
-    if !sub.has_keys {
-        return Err(AppError::NotFound);
-    }
-    // A revoked key (cancelled purchase) is never shown again.
-    let (ciphertext, nonce) = keys::for_subscription(&state.db, sub.id)
-        .await?
-        .ok_or(AppError::Gone)?;
-    let key = state
-        .cipher
-        .decrypt(&ciphertext, &nonce)
-        .map_err(AppError::Internal)?;
+    let actor = crate::web::audit::actor(state, req, p);
+    let key = app::software::reveal_key(state, &actor, &sub).await?;
     let format: KeyFormat = sub.key_format.parse().unwrap_or(KeyFormat::Chars32);
-    let on = On::subject("subscription", sub.id).customer(sub.customer_id);
-    crate::web::audit::record(
-        state,
-        req,
-        p,
-        "key_revealed",
-        on,
-        serde_json::json!({ "product": sub.product_name }),
-    )
-    .await?;
     let page = Page::for_user(
         session,
         p,

@@ -8,15 +8,15 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use serde_json::json;
 
 use super::download::{range_of, serve};
+use crate::app;
 use crate::crypto::token_hash;
 use crate::domain::link::{LinkState, starts_a_download, state as link_state};
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::routes::{client_ip, render};
-use crate::store::{audit, links, software};
+use crate::store::{links, software};
 use crate::web::request_ctx;
 use crate::web::state::AppState;
 
@@ -98,7 +98,9 @@ pub async fn download(
     }
     // A ranged first request is still the link's first download.
     if starts_a_download(range_of(&req)) || link.downloads_used == 0 {
-        let Some(used) = links::count_download(&state.db, &hash, now).await? else {
+        let ip = client_ip(&req, &state.settings.trusted_proxies);
+        let counted = app::software::count_link_download(&state, &hash, &link, ip).await?;
+        if counted.is_none() {
             // Refused by the UPDATE: read why, for the page.
             let current = links::by_token(&state.db, &hash).await?.unwrap_or(link);
             let why = link_state(
@@ -116,22 +118,7 @@ pub async fn download(
                 },
                 expired_on,
             );
-        };
-        audit::record(
-            &state.db,
-            now,
-            &audit::NewEvent {
-                action: "link_download_counted",
-                subject_type: Some("download_link"),
-                subject_id: Some(link.id),
-                ip: client_ip(&req, &state.settings.trusted_proxies),
-                detail: json!({ "subscription_id": link.subscription_id, "downloads_used": used }),
-                organisation_id: Some(link.partner_id),
-                actor_user_id: None,
-                customer_id: Some(link.customer_id),
-            },
-        )
-        .await?;
+        }
     } else {
         // A resume of a download already counted: allowed while the link
         // has not expired or been revoked, even when the cap has been reached.
