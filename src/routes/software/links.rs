@@ -48,7 +48,7 @@ pub async fn create(
     let (customer_id, sub_id) = path.into_inner();
     let w = Where::partner(&state, &p, customer_id).await?;
     let sub = subscription(&state, &p, &w, sub_id).await?;
-    if sub.status != "active" {
+    if !sub.status.is_active() {
         return Err(AppError::Gone);
     }
     let file = software::file(&state.db, sub.product_id, form.file_id)
