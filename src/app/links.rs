@@ -25,7 +25,7 @@ pub async fn create(
     sub: &SoftwareRow,
     file: &DownloadFile,
 ) -> AppResult<NewLink> {
-    if sub.status != "active" {
+    if !sub.status.is_active() {
         return Err(AppError::Gone);
     }
     let (token, token_hash) = crypto::new_token();

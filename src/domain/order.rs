@@ -7,6 +7,23 @@ use uuid::Uuid;
 use super::product::QUANTITY;
 use super::{money, number};
 
+text_enum! {
+    /// `orders.status`: an order is final when placed (its lines are
+    /// cancelled one by one, see `SubscriptionStatus`).
+    pub enum OrderStatus {
+        Placed = "placed" => "order-status-placed",
+    }
+}
+
+impl OrderStatus {
+    /// The class of its badge (static/css).
+    pub fn badge_class(self) -> &'static str {
+        match self {
+            OrderStatus::Placed => "ok",
+        }
+    }
+}
+
 /// One product the catalog offers this customer (sellable in their country).
 #[derive(Debug, Clone)]
 pub struct Offer {

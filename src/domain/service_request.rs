@@ -6,47 +6,64 @@ use chrono::{DateTime, Utc};
 
 use super::FieldError;
 use super::email::Email;
+use super::subscription::SubscriptionStatus;
 use super::{money, number};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProblemType {
-    /// "CSP purchase/refund on behalf of customers": a cancellation.
-    Refund,
-    Billing,
-    Technical,
-    Account,
-    Other,
+text_enum! {
+    /// `service_requests.problem_type`.
+    pub enum ProblemType {
+        /// "CSP purchase/refund on behalf of customers": a cancellation.
+        Refund = "refund" => "problem-type-refund",
+        Billing = "billing" => "problem-type-billing",
+        Technical = "technical" => "problem-type-technical",
+        Account = "account" => "problem-type-account",
+        Other = "other" => "problem-type-other",
+    }
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 5] = [
-        ProblemType::Refund,
-        ProblemType::Billing,
-        ProblemType::Technical,
-        ProblemType::Account,
-        ProblemType::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemType::Refund => "refund",
-            ProblemType::Billing => "billing",
-            ProblemType::Technical => "technical",
-            ProblemType::Account => "account",
-            ProblemType::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ProblemType> {
-        ProblemType::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-
-    pub fn message_id(self) -> String {
-        format!("problem-type-{}", self.as_str())
+    pub fn is_refund(self) -> bool {
+        self == ProblemType::Refund
     }
 }
 
-pub const IMPACTS: [&str; 3] = ["critical", "moderate", "minimal"];
+text_enum! {
+    /// `service_requests.impact`.
+    pub enum Impact {
+        Critical = "critical" => "impact-critical",
+        Moderate = "moderate" => "impact-moderate",
+        Minimal = "minimal" => "impact-minimal",
+    }
+}
+
+text_enum! {
+    /// `service_requests.status`: filed as submitted; an operator's decision
+    /// approves or rejects a cancellation, or closes another request.
+    pub enum RequestStatus {
+        Submitted = "submitted" => "request-status-submitted",
+        InProgress = "in_progress" => "request-status-in_progress",
+        Approved = "approved" => "request-status-approved",
+        Rejected = "rejected" => "request-status-rejected",
+        Closed = "closed" => "request-status-closed",
+    }
+}
+
+impl RequestStatus {
+    /// Still waiting for a decision.
+    pub fn is_open(self) -> bool {
+        matches!(self, RequestStatus::Submitted | RequestStatus::InProgress)
+    }
+
+    /// The class of its badge (static/css).
+    pub fn badge_class(self) -> &'static str {
+        match self {
+            RequestStatus::Approved | RequestStatus::Closed => "ok",
+            RequestStatus::Rejected => "danger",
+            RequestStatus::Submitted | RequestStatus::InProgress => "warn",
+        }
+    }
+}
+
 pub const TITLE_MAX: usize = 120;
 pub const TEXT_MAX: usize = 5000;
 
@@ -77,7 +94,7 @@ pub struct Contact {
 #[derive(Debug, Clone)]
 pub struct CheckedRequest {
     pub problem_type: ProblemType,
-    pub impact: &'static str,
+    pub impact: Impact,
     pub title: String,
     pub description: String,
     pub contact: Contact,
@@ -89,7 +106,7 @@ pub fn check(input: &RequestInput) -> (Option<CheckedRequest>, Vec<FieldError>) 
     if problem_type.is_none() {
         errors.push(FieldError::new("problem_type", "error-choose-from-list"));
     }
-    let impact = IMPACTS.iter().copied().find(|i| *i == input.impact.trim());
+    let impact = Impact::parse(input.impact.trim());
     if impact.is_none() {
         errors.push(FieldError::new("impact", "error-choose-from-list"));
     }
@@ -212,11 +229,11 @@ pub enum RefundRefusal {
 pub fn check_refund(
     filed_at: DateTime<Utc>,
     cancel_until: DateTime<Utc>,
-    status: &str,
+    status: SubscriptionStatus,
     requested_minor: i64,
     paid_minor: i64,
 ) -> Result<(), RefundRefusal> {
-    if status != "active" {
+    if !status.is_active() {
         Err(RefundRefusal::NotActive)
     } else if filed_at >= cancel_until {
         Err(RefundRefusal::WindowClosed)
@@ -259,19 +276,31 @@ mod tests {
             .unwrap_or_default();
         let until = t + Duration::days(60);
         assert_eq!(
-            check_refund(until - Duration::seconds(1), until, "active", 100, 100),
+            check_refund(
+                until - Duration::seconds(1),
+                until,
+                SubscriptionStatus::Active,
+                100,
+                100
+            ),
             Ok(())
         );
         assert_eq!(
-            check_refund(until, until, "active", 100, 100),
+            check_refund(until, until, SubscriptionStatus::Active, 100, 100),
             Err(RefundRefusal::WindowClosed)
         );
         assert_eq!(
-            check_refund(t, until, "active", 50, 100),
+            check_refund(t, until, SubscriptionStatus::Active, 50, 100),
             Err(RefundRefusal::NotWholeLine)
         );
         assert_eq!(
-            check_refund(t, until, "cancellation_requested", 100, 100),
+            check_refund(
+                t,
+                until,
+                SubscriptionStatus::CancellationRequested,
+                100,
+                100
+            ),
             Err(RefundRefusal::NotActive)
         );
     }

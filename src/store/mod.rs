@@ -248,3 +248,78 @@ impl Db {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::order::OrderStatus;
+    use crate::domain::service_request::{Impact, ProblemType, RequestStatus};
+    use crate::domain::subscription::SubscriptionStatus;
+
+    /// Every value of each text enum is written as its `as_str()` text and
+    /// read back from a TEXT value, on SQLite and (with `TEST_DATABASE_URL`)
+    /// PostgreSQL, through a pool and through a transaction.
+    macro_rules! round_trip {
+        ($db:expr, $($ty:ty),+) => {$(
+            for v in <$ty>::ALL {
+                let text: String =
+                    fetch_one!($db, sqlx::query_scalar("SELECT CAST($1 AS TEXT)").bind(v))
+                        .expect("encode");
+                assert_eq!(text, v.as_str());
+                assert_eq!(<$ty>::parse(&text), Some(v));
+                let mut tx = $db.begin().await.expect("begin");
+                let back: $ty = fetch_one!(
+                    &mut tx,
+                    sqlx::query_scalar("SELECT CAST($1 AS TEXT)").bind(v.as_str())
+                )
+                .expect("decode");
+                assert_eq!(back, v);
+            }
+            assert_eq!(<$ty>::parse("no such value"), None);
+        )+};
+    }
+
+    async fn check(db: &Db) {
+        round_trip!(
+            db,
+            OrderStatus,
+            SubscriptionStatus,
+            RequestStatus,
+            ProblemType,
+            Impact
+        );
+    }
+
+    #[tokio::test]
+    async fn text_enums_round_trip_on_sqlite() {
+        let db = Db::connect("sqlite::memory:").await.expect("sqlite");
+        check(&db).await;
+    }
+
+    #[tokio::test]
+    async fn text_enums_round_trip_on_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        let db = Db::connect(&url).await.expect("postgres");
+        check(&db).await;
+    }
+
+    #[test]
+    fn message_ids_exist_in_en_us() {
+        let ftl = include_str!("../../locales/en-US/main.ftl");
+        let ids = OrderStatus::ALL
+            .iter()
+            .map(|v| v.message_id())
+            .chain(SubscriptionStatus::ALL.iter().map(|v| v.message_id()))
+            .chain(RequestStatus::ALL.iter().map(|v| v.message_id()))
+            .chain(ProblemType::ALL.iter().map(|v| v.message_id()))
+            .chain(Impact::ALL.iter().map(|v| v.message_id()));
+        for id in ids {
+            assert!(
+                ftl.lines().any(|l| l.starts_with(&format!("{id} = "))),
+                "{id}"
+            );
+        }
+    }
+}

@@ -10,8 +10,10 @@ use super::{
     Conn, Db, StoreError, StoreResult, audit, execute, fetch_all, fetch_one, fetch_optional, keys,
     on_conn,
 };
+use crate::domain::order::OrderStatus;
 use crate::domain::product::term_end;
 use crate::domain::scope::Scope;
+use crate::domain::subscription::SubscriptionStatus;
 
 pub struct PlaceLine<'a> {
     pub product: &'a ProductRow,
@@ -61,7 +63,7 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
     let order_id = Uuid::new_v4();
     let inserted = execute!(&mut tx, sqlx::query(
         "INSERT INTO orders (id, customer_id, partner_id, placed_by, placed_at, idempotency_key, total_minor, currency, status) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'placed')"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     )
     .bind(order_id)
     .bind(o.customer_id)
@@ -70,7 +72,8 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
     .bind(now)
     .bind(o.idempotency_key)
     .bind(o.total_minor)
-    .bind(o.currency));
+    .bind(o.currency)
+    .bind(OrderStatus::Placed));
     match inserted {
         Ok(_) => {}
         // A double submit raced this one and won: show its order.
@@ -90,7 +93,7 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
         execute!(&mut tx, sqlx::query(
             "INSERT INTO subscriptions (id, order_id, line_no, customer_id, partner_id, product_id, quantity, \
                unit_price_minor, currency, purchased_at, cancel_until, term_ends_at, status) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active')"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
         )
         .bind(sub_id)
         .bind(order_id)
@@ -103,7 +106,8 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
         .bind(&p.currency)
         .bind(now)
         .bind(p.policy().cancel_until(now))
-        .bind(term_end(now, p.term_months)))?;
+        .bind(term_end(now, p.term_months))
+        .bind(SubscriptionStatus::Active))?;
         if p.has_keys && !keys::take(&mut tx, p.id, sub_id).await? {
             // Dropping the transaction rolls back everything above.
             return Ok(Placed::OutOfKeys(p.name.clone()));
@@ -142,7 +146,7 @@ pub struct OrderRow {
     pub placed_by_name: Option<String>,
     pub total_minor: i64,
     pub currency: String,
-    pub status: String,
+    pub status: OrderStatus,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -154,7 +158,7 @@ pub struct LineRow {
     pub quantity: i64,
     pub unit_price_minor: i64,
     pub currency: String,
-    pub status: String,
+    pub status: SubscriptionStatus,
     pub has_key: bool,
 }
 

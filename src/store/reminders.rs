@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{Conn, StoreResult, execute, fetch_all};
+use crate::domain::subscription::SubscriptionStatus;
 
 /// Claims a reminder; `true` only for the one caller that inserted the row.
 pub async fn claim<'c>(
@@ -46,8 +47,14 @@ pub async fn windows_closing<'c>(
     const SQL: &str = "SELECT s.id AS subscription_id, s.partner_id, c.name AS customer_name, \
         p.name AS product_name, s.cancel_until FROM subscriptions s \
         JOIN organisations c ON c.id = s.customer_id JOIN products p ON p.id = s.product_id \
-        WHERE s.status = 'active' AND s.cancel_until > $1 AND s.cancel_until <= $2 ORDER BY s.cancel_until";
-    fetch_all!(c, sqlx::query_as::<_, Closing>(SQL).bind(now).bind(until))
+        WHERE s.status = $3 AND s.cancel_until > $1 AND s.cancel_until <= $2 ORDER BY s.cancel_until";
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, Closing>(SQL)
+            .bind(now)
+            .bind(until)
+            .bind(SubscriptionStatus::Active)
+    )
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -7,14 +7,16 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{Conn, Db, StoreError, StoreResult, audit, execute, fetch_all, fetch_optional};
+use crate::domain::service_request::{Impact, ProblemType, RequestStatus};
+use crate::domain::subscription::SubscriptionStatus;
 
 pub struct NewRequest<'a> {
     pub number: &'a str,
     pub partner_id: Uuid,
     pub filed_by: Uuid,
     pub idempotency_key: Uuid,
-    pub problem_type: &'a str,
-    pub impact: &'a str,
+    pub problem_type: ProblemType,
+    pub impact: Impact,
     pub title: &'a str,
     pub description: &'a str,
     pub customer_id: Option<Uuid>,
@@ -77,7 +79,7 @@ pub async fn file(
         "INSERT INTO service_requests (id, number, partner_id, filed_by, filed_at, idempotency_key, problem_type, \
            impact, title, description, customer_id, subscription_id, refund_reason, requested_minor, currency, \
            contact_name, contact_email, contact_phone, status) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'submitted')"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
     )
     .bind(id)
     .bind(r.number)
@@ -96,7 +98,8 @@ pub async fn file(
     .bind(r.currency)
     .bind(r.contact_name)
     .bind(r.contact_email)
-    .bind(r.contact_phone));
+    .bind(r.contact_phone)
+    .bind(RequestStatus::Submitted));
     match inserted {
         Ok(_) => {}
         Err(StoreError::Duplicate(_)) => {
@@ -123,10 +126,13 @@ pub async fn file(
         .bind(&a.sha256))?;
     }
     if let Some(sub) = r.subscription_id {
-        let n = execute!(&mut tx, sqlx::query(
-            "UPDATE subscriptions SET status = 'cancellation_requested' WHERE id = $1 AND status = 'active'"
-        )
-        .bind(sub))?;
+        let n = execute!(
+            &mut tx,
+            sqlx::query("UPDATE subscriptions SET status = $2 WHERE id = $1 AND status = $3")
+                .bind(sub)
+                .bind(SubscriptionStatus::CancellationRequested)
+                .bind(SubscriptionStatus::Active)
+        )?;
         if n != 1 {
             return Ok(Filed::PurchaseNotActive);
         }
@@ -142,7 +148,7 @@ pub async fn file(
             subject_id: Some(id),
             customer_id: r.customer_id,
             ip,
-            detail: json!({ "number": r.number, "problem_type": r.problem_type, "subscription_id": r.subscription_id,
+            detail: json!({ "number": r.number, "problem_type": r.problem_type.as_str(), "subscription_id": r.subscription_id,
                             "attachments": attachments.len() }),
         },
     )
@@ -159,8 +165,8 @@ pub struct RequestRow {
     pub partner_name: String,
     pub filed_by_name: Option<String>,
     pub filed_at: DateTime<Utc>,
-    pub problem_type: String,
-    pub impact: String,
+    pub problem_type: ProblemType,
+    pub impact: Impact,
     pub title: String,
     pub description: String,
     pub customer_id: Option<Uuid>,
@@ -172,7 +178,7 @@ pub struct RequestRow {
     pub contact_name: String,
     pub contact_email: String,
     pub contact_phone: String,
-    pub status: String,
+    pub status: RequestStatus,
     pub decided_at: Option<DateTime<Utc>>,
     pub reply: Option<String>,
 }
@@ -220,8 +226,8 @@ pub async fn for_partner<'c>(
 /// The operators' queue, oldest first, optionally filtered.
 pub async fn queue<'c>(
     c: impl Into<Conn<'c>>,
-    status: Option<&str>,
-    problem_type: Option<&str>,
+    status: Option<RequestStatus>,
+    problem_type: Option<ProblemType>,
     limit: i64,
 ) -> StoreResult<Vec<RequestRow>> {
     let sql = format!(
@@ -283,31 +289,38 @@ pub async fn decide(
     };
     let mut tx = db.begin().await?;
     let status = match decision {
-        Decision::Approve => "approved",
-        Decision::Reject => "rejected",
-        Decision::Close => "closed",
+        Decision::Approve => RequestStatus::Approved,
+        Decision::Reject => RequestStatus::Rejected,
+        Decision::Close => RequestStatus::Closed,
     };
     let n =
         execute!(&mut tx, sqlx::query(
         "UPDATE service_requests SET status = $1, decided_by = $2, decided_at = $3, reply = $4 \
-         WHERE id = $5 AND status IN ('submitted', 'in_progress')"
+         WHERE id = $5 AND status IN ($6, $7)"
     )
     .bind(status)
     .bind(operator)
     .bind(now)
     .bind(reply)
-    .bind(request_id))?;
+    .bind(request_id)
+    .bind(RequestStatus::Submitted)
+    .bind(RequestStatus::InProgress))?;
     if n != 1 {
         return Ok(false);
     }
-    if let (Some(sub), true) = (r.subscription_id, r.problem_type == "refund") {
+    if let (Some(sub), true) = (r.subscription_id, r.problem_type.is_refund()) {
         match decision {
             Decision::Approve => approve_cancellation(&mut tx, now, &r, sub).await?,
             Decision::Reject | Decision::Close => {
-                execute!(&mut tx, sqlx::query(
-                    "UPDATE subscriptions SET status = 'active' WHERE id = $1 AND status = 'cancellation_requested'"
-                )
-                .bind(sub))?;
+                execute!(
+                    &mut tx,
+                    sqlx::query(
+                        "UPDATE subscriptions SET status = $2 WHERE id = $1 AND status = $3"
+                    )
+                    .bind(sub)
+                    .bind(SubscriptionStatus::Active)
+                    .bind(SubscriptionStatus::CancellationRequested)
+                )?;
             }
         }
     }
@@ -346,15 +359,18 @@ async fn approve_cancellation<'c>(
     let mut c: Conn<'_> = c.into();
     let line: Option<(Uuid, Uuid, i64, i64, String)> = fetch_optional!(&mut c, sqlx::query_as(
         "SELECT partner_id, customer_id, unit_price_minor, quantity, currency FROM subscriptions \
-         WHERE id = $1 AND status = 'cancellation_requested'"
+         WHERE id = $1 AND status = $2"
     )
-    .bind(sub))?;
+    .bind(sub)
+    .bind(SubscriptionStatus::CancellationRequested))?;
     let Some((partner_id, customer_id, unit, qty, currency)) = line else {
         return Err(StoreError::Other(sqlx::Error::RowNotFound));
     };
     execute!(
         &mut c,
-        sqlx::query("UPDATE subscriptions SET status = 'cancelled' WHERE id = $1").bind(sub)
+        sqlx::query("UPDATE subscriptions SET status = $2 WHERE id = $1")
+            .bind(sub)
+            .bind(SubscriptionStatus::Cancelled)
     )?;
     // The key stays tied to this purchase (never reassigned) but is never shown again.
     execute!(&mut c, sqlx::query(

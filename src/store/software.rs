@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::{Conn, StoreResult, fetch_all, fetch_one, fetch_optional};
 use crate::domain::scope::Scope;
+use crate::domain::subscription::SubscriptionStatus;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SoftwareRow {
@@ -20,7 +21,7 @@ pub struct SoftwareRow {
     pub purchased_at: DateTime<Utc>,
     pub cancel_until: DateTime<Utc>,
     pub term_ends_at: Option<DateTime<Utc>>,
-    pub status: String,
+    pub status: SubscriptionStatus,
     pub link_lifetime_days: i64,
     pub link_download_cap: i64,
     pub unit_price_minor: i64,

@@ -45,6 +45,7 @@ async fn status_of(app: &TestApp, p: &Purchase) -> String {
         .unwrap()
         .unwrap()
         .status
+        .to_string()
 }
 
 fn cancel_form(f: Form, p: &Purchase, amount: &str) -> Form {
@@ -343,7 +344,8 @@ async fn another_partners_purchase_is_refused_as_if_unknown() {
             .await
             .unwrap()
             .unwrap()
-            .status,
+            .status
+            .as_str(),
         "active"
     );
 }

@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 use super::add_products::{customer_and_offers, review_page};
 use crate::domain::money;
-use crate::domain::order;
+use crate::domain::order::{self, OrderStatus};
+use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
 use crate::store::orders::{self, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
@@ -121,7 +122,7 @@ pub struct OrderView {
     pub placed_at: String,
     pub placed_by: String,
     pub total: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub lines: Vec<LineView>,
 }
 
@@ -131,11 +132,11 @@ pub struct LineView {
     pub quantity: i64,
     pub unit_price: String,
     pub total: String,
-    pub status: String,
+    pub status: SubscriptionStatus,
     pub has_key: bool,
 }
 
-fn views(page: &Page, orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
+fn views(orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
     orders
         .into_iter()
         .map(|o| OrderView {
@@ -143,7 +144,7 @@ fn views(page: &Page, orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderVi
             placed_at: o.placed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             placed_by: o.placed_by_name.unwrap_or_default(),
             total: money::format(o.total_minor, &o.currency),
-            status: page.t(&format!("order-status-{}", o.status)),
+            status: o.status,
             lines: lines
                 .iter()
                 .filter(|l| l.order_id == o.id)
@@ -156,7 +157,7 @@ fn views(page: &Page, orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderVi
                         l.unit_price_minor.saturating_mul(l.quantity),
                         &l.currency,
                     ),
-                    status: page.t(&format!("subscription-status-{}", l.status)),
+                    status: l.status,
                     has_key: l.has_key,
                 })
                 .collect(),
@@ -190,7 +191,7 @@ pub async fn list(
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
     let lines = orders::lines(&state.db, &ids).await?;
     let page = Page::for_user(&session, &p, "customers")?;
-    let orders = views(&page, rows, lines);
+    let orders = views(rows, lines);
     let can_buy = p.has_any(BuyForCustomers::ROLES);
     crate::routes::ok(&Orders {
         page,
@@ -224,9 +225,7 @@ pub async fn show(
         .ok_or(AppError::NotFound)?;
     let lines = orders::lines(&state.db, &[row.id]).await?;
     let page = Page::for_user(&session, &p, "customers")?;
-    let order = views(&page, vec![row], lines)
-        .pop()
-        .ok_or(AppError::NotFound)?;
+    let order = views(vec![row], lines).pop().ok_or(AppError::NotFound)?;
     crate::routes::ok(&OrderPage {
         page,
         customer,

@@ -9,6 +9,7 @@ use askama::Template;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::domain::service_request::{ProblemType, RequestStatus};
 use crate::error::{AppError, AppResult};
 use crate::routes::support::show::{RequestView, build, view};
 use crate::routes::{render, see_other};
@@ -30,8 +31,8 @@ struct Queue {
     page: Page,
     requests: Vec<RequestView>,
     operator: bool,
-    status: String,
-    problem_type: String,
+    status: Option<RequestStatus>,
+    problem_type: Option<ProblemType>,
 }
 
 pub async fn queue(
@@ -40,17 +41,25 @@ pub async fn queue(
     state: web::Data<AppState>,
     f: web::Query<Filter>,
 ) -> AppResult<HttpResponse> {
-    let status = f.status.clone().filter(|s| !s.is_empty());
-    let problem_type = f.problem_type.clone().filter(|s| !s.is_empty());
-    let rows = requests::queue(&state.db, status.as_deref(), problem_type.as_deref(), 500).await?;
+    let status = f.status.as_deref().filter(|s| !s.is_empty());
+    let problem_type = f.problem_type.as_deref().filter(|s| !s.is_empty());
+    let status = status.map(RequestStatus::parse);
+    let problem_type = problem_type.map(ProblemType::parse);
+    let rows = match (status, problem_type) {
+        // A value that names no status or type matches no request.
+        (Some(None), _) | (_, Some(None)) => Vec::new(),
+        (status, problem_type) => {
+            requests::queue(&state.db, status.flatten(), problem_type.flatten(), 500).await?
+        }
+    };
     let page = Page::for_user(&session, &p, "requests")?;
     let requests = rows.into_iter().map(|r| view(&page, r)).collect();
     crate::routes::ok(&Queue {
         page,
         requests,
         operator: true,
-        status: status.unwrap_or_default(),
-        problem_type: problem_type.unwrap_or_default(),
+        status: status.flatten(),
+        problem_type: problem_type.flatten(),
     })
 }
 
@@ -86,7 +95,7 @@ pub async fn decide(
     let row = requests::one(&state.db, None, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let decision = match (form.decision.as_str(), row.problem_type == "refund") {
+    let decision = match (form.decision.as_str(), row.problem_type.is_refund()) {
         ("approve", true) => Decision::Approve,
         ("reject", true) => Decision::Reject,
         ("close", false) => Decision::Close,

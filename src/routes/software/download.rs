@@ -85,7 +85,7 @@ async fn download(
     file_id: Uuid,
 ) -> AppResult<HttpResponse> {
     let sub = subscription(state, p, &w, sub_id).await?;
-    if sub.status == "cancelled" {
+    if sub.status.is_cancelled() {
         return Err(AppError::Gone);
     }
     let file = software::file(&state.db, sub.product_id, file_id)

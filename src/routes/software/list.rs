@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::Where;
 use crate::domain::role::Role;
+use crate::domain::subscription::SubscriptionStatus;
 use crate::error::AppResult;
 use crate::store::organisations::Customer;
 use crate::store::software::{self, After, SoftwareRow};
@@ -31,8 +32,7 @@ pub struct Row {
     pub product: String,
     pub purchased: String,
     pub quantity: i64,
-    pub status: String,
-    pub status_class: &'static str,
+    pub status: SubscriptionStatus,
     pub cancel_until: String,
     pub downloadable: bool,
     /// Offered to admin agents while the purchase is active and in its window.
@@ -63,12 +63,7 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
         product: r.product_name,
         purchased: r.purchased_at.format("%Y-%m-%d").to_string(),
         quantity: r.quantity,
-        status: page.t(&format!("subscription-status-{}", r.status)),
-        status_class: match r.status.as_str() {
-            "active" => "ok",
-            "cancellation_requested" => "warn",
-            _ => "",
-        },
+        status: r.status,
         cancel_until: if r.cancel_until > now {
             r.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string()
         } else {
@@ -79,13 +74,13 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
             )
         },
         downloadable: r.has_keys || r.has_downloads,
-        cancel_link: (can_cancel && r.status == "active" && now < r.cancel_until).then(|| {
+        cancel_link: (can_cancel && r.status.is_active() && now < r.cancel_until).then(|| {
             format!(
                 "/support/new?customer={}&subscription={}",
                 r.customer_id, r.id
             )
         }),
-        days_left: if r.status == "active" && now < r.cancel_until {
+        days_left: if r.status.is_active() && now < r.cancel_until {
             // Whole days, rounded up: "1 day left" until the very end.
             let secs = (r.cancel_until - now).num_seconds();
             page.i18n.t_args(

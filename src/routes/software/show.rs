@@ -201,7 +201,7 @@ pub async fn page_for(
     };
     Ok(Show {
         purchased: sub.purchased_at.format("%Y-%m-%d").to_string(),
-        status_label: page.t(&format!("subscription-status-{}", sub.status)),
+        status_label: page.t(sub.status.message_id()),
         selectors: vec![
             (
                 "version",
@@ -226,7 +226,7 @@ pub async fn page_for(
             ),
         ],
         combos: serde_json::to_string(&combos).unwrap_or_else(|_| "[]".into()),
-        can_links: !w.own_view && sub.status == "active",
+        can_links: !w.own_view && sub.status.is_active(),
         page,
         own_view: w.own_view,
         base: w.base,

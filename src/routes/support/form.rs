@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::domain::money;
 use crate::domain::role::Role;
 use crate::domain::scope::Scope;
-use crate::domain::service_request::{IMPACTS, ProblemType, RequestInput};
+use crate::domain::service_request::{Impact, ProblemType, RequestInput};
 use crate::error::AppResult;
 use crate::routes::render;
 use crate::store::software;
@@ -47,11 +47,11 @@ impl ReportForm {
         let types = ProblemType::ALL
             .into_iter()
             .filter(|t| *t != ProblemType::Refund || p.has(Role::AdminAgent))
-            .map(|t| (t.as_str(), page.t(&t.message_id())))
+            .map(|t| (t.as_str(), page.t(t.message_id())))
             .collect();
-        let impacts = IMPACTS
-            .iter()
-            .map(|i| (*i, page.t(&format!("impact-{i}"))))
+        let impacts = Impact::ALL
+            .into_iter()
+            .map(|i| (i.as_str(), page.t(i.message_id())))
             .collect();
         ReportForm {
             page,
@@ -105,7 +105,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let page = Page::for_user(&session, &p, "support")?;
     let mut form = RequestInput {
-        impact: "moderate".into(),
+        impact: Impact::Moderate.as_str().into(),
         contact_name: p.account.display_name.clone(),
         contact_email: p.account.email.clone(),
         contact_phone: p.account.phone.clone().unwrap_or_default(),

@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use super::show::{RequestView, view};
+use crate::domain::service_request::{ProblemType, RequestStatus};
 use crate::error::AppResult;
 use crate::store::requests;
 use crate::web::access::{Allowed, FileRequests};
@@ -17,8 +18,8 @@ struct List {
     page: Page,
     requests: Vec<RequestView>,
     operator: bool,
-    status: String,
-    problem_type: String,
+    status: Option<RequestStatus>,
+    problem_type: Option<ProblemType>,
 }
 
 pub async fn show(
@@ -33,7 +34,7 @@ pub async fn show(
         page,
         requests,
         operator: false,
-        status: String::new(),
-        problem_type: String::new(),
+        status: None,
+        problem_type: None,
     })
 }

@@ -6,6 +6,7 @@ use askama::Template;
 use uuid::Uuid;
 
 use crate::domain::money;
+use crate::domain::service_request::RequestStatus;
 use crate::error::{AppError, AppResult};
 use crate::routes::operator::catalog::human_size;
 use crate::store::requests::{self, RequestRow};
@@ -30,8 +31,7 @@ pub struct RequestView {
     pub refund_reason: String,
     pub requested: String,
     pub contact: String,
-    pub status: String,
-    pub status_class: &'static str,
+    pub status: RequestStatus,
     pub open: bool,
     pub decided_at: String,
     pub reply: String,
@@ -44,9 +44,9 @@ pub fn view(page: &Page, r: RequestRow) -> RequestView {
         partner: r.partner_name,
         filed_by: r.filed_by_name.unwrap_or_default(),
         filed_at: r.filed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-        problem_type: page.t(&format!("problem-type-{}", r.problem_type)),
-        is_refund: r.problem_type == "refund",
-        impact: page.t(&format!("impact-{}", r.impact)),
+        problem_type: page.t(r.problem_type.message_id()),
+        is_refund: r.problem_type.is_refund(),
+        impact: page.t(r.impact.message_id()),
         title: r.title,
         description: r.description,
         customer: r.customer_name.unwrap_or_default(),
@@ -61,13 +61,8 @@ pub fn view(page: &Page, r: RequestRow) -> RequestView {
             "{} · {} · {}",
             r.contact_name, r.contact_email, r.contact_phone
         ),
-        status: page.t(&format!("request-status-{}", r.status)),
-        status_class: match r.status.as_str() {
-            "approved" | "closed" => "ok",
-            "rejected" => "danger",
-            _ => "warn",
-        },
-        open: matches!(r.status.as_str(), "submitted" | "in_progress"),
+        status: r.status,
+        open: r.status.is_open(),
         decided_at: r
             .decided_at
             .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())

@@ -77,7 +77,7 @@ pub async fn submit(
     let is_refund = checked
         .as_ref()
         .is_some_and(|c| c.problem_type == ProblemType::Refund)
-        || input.problem_type == ProblemType::Refund.as_str();
+        || ProblemType::parse(&input.problem_type) == Some(ProblemType::Refund);
     if is_refund && !p.has(Role::AdminAgent) {
         return Err(AppError::Forbidden(&[Role::AdminAgent]));
     }
@@ -138,7 +138,7 @@ pub async fn submit(
             partner_id: partner,
             filed_by: p.account.id,
             idempotency_key: key,
-            problem_type: checked.problem_type.as_str(),
+            problem_type: checked.problem_type,
             impact: checked.impact,
             title: &checked.title,
             description: &checked.description,
@@ -228,7 +228,7 @@ async fn check_refund(
         errors.push(FieldError::new("requested_amount", "error-amount-invalid"));
         return Ok(None);
     };
-    match service_request::check_refund(now, sub.cancel_until, &sub.status, requested, paid) {
+    match service_request::check_refund(now, sub.cancel_until, sub.status, requested, paid) {
         Ok(()) => Ok(Some(Refund {
             customer_id: customer.id,
             subscription_id: sub.id,
