@@ -63,7 +63,7 @@ impl KeyCipher {
         std::fs::create_dir_all(&settings.data_dir)?;
         let mut key = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut key);
-        crate::startup::write_private(&path, &key)
+        crate::fsutil::write_private(&path, &key)
             .with_context(|| format!("writing {}", path.display()))?;
         Ok(KeyCipher::new(&key))
     }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod files;
+pub mod fsutil;
 pub mod housekeeping;
 pub mod i18n;
 pub mod import;

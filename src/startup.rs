@@ -187,16 +187,7 @@ pub fn cookie_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     std::fs::create_dir_all(&settings.data_dir).context("creating the data directory")?;
     let mut bytes = vec![0u8; 64];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    write_private(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    crate::fsutil::write_private(&path, &bytes)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(bytes)
-}
-
-/// Writes a file only its owner can read.
-pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(path)?.write_all(bytes)
 }
