@@ -83,7 +83,11 @@ impl Application {
             site_keys,
         });
         if state.settings.run_jobs {
-            crate::reminders::spawn(state.clone());
+            crate::reminders::spawn(crate::reminders::Job {
+                db: state.db.clone(),
+                mailer: state.mailer.clone(),
+                clock: state.clock.clone(),
+            });
         }
         let health = StoreHealth::new();
         store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
