@@ -16,9 +16,10 @@ use crate::domain::role::{OrgKind, Role};
 use crate::domain::scope::Scope;
 use crate::error::AppError;
 use crate::i18n::I18n;
+use crate::request_scope;
 use crate::store::sessions::USER_KEY;
 use crate::store::users::{self, Account};
-use crate::web::request_ctx;
+use crate::web::page::Page;
 use crate::web::state::AppState;
 
 /// The signed-in user, their organisation and roles.
@@ -85,9 +86,12 @@ async fn load(req: HttpRequest, session: Session) -> Result<Principal, AppError>
         return Err(AppError::MustEnrol);
     }
     let i18n = I18n::negotiate(&account.locale);
-    request_ctx::set_i18n(i18n.clone());
+    request_scope::set_i18n(i18n.clone());
     let p = Principal { account, i18n };
     req.extensions_mut().insert(p.clone());
+    // An error page for this request shows this user's header and navigation.
+    let signed_in = p.clone();
+    request_scope::set_signed_in(move || Page::signed_in(&signed_in, ""));
     Ok(p)
 }
 
