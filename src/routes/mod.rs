@@ -197,3 +197,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 // that import them from here.
 pub use crate::web::client::client_ip;
 pub use crate::web::respond::{human_size, ok, render, see_other};
+
+#[cfg(test)]
+mod tests {
+    use crate::web::session;
+
+    /// The second-factor handlers still name their own keys; until they use
+    /// `web::session`, the names must agree.
+    #[test]
+    fn the_pending_sign_in_keys_are_the_typed_sessions() {
+        assert_eq!(
+            super::sign_in::second_factor::PENDING_KEY,
+            session::PENDING_KEY
+        );
+        assert_eq!(super::sign_in::second_factor::NEXT_KEY, session::NEXT_KEY);
+    }
+}

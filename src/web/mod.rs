@@ -12,6 +12,7 @@ pub mod multipart_csrf;
 pub mod page;
 pub mod request_ctx;
 pub mod respond;
+pub mod session;
 pub mod site_keys;
 pub mod state;
 pub mod store_health;

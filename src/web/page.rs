@@ -8,10 +8,9 @@ use crate::error::AppError;
 use crate::request_scope;
 use crate::web::access::Principal;
 use crate::web::csrf;
+use crate::web::session::PortalSession;
 
 pub use crate::layout::{NavLink, Page};
-
-const FLASH_KEY: &str = "flash";
 
 /// Navigation entries: (section, path, message id, roles that see it).
 const NAV: &[(&str, &str, &str, &[Role])] = &[
@@ -114,12 +113,10 @@ impl Page {
 
 /// Leaves a message (already translated) for the next page shown.
 pub fn flash(session: &Session, message: String) -> Result<(), AppError> {
-    session.insert(FLASH_KEY, message)?;
+    PortalSession::new(session.clone()).set_flash(message)?;
     Ok(())
 }
 
 fn take_flash(session: &Session) -> Option<String> {
-    // Only a session holding a flash changes (and is written back).
-    session.get::<String>(FLASH_KEY).ok().flatten()?;
-    session.remove_as::<String>(FLASH_KEY).and_then(Result::ok)
+    PortalSession::new(session.clone()).take_flash()
 }
