@@ -50,6 +50,24 @@ pub struct Settings {
     /// Operators must use a second factor (set on the vendor organisation
     /// when `csp-portal user add` creates it; the demo data leaves it off).
     pub operator_2fa: bool,
+    /// Encrypts product keys and TOTP secrets; `None`: `data.key` in
+    /// `data_dir`, generated on first use.
+    pub data_key: Option<Secret<[u8; 32]>>,
+    /// Mail through this relay; `None`: files in `data_dir/outbox/`.
+    pub smtp: Option<SmtpRelay>,
+    /// Our own CSS and script, served under `/static`.
+    pub static_dir: PathBuf,
+    /// Password hashes run at once; `None`: one per core.
+    pub hash_threads: Option<usize>,
+}
+
+/// An SMTP relay (no TLS: a local MTA) and the sender of every mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmtpRelay {
+    pub host: String,
+    pub port: u16,
+    /// A mailbox (`Name <address>`), checked when the mailer is made.
+    pub from: String,
 }
 
 /// How attempts on one key are slowed: `free` pass at once, then each waits
@@ -172,6 +190,27 @@ impl Settings {
             !production || public_url.is_some(),
             "PORTAL_PUBLIC_URL must be set in production (links in mail are made from it)"
         );
+        let data_key = match var("PORTAL_DATA_KEY") {
+            Some(v) => {
+                use base64::Engine;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(v.trim())
+                    .map_err(|_| anyhow::anyhow!("PORTAL_DATA_KEY must be base64"))?;
+                let key: [u8; 32] = bytes
+                    .try_into()
+                    .map_err(|_| anyhow::anyhow!("PORTAL_DATA_KEY must decode to 32 bytes"))?;
+                Some(Secret::new(key))
+            }
+            None => None,
+        };
+        let smtp = var("PORTAL_SMTP_HOST").map(|host| SmtpRelay {
+            host,
+            port: var("PORTAL_SMTP_PORT")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(25),
+            from: var("PORTAL_MAIL_FROM")
+                .unwrap_or_else(|| "CSP Portal <no-reply@localhost>".into()),
+        });
         Ok(Settings {
             database_url,
             data_dir,
@@ -191,8 +230,21 @@ impl Settings {
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
             run_jobs: var("PORTAL_JOBS")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
+            data_key,
+            smtp,
+            static_dir: var("PORTAL_STATIC_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(default_static_dir),
+            hash_threads: var("PORTAL_HASH_THREADS")
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0),
         })
     }
+}
+
+/// The `static/` folder of the source tree.
+pub fn default_static_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static"))
 }
 
 /// The portal's public origin: scheme, host and port, no path.

@@ -39,19 +39,11 @@ impl KeyCipher {
         }
     }
 
-    /// The cipher for these settings: `PORTAL_DATA_KEY` (base64 of 32 bytes),
+    /// The cipher for these settings: their data key (`PORTAL_DATA_KEY`),
     /// else `data.key` in the data directory, made on first use.
     pub fn from_settings(settings: &Settings) -> anyhow::Result<KeyCipher> {
-        if let Ok(v) = std::env::var("PORTAL_DATA_KEY")
-            && !v.trim().is_empty()
-        {
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(v.trim())
-                .context("PORTAL_DATA_KEY must be base64")?;
-            let key: [u8; 32] = bytes
-                .try_into()
-                .map_err(|_| anyhow::anyhow!("PORTAL_DATA_KEY must decode to 32 bytes"))?;
-            return Ok(KeyCipher::new(&key));
+        if let Some(key) = &settings.data_key {
+            return Ok(KeyCipher::new(key.expose()));
         }
         let path = settings.data_dir.join("data.key");
         if let Ok(bytes) = std::fs::read(&path) {
@@ -63,7 +55,7 @@ impl KeyCipher {
         std::fs::create_dir_all(&settings.data_dir)?;
         let mut key = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut key);
-        crate::startup::write_private(&path, &key)
+        crate::fsutil::write_private(&path, &key)
             .with_context(|| format!("writing {}", path.display()))?;
         Ok(KeyCipher::new(&key))
     }

@@ -11,9 +11,9 @@ use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
 use crate::domain::role::Role;
-use crate::i18n::I18n;
+use crate::layout::Page;
+use crate::request_scope;
 use crate::store::StoreError;
-use crate::web::request_ctx;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -79,7 +79,9 @@ impl From<actix_session::SessionGetError> for AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
-    i18n: I18n,
+    /// The signed-in user's header and navigation when the request got as
+    /// far as knowing them, else a header with no one signed in.
+    page: Page,
     title: String,
     message: String,
     request_id: String,
@@ -118,8 +120,8 @@ impl ResponseError for AppError {
                 .insert_header((header::LOCATION, "/account/2fa"))
                 .finish();
         }
-        let i18n = request_ctx::i18n();
-        let request_id = request_ctx::request_id().unwrap_or_default();
+        let i18n = request_scope::i18n();
+        let request_id = request_scope::request_id().unwrap_or_default();
         match self {
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "request failed");
@@ -162,7 +164,7 @@ impl ResponseError for AppError {
         };
         let page = ErrorPage {
             show_request_id: matches!(self, AppError::Internal(_) | AppError::Unavailable(_)),
-            i18n,
+            page: request_scope::signed_in().unwrap_or_else(|| Page::bare(i18n)),
             title,
             message,
             request_id,

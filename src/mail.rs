@@ -8,6 +8,8 @@ use anyhow::Context;
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use crate::config::Settings;
+
 #[derive(Clone)]
 pub enum Mailer {
     Outbox(PathBuf),
@@ -24,28 +26,22 @@ pub struct Mail<'a> {
 }
 
 impl Mailer {
-    /// `PORTAL_SMTP_HOST` (a relay on port 25, or `PORTAL_SMTP_PORT`) with
-    /// `PORTAL_MAIL_FROM`; else the outbox under the data directory.
-    pub fn from_env(data_dir: &std::path::Path) -> anyhow::Result<Mailer> {
-        match std::env::var("PORTAL_SMTP_HOST")
-            .ok()
-            .filter(|h| !h.trim().is_empty())
-        {
-            Some(host) => {
-                let port = std::env::var("PORTAL_SMTP_PORT")
-                    .ok()
-                    .and_then(|p| p.parse().ok())
-                    .unwrap_or(25);
-                let from = std::env::var("PORTAL_MAIL_FROM")
-                    .unwrap_or_else(|_| "CSP Portal <no-reply@localhost>".into())
+    /// The relay of the settings (`PORTAL_SMTP_HOST`, `PORTAL_SMTP_PORT`,
+    /// `PORTAL_MAIL_FROM`); else the outbox under the data directory.
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Mailer> {
+        match &settings.smtp {
+            Some(relay) => {
+                let from = relay
+                    .from
                     .parse()
                     .context("PORTAL_MAIL_FROM is not a mailbox")?;
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-                    .port(port)
-                    .build();
+                let transport =
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(relay.host.clone())
+                        .port(relay.port)
+                        .build();
                 Ok(Mailer::Smtp { transport, from })
             }
-            None => Ok(Mailer::Outbox(data_dir.join("outbox"))),
+            None => Ok(Mailer::Outbox(settings.data_dir.join("outbox"))),
         }
     }
 

@@ -9,27 +9,50 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
+use crate::clock::SharedClock;
 use crate::i18n::I18n;
-use crate::mail::Mail;
-use crate::store::reminders;
-use crate::web::state::AppState;
+use crate::mail::{Mail, Mailer};
+use crate::store::{Db, reminders};
 
 pub const WINDOW_NOTICE_DAYS: i64 = 7;
 /// How often the job looks; a reminder is due within this of its time.
 pub const INTERVAL: StdDuration = StdDuration::from_secs(15 * 60);
 
+/// What one pass works with: the store and the mailer. `Job` has them; so
+/// does anything else that implements this (the web state, which tests use).
+pub trait Deps {
+    fn db(&self) -> &Db;
+    fn mailer(&self) -> &Mailer;
+}
+
+/// The scheduled job's own parts, apart from the web state.
+#[derive(Clone)]
+pub struct Job {
+    pub db: Db,
+    pub mailer: Mailer,
+    pub clock: SharedClock,
+}
+
+impl Deps for Job {
+    fn db(&self) -> &Db {
+        &self.db
+    }
+    fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+}
+
 /// One pass of the job at `now`; returns how many mails it sent.
-pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> {
+pub async fn run(deps: &impl Deps, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    let (db, mailer) = (deps.db(), deps.mailer());
     let i18n = I18n::default();
     let mut sent = 0;
-    for c in
-        reminders::windows_closing(&state.db, now, now + Duration::days(WINDOW_NOTICE_DAYS)).await?
-    {
-        if !reminders::claim(&state.db, "cancel_window", c.subscription_id, "7d", now).await? {
+    for c in reminders::windows_closing(db, now, now + Duration::days(WINDOW_NOTICE_DAYS)).await? {
+        if !reminders::claim(db, "cancel_window", c.subscription_id, "7d", now).await? {
             continue;
         }
         let days_left = ((c.cancel_until - now).num_seconds() + 86_399) / 86_400;
-        for to in reminders::admin_agents(&state.db, c.partner_id).await? {
+        for to in reminders::admin_agents(db, c.partner_id).await? {
             let mail = Mail {
                 to: &to,
                 subject: i18n.t1("mail-window-subject", "product", &c.product_name),
@@ -46,7 +69,7 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> 
                     ],
                 ),
             };
-            state.mailer.send(&mail).await?;
+            mailer.send(&mail).await?;
             sent += 1;
         }
     }
@@ -56,12 +79,12 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> 
         .map(|t| t.and_utc())
         .unwrap_or(now);
     let mut by_partner: BTreeMap<Uuid, Vec<reminders::Expiring>> = BTreeMap::new();
-    for l in reminders::links_expiring(&state.db, start, start + Duration::days(1)).await? {
+    for l in reminders::links_expiring(db, start, start + Duration::days(1)).await? {
         by_partner.entry(l.partner_id).or_default().push(l);
     }
     let period = tomorrow.to_string();
     for (partner, links) in by_partner {
-        if !reminders::claim(&state.db, "links_expiring", partner, &period, now).await? {
+        if !reminders::claim(db, "links_expiring", partner, &period, now).await? {
             continue;
         }
         let lines: Vec<String> = links
@@ -75,7 +98,7 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> 
                 )
             })
             .collect();
-        for to in reminders::admin_agents(&state.db, partner).await? {
+        for to in reminders::admin_agents(db, partner).await? {
             let mail = Mail {
                 to: &to,
                 subject: i18n.t1("mail-links-subject", "date", &period),
@@ -84,7 +107,7 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> 
                     &[("date", &period), ("links", &lines.join("\n"))],
                 ),
             };
-            state.mailer.send(&mail).await?;
+            mailer.send(&mail).await?;
             sent += 1;
         }
     }
@@ -93,15 +116,15 @@ pub async fn run(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> 
 
 /// Runs the job (and housekeeping) every `INTERVAL` for as long as the
 /// server runs.
-pub fn spawn(state: actix_web::web::Data<AppState>) {
+pub fn spawn(job: Job) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(INTERVAL);
         loop {
             tick.tick().await;
-            if let Err(e) = run(&state, state.clock.now()).await {
+            if let Err(e) = run(&job, job.clock.now()).await {
                 tracing::warn!(error = %e, "reminder job failed; it will try again");
             }
-            if let Err(e) = crate::housekeeping::run(&state.db, state.clock.now()).await {
+            if let Err(e) = crate::housekeeping::run(&job.db, job.clock.now()).await {
                 tracing::warn!(error = %e, "housekeeping failed; it will try again");
             }
         }

@@ -2,7 +2,6 @@
 //! binds the listener (port 0 in tests) and hands back the server and its port.
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use actix_files::Files;
@@ -61,6 +60,7 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| crate::config::PublicUrl::for_bind(local));
+        crate::auth::hasher::set_concurrency(settings.hash_threads);
         let root_key = cookie_key(&settings)?;
         let key = Key::from(&root_key);
         let site_keys = crate::web::site_keys::SiteKeys::derive(&root_key);
@@ -70,7 +70,7 @@ impl Application {
         let cipher = KeyCipher::from_settings(&settings)?;
         let files = FileStore::new(settings.files_dir());
         let attachments = FileStore::new(settings.data_dir.join("attachments"));
-        let mailer = crate::mail::Mailer::from_env(&settings.data_dir)?;
+        let mailer = crate::mail::Mailer::from_settings(&settings)?;
         let state = web::Data::new(AppState {
             db: db.clone(),
             clock,
@@ -83,14 +83,16 @@ impl Application {
             site_keys,
         });
         if state.settings.run_jobs {
-            crate::reminders::spawn(state.clone());
+            crate::reminders::spawn(crate::reminders::Job {
+                db: state.db.clone(),
+                mailer: state.mailer.clone(),
+                clock: state.clock.clone(),
+            });
         }
         let health = StoreHealth::new();
         store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
         let health_data = web::Data::from(health.clone());
-        let static_dir = std::env::var("PORTAL_STATIC_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")));
+        let static_dir = state.settings.static_dir.clone();
         let server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(store.clone(), key.clone())
                 // The __Host- prefix pins the cookie to this host over https.
@@ -187,16 +189,7 @@ pub fn cookie_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     std::fs::create_dir_all(&settings.data_dir).context("creating the data directory")?;
     let mut bytes = vec![0u8; 64];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    write_private(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    crate::fsutil::write_private(&path, &bytes)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(bytes)
-}
-
-/// Writes a file only its owner can read.
-pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(path)?.write_all(bytes)
 }

@@ -39,19 +39,20 @@ pub fn peak_and_limit() -> (usize, usize) {
     (h.peak.load(Ordering::Relaxed), h.limit)
 }
 
-/// Hashes at once: `PORTAL_HASH_THREADS`, else one per core.
-fn concurrency() -> usize {
-    std::env::var("PORTAL_HASH_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
+static HASHER: OnceLock<Hasher> = OnceLock::new();
+
+/// Sets how many hashes run at once (`PORTAL_HASH_THREADS`; `None`: one per
+/// core). The process has one hasher: the first setting (or first hash)
+/// fixes it, later calls change nothing.
+pub fn set_concurrency(threads: Option<usize>) {
+    HASHER.get_or_init(|| Hasher::new(threads));
 }
 
-fn hasher() -> &'static Hasher {
-    static H: OnceLock<Hasher> = OnceLock::new();
-    H.get_or_init(|| {
-        let limit = concurrency();
+impl Hasher {
+    fn new(threads: Option<usize>) -> Hasher {
+        let limit = threads
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
         Hasher {
             permits: Arc::new(Semaphore::new(limit)),
             buffers: Mutex::new(Vec::new()),
@@ -59,7 +60,11 @@ fn hasher() -> &'static Hasher {
             running: AtomicUsize::new(0),
             peak: AtomicUsize::new(0),
         }
-    })
+    }
+}
+
+fn hasher() -> &'static Hasher {
+    HASHER.get_or_init(|| Hasher::new(None))
 }
 
 fn params() -> Params {

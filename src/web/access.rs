@@ -8,7 +8,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::pin::Pin;
 
-use actix_session::{Session, SessionExt};
+use actix_session::SessionExt;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
@@ -16,9 +16,10 @@ use crate::domain::role::{OrgKind, Role};
 use crate::domain::scope::Scope;
 use crate::error::AppError;
 use crate::i18n::I18n;
-use crate::store::sessions::USER_KEY;
+use crate::request_scope;
 use crate::store::users::{self, Account};
-use crate::web::request_ctx;
+use crate::web::page::Page;
+use crate::web::session::PortalSession;
 use crate::web::state::AppState;
 
 /// The signed-in user, their organisation and roles.
@@ -60,15 +61,14 @@ fn return_path(req: &HttpRequest) -> Option<String> {
     })
 }
 
-async fn load(req: HttpRequest, session: Session) -> Result<Principal, AppError> {
+async fn load(req: HttpRequest, session: PortalSession) -> Result<Principal, AppError> {
     if let Some(p) = req.extensions().get::<Principal>() {
         return Ok(p.clone());
     }
     let unauthenticated = || AppError::Unauthenticated {
         next: return_path(&req),
     };
-    let user_id = session.get::<uuid::Uuid>(USER_KEY).ok().flatten();
-    let Some(user_id) = user_id else {
+    let Some(user_id) = session.user_id() else {
         return Err(unauthenticated());
     };
     let state = req
@@ -85,9 +85,12 @@ async fn load(req: HttpRequest, session: Session) -> Result<Principal, AppError>
         return Err(AppError::MustEnrol);
     }
     let i18n = I18n::negotiate(&account.locale);
-    request_ctx::set_i18n(i18n.clone());
+    request_scope::set_i18n(i18n.clone());
     let p = Principal { account, i18n };
     req.extensions_mut().insert(p.clone());
+    // An error page for this request shows this user's header and navigation.
+    let signed_in = p.clone();
+    request_scope::set_signed_in(move || Page::signed_in(&signed_in, ""));
     Ok(p)
 }
 
@@ -97,7 +100,7 @@ impl FromRequest for Principal {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let req = req.clone();
-        let session = req.get_session();
+        let session = PortalSession::new(req.get_session());
         Box::pin(load(req, session))
     }
 }
@@ -124,7 +127,7 @@ impl<P: Policy + 'static> FromRequest for Allowed<P> {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         let req = req.clone();
-        let session = req.get_session();
+        let session = PortalSession::new(req.get_session());
         Box::pin(async move {
             let p = load(req, session).await?;
             if p.has_any(P::ROLES) {

@@ -5,9 +5,9 @@ use actix_web::HttpRequest;
 
 use crate::app::Actor;
 use crate::error::AppResult;
-use crate::routes::client_ip;
 use crate::store::audit::{self, NewEvent};
 use crate::web::access::Principal;
+use crate::web::client::client_ip;
 use crate::web::state::AppState;
 
 pub use crate::app::On;

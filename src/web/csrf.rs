@@ -25,10 +25,9 @@ use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
 use crate::web::multipart_csrf;
+use crate::web::session::PortalSession;
 use crate::web::state::AppState;
 
-/// The session's binding: a salt, not the token.
-const SALT_KEY: &str = "csrf_salt";
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
 /// Forms here are small; a larger urlencoded body is refused unread.
@@ -66,7 +65,7 @@ fn random() -> String {
 /// A fresh binding for the session (at sign-in, so that a token seen before
 /// cannot be replayed).
 pub fn rotate(session: &Session) -> Result<(), AppError> {
-    session.insert(SALT_KEY, random())?;
+    PortalSession::new(session.clone()).set_csrf_salt(&random())?;
     Ok(())
 }
 
@@ -78,13 +77,13 @@ pub fn cookie_name(https: bool) -> &'static str {
 /// (made here for a session that has state but no salt yet), else the
 /// pre-session cookie, else a new one (`true`: to be set).
 fn binding(req: &ServiceRequest, https: bool) -> (String, bool) {
-    let session = req.get_session();
-    if let Ok(Some(salt)) = session.get::<String>(SALT_KEY) {
+    let session = PortalSession::new(req.get_session());
+    if let Ok(Some(salt)) = session.csrf_salt() {
         return (format!("s:{salt}"), false);
     }
-    if !session.entries().is_empty() {
+    if !session.is_empty() {
         let salt = random();
-        if session.insert(SALT_KEY, &salt).is_ok() {
+        if session.set_csrf_salt(&salt).is_ok() {
             return (format!("s:{salt}"), false);
         }
     }

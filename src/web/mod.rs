@@ -11,6 +11,8 @@ pub mod headers;
 pub mod multipart_csrf;
 pub mod page;
 pub mod request_ctx;
+pub mod respond;
+pub mod session;
 pub mod site_keys;
 pub mod state;
 pub mod store_health;

@@ -1,8 +1,8 @@
-//! Per-request context: an id for the logs and error pages, the language, and
-//! one log line per request (route pattern, never the raw path: paths of
+//! Per-request context: opens the request's scope (`request_scope`: an id
+//! for the logs and error pages, the language) and writes one log line per
+//! request (route pattern, never the raw path: paths of
 //! download links carry tokens).
 
-use std::cell::RefCell;
 use std::time::Instant;
 
 use actix_web::Error;
@@ -13,31 +13,9 @@ use actix_web::middleware::Next;
 use tracing::Instrument;
 
 use crate::i18n::I18n;
+use crate::request_scope;
 
-pub struct RequestCtx {
-    pub id: String,
-    pub i18n: RefCell<I18n>,
-}
-
-tokio::task_local! {
-    static CTX: RequestCtx;
-}
-
-/// The current request's id, if inside a request.
-pub fn request_id() -> Option<String> {
-    CTX.try_with(|c| c.id.clone()).ok()
-}
-
-/// The current request's language (English outside a request).
-pub fn i18n() -> I18n {
-    CTX.try_with(|c| c.i18n.borrow().clone())
-        .unwrap_or_default()
-}
-
-/// Switches the request's language once the signed-in user is known.
-pub fn set_i18n(i: I18n) {
-    let _ = CTX.try_with(|c| *c.i18n.borrow_mut() = i);
-}
+pub use crate::request_scope::{i18n, request_id, set_i18n};
 
 pub async fn middleware(
     req: ServiceRequest,
@@ -53,18 +31,13 @@ pub async fn middleware(
     let method = req.method().clone();
     let span = tracing::info_span!("request", id = %id);
     let started = Instant::now();
-    let ctx = RequestCtx {
-        id: id.clone(),
-        i18n: RefCell::new(lang),
-    };
-    let res = CTX
-        .scope(ctx, async move {
-            next.call(req)
-                .await
-                .map(ServiceResponse::map_into_boxed_body)
-        })
-        .instrument(span.clone())
-        .await;
+    let res = request_scope::run(id.clone(), lang, async move {
+        next.call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body)
+    })
+    .instrument(span.clone())
+    .await;
     // Handlers and our own middleware answer with pages; the one error that
     // gets here is the session store's, which store_health has already made
     // into a finished page (with this request's id and the headers).

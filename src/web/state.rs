@@ -20,3 +20,13 @@ pub struct AppState {
     /// What the server signs with (CSRF tokens, device cookies).
     pub site_keys: crate::web::site_keys::SiteKeys,
 }
+
+/// The reminder job can run on the web state too (tests do).
+impl crate::reminders::Deps for AppState {
+    fn db(&self) -> &Db {
+        &self.db
+    }
+    fn mailer(&self) -> &crate::mail::Mailer {
+        &self.mailer
+    }
+}

@@ -26,9 +26,10 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::clock::SharedClock;
 use crate::error::AppError;
+use crate::request_scope;
 use crate::store::{Db, StoreError, StoreResult};
+use crate::web::headers;
 use crate::web::state::AppState;
-use crate::web::{headers, request_ctx};
 
 /// How often the background probe looks while the store is down.
 pub const PROBE_EVERY: StdDuration = StdDuration::from_secs(1);
@@ -184,7 +185,7 @@ pub async fn middleware(
 fn finished_page(error: &AppError, https: bool) -> Error {
     let mut res = error.error_response();
     headers::add_missing(res.headers_mut(), https);
-    if let Some(id) = request_ctx::request_id()
+    if let Some(id) = request_scope::request_id()
         && let Ok(v) = HeaderValue::from_str(&id)
     {
         res.headers_mut()

@@ -92,6 +92,10 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         trusted_proxies: Vec::new(),
         run_jobs: false,
         operator_2fa: true,
+        data_key: None,
+        smtp: None,
+        static_dir: csp_portal::config::default_static_dir(),
+        hash_threads: None,
     };
     configure(&mut settings);
     let clock = ManualClock::new(

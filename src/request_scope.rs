@@ -1,0 +1,67 @@
+//! What is known about the request being served, readable from any layer
+//! without a request object: its id (logs, error pages), its language, and,
+//! once access control has resolved the signed-in user, how to draw that
+//! user's header and navigation (so error pages keep them). The middleware in
+//! `web::request_ctx` opens the scope; `error.rs` and `web/` read it, and it
+//! imports neither.
+
+use std::cell::RefCell;
+use std::future::Future;
+
+use crate::i18n::I18n;
+use crate::layout::Page;
+
+/// Makes the signed-in user's layout, only when a page needs it.
+type SignedIn = Box<dyn Fn() -> Page>;
+
+struct Scope {
+    id: String,
+    i18n: RefCell<I18n>,
+    signed_in: RefCell<Option<SignedIn>>,
+}
+
+tokio::task_local! {
+    static SCOPE: Scope;
+}
+
+/// Runs `f` as the request `id`, in the language `i18n` (until the
+/// signed-in user's own is known).
+pub async fn run<F: Future>(id: String, i18n: I18n, f: F) -> F::Output {
+    let scope = Scope {
+        id,
+        i18n: RefCell::new(i18n),
+        signed_in: RefCell::new(None),
+    };
+    SCOPE.scope(scope, f).await
+}
+
+/// The current request's id, if inside a request.
+pub fn request_id() -> Option<String> {
+    SCOPE.try_with(|c| c.id.clone()).ok()
+}
+
+/// The current request's language (English outside a request).
+pub fn i18n() -> I18n {
+    SCOPE
+        .try_with(|c| c.i18n.borrow().clone())
+        .unwrap_or_default()
+}
+
+/// Switches the request's language once the signed-in user is known.
+pub fn set_i18n(i: I18n) {
+    let _ = SCOPE.try_with(|c| *c.i18n.borrow_mut() = i);
+}
+
+/// Records how to draw the signed-in user's layout for this request.
+pub fn set_signed_in(layout: impl Fn() -> Page + 'static) {
+    let _ = SCOPE.try_with(|c| *c.signed_in.borrow_mut() = Some(Box::new(layout)));
+}
+
+/// The signed-in user's layout, if access control resolved one for this
+/// request.
+pub fn signed_in() -> Option<Page> {
+    SCOPE
+        .try_with(|c| c.signed_in.borrow().as_ref().map(|layout| layout()))
+        .ok()
+        .flatten()
+}
