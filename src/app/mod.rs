@@ -12,6 +12,7 @@ pub mod links;
 pub mod passwords;
 pub mod sign_in;
 pub mod software;
+pub mod support;
 pub mod two_factor;
 pub mod users;
 

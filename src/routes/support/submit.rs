@@ -13,27 +13,17 @@ use uuid::Uuid;
 
 use super::form::{LABELS, ReportForm};
 use super::upload::{self, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, UploadProblem};
+use crate::app::support::check_refund;
 use crate::domain::FieldError;
-use crate::domain::money;
 use crate::domain::role::Role;
-use crate::domain::scope::Scope;
-use crate::domain::service_request::{self, ProblemType, RefundRefusal, RequestInput};
+use crate::domain::service_request::{self, ProblemType, RequestInput};
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
 use crate::store::requests::{self, Filed, NewRequest};
-use crate::store::{organisations, software};
 use crate::web::access::{Allowed, FileRequests};
 use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
-
-/// What a cancellation resolves to once checked against the store.
-struct Refund {
-    customer_id: Uuid,
-    subscription_id: Uuid,
-    requested_minor: i64,
-    currency: String,
-}
 
 /// A readable request number, e.g. `SR-7K2M9QXD`.
 fn new_number() -> String {
@@ -173,79 +163,6 @@ pub async fn submit(
             errs.push("purchase_ref", p.i18n.t("error-purchase-not-active"));
             t.errors = errs.labelled(&p.i18n, LABELS);
             render(&t, StatusCode::CONFLICT)
-        }
-    }
-}
-
-/// Resolves and checks the refund fields; field errors go into `errors`.
-async fn check_refund(
-    state: &AppState,
-    partner: Uuid,
-    input: &RequestInput,
-    now: chrono::DateTime<chrono::Utc>,
-    errors: &mut Vec<FieldError>,
-    full_amount: &mut Option<String>,
-) -> AppResult<Option<Refund>> {
-    if input.customer_ref.trim().is_empty() || input.purchase_ref.trim().is_empty() {
-        return Ok(None);
-    }
-    // Another partner's customer or purchase is refused exactly like an unknown one.
-    let Some(customer) =
-        organisations::customer_by_ref(&state.db, partner, &input.customer_ref).await?
-    else {
-        errors.push(FieldError::new("customer_ref", "error-customer-unknown"));
-        return Ok(None);
-    };
-    let Ok(id) = Uuid::parse_str(input.purchase_ref.trim()) else {
-        errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
-        return Ok(None);
-    };
-    let scope = Scope::Partner(partner);
-    let sub = match software::one(&state.db, scope, customer.id, id).await? {
-        Some(s) => s,
-        None => {
-            // An order id names its purchase when the order has only one.
-            let lines = software::of_order(&state.db, partner, customer.id, id).await?;
-            match lines.as_slice() {
-                [only] => software::one(&state.db, scope, customer.id, *only)
-                    .await?
-                    .ok_or(AppError::NotFound)?,
-                [] => {
-                    errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
-                    return Ok(None);
-                }
-                _ => {
-                    errors.push(FieldError::new("purchase_ref", "error-order-several-lines"));
-                    return Ok(None);
-                }
-            }
-        }
-    };
-    let (paid, currency) = software::paid(&state.db, sub.id).await?;
-    *full_amount = Some(money::format(paid, &currency));
-    let requested = service_request::parse_amount(&input.requested_amount, &currency, paid);
-    let Some(requested) = requested else {
-        errors.push(FieldError::new("requested_amount", "error-amount-invalid"));
-        return Ok(None);
-    };
-    match service_request::check_refund(now, sub.cancel_until, sub.status, requested, paid) {
-        Ok(()) => Ok(Some(Refund {
-            customer_id: customer.id,
-            subscription_id: sub.id,
-            requested_minor: requested,
-            currency,
-        })),
-        Err(RefundRefusal::WindowClosed) => {
-            errors.push(FieldError::new("purchase_ref", "error-window-closed"));
-            Ok(None)
-        }
-        Err(RefundRefusal::NotActive) => {
-            errors.push(FieldError::new("purchase_ref", "error-purchase-not-active"));
-            Ok(None)
-        }
-        Err(RefundRefusal::NotWholeLine) => {
-            errors.push(FieldError::new("requested_amount", "error-amount-partial"));
-            Ok(None)
         }
     }
 }

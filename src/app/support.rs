@@ -1,0 +1,93 @@
+//! Service requests: the checks of a cancellation ("Report a problem" of
+//! the refund type) against the store, and filing.
+
+use uuid::Uuid;
+
+use crate::domain::FieldError;
+use crate::domain::money;
+use crate::domain::scope::Scope;
+use crate::domain::service_request::{self, RefundRefusal, RequestInput};
+use crate::error::{AppError, AppResult};
+use crate::store::{organisations, software};
+use crate::web::state::AppState;
+
+/// What a cancellation resolves to once checked against the store.
+pub struct Refund {
+    pub customer_id: Uuid,
+    pub subscription_id: Uuid,
+    pub requested_minor: i64,
+    pub currency: String,
+}
+
+/// Resolves and checks the refund fields; field errors go into `errors`.
+pub async fn check_refund(
+    state: &AppState,
+    partner: Uuid,
+    input: &RequestInput,
+    now: chrono::DateTime<chrono::Utc>,
+    errors: &mut Vec<FieldError>,
+    full_amount: &mut Option<String>,
+) -> AppResult<Option<Refund>> {
+    if input.customer_ref.trim().is_empty() || input.purchase_ref.trim().is_empty() {
+        return Ok(None);
+    }
+    // Another partner's customer or purchase is refused exactly like an unknown one.
+    let Some(customer) =
+        organisations::customer_by_ref(&state.db, partner, &input.customer_ref).await?
+    else {
+        errors.push(FieldError::new("customer_ref", "error-customer-unknown"));
+        return Ok(None);
+    };
+    let Ok(id) = Uuid::parse_str(input.purchase_ref.trim()) else {
+        errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
+        return Ok(None);
+    };
+    let scope = Scope::Partner(partner);
+    let sub = match software::one(&state.db, scope, customer.id, id).await? {
+        Some(s) => s,
+        None => {
+            // An order id names its purchase when the order has only one.
+            let lines = software::of_order(&state.db, partner, customer.id, id).await?;
+            match lines.as_slice() {
+                [only] => software::one(&state.db, scope, customer.id, *only)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
+                [] => {
+                    errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
+                    return Ok(None);
+                }
+                _ => {
+                    errors.push(FieldError::new("purchase_ref", "error-order-several-lines"));
+                    return Ok(None);
+                }
+            }
+        }
+    };
+    let (paid, currency) = software::paid(&state.db, sub.id).await?;
+    *full_amount = Some(money::format(paid, &currency));
+    let requested = service_request::parse_amount(&input.requested_amount, &currency, paid);
+    let Some(requested) = requested else {
+        errors.push(FieldError::new("requested_amount", "error-amount-invalid"));
+        return Ok(None);
+    };
+    match service_request::check_refund(now, sub.cancel_until, sub.status, requested, paid) {
+        Ok(()) => Ok(Some(Refund {
+            customer_id: customer.id,
+            subscription_id: sub.id,
+            requested_minor: requested,
+            currency,
+        })),
+        Err(RefundRefusal::WindowClosed) => {
+            errors.push(FieldError::new("purchase_ref", "error-window-closed"));
+            Ok(None)
+        }
+        Err(RefundRefusal::NotActive) => {
+            errors.push(FieldError::new("purchase_ref", "error-purchase-not-active"));
+            Ok(None)
+        }
+        Err(RefundRefusal::NotWholeLine) => {
+            errors.push(FieldError::new("requested_amount", "error-amount-partial"));
+            Ok(None)
+        }
+    }
+}
