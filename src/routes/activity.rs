@@ -8,6 +8,7 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use futures_util::StreamExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -21,7 +22,8 @@ use crate::web::state::AppState;
 
 pub const PAGE_SIZE: i64 = 100;
 /// The most rows one export holds.
-const EXPORT_MAX: i64 = 100_000;
+/// Rows read from the store per chunk of the CSV export.
+const EXPORT_PAGE: i64 = 1_000;
 
 #[derive(Deserialize, Default, Clone)]
 pub struct Query {
@@ -197,8 +199,9 @@ pub async fn export(
     if !errors.is_empty() {
         return Err(crate::error::AppError::BadRequest);
     }
-    let rows = audit::search(&state.db, &f, None, EXPORT_MAX).await?;
-    let mut out = csv::record(&[
+    // Streamed a page at a time (keyset), so the whole log is exported
+    // without holding it in memory or capping it.
+    let header_row = csv::record(&[
         "at",
         "organisation",
         "user",
@@ -209,26 +212,46 @@ pub async fn export(
         "ip",
         "detail",
     ]);
-    for r in &rows {
-        let at = r.at.to_rfc3339();
-        let subject_id = r.subject_id.map(|s| s.to_string()).unwrap_or_default();
-        out.push_str(&csv::record(&[
-            &at,
-            r.organisation.as_deref().unwrap_or_default(),
-            r.user_email.as_deref().unwrap_or_default(),
-            &r.action,
-            r.subject_type.as_deref().unwrap_or_default(),
-            &subject_id,
-            r.customer.as_deref().unwrap_or_default(),
-            r.ip.as_deref().unwrap_or_default(),
-            &r.detail,
-        ]));
-    }
+    let db = state.db.clone();
+    let pages = futures_util::stream::unfold((Some(None), db, f), |(cursor, db, f)| async move {
+        let after = cursor?;
+        match audit::search(&db, &f, after, EXPORT_PAGE).await {
+            Ok(rows) => {
+                let next = (rows.len() as i64 == EXPORT_PAGE)
+                    .then(|| rows.last().map(|r| (r.at, r.id)))
+                    .flatten();
+                let chunk = web::Bytes::from(rows.iter().map(csv_row).collect::<String>());
+                Some((Ok(chunk), (next.map(Some), db, f)))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the activity export failed part-way");
+                Some((Err(std::io::Error::other("export failed")), (None, db, f)))
+            }
+        }
+    });
+    let body =
+        futures_util::stream::once(async move { Ok(web::Bytes::from(header_row)) }).chain(pages);
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
             "attachment; filename=\"activity.csv\"",
         ))
-        .body(out))
+        .streaming(body))
+}
+
+fn csv_row(r: &LogRow) -> String {
+    let at = r.at.to_rfc3339();
+    let subject_id = r.subject_id.map(|s| s.to_string()).unwrap_or_default();
+    csv::record(&[
+        &at,
+        r.organisation.as_deref().unwrap_or_default(),
+        r.user_email.as_deref().unwrap_or_default(),
+        &r.action,
+        r.subject_type.as_deref().unwrap_or_default(),
+        &subject_id,
+        r.customer.as_deref().unwrap_or_default(),
+        r.ip.as_deref().unwrap_or_default(),
+        &r.detail,
+    ])
 }
