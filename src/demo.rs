@@ -352,25 +352,40 @@ async fn load_purchases(db: &Db, now: DateTime<Utc>) -> anyhow::Result<()> {
             })
             .collect();
         let total = products.iter().map(|(p, q)| p.unit_price_minor * q).sum();
-        let placed = orders::place(
-            db,
-            now - Duration::days(*days_ago),
-            &orders::PlaceOrder {
-                customer_id,
-                partner_id: c.partner_id,
-                placed_by: buyer,
-                idempotency_key: uuid::Uuid::new_v4(),
-                lines: &place_lines,
-                currency: "USD",
-                total_minor: total,
+        let at = now - Duration::days(*days_ago);
+        let order = orders::PlaceOrder {
+            customer_id,
+            partner_id: c.partner_id,
+            placed_by: buyer,
+            idempotency_key: uuid::Uuid::new_v4(),
+            lines: &place_lines,
+            currency: "USD",
+            total_minor: total,
+        };
+        let mut tx = db.begin().await?;
+        let orders::Inserted::Done {
+            order_id,
+            subscription_ids,
+        } = orders::insert(&mut tx, at, &order).await?
+        else {
+            anyhow::bail!("demo order for {customer} failed: out of keys");
+        };
+        crate::store::audit::record(
+            &mut tx,
+            at,
+            &crate::store::audit::NewEvent {
+                organisation_id: Some(c.partner_id),
+                actor_user_id: buyer,
+                action: "order_placed",
+                subject_type: Some("order"),
+                subject_id: Some(order_id),
+                customer_id: Some(customer_id),
                 ip: None,
+                detail: serde_json::json!({ "subscriptions": subscription_ids }),
             },
         )
         .await?;
-        anyhow::ensure!(
-            matches!(placed, orders::Placed::New(_)),
-            "demo order for {customer} failed: {placed:?}"
-        );
+        tx.commit().await?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 pub mod customers;
 pub mod invitations;
 pub mod links;
+pub mod orders;
 pub mod passwords;
 pub mod sign_in;
 pub mod software;

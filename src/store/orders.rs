@@ -2,12 +2,11 @@
 //! transaction: order, subscriptions, keys and the audit event, or nothing.
 
 use chrono::{DateTime, Utc};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
 use super::{
-    Conn, Db, StoreError, StoreResult, audit, execute, fetch_all, fetch_one, fetch_optional, keys,
+    Conn, Db, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional, keys,
     on_conn,
 };
 use crate::domain::order::OrderStatus;
@@ -28,7 +27,6 @@ pub struct PlaceOrder<'a> {
     pub lines: &'a [PlaceLine<'a>],
     pub currency: &'a str,
     pub total_minor: i64,
-    pub ip: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +41,7 @@ pub enum Placed {
 /// The order this partner already placed for this customer with this key.
 /// Keys are unique per partner and customer (as the index is), so another
 /// partner's key is a fresh one here.
-async fn by_idempotency_key<'c>(
+pub async fn by_idempotency_key<'c>(
     c: impl Into<Conn<'c>>,
     o: &PlaceOrder<'_>,
 ) -> StoreResult<Option<Uuid>> {
@@ -55,13 +53,24 @@ async fn by_idempotency_key<'c>(
     .bind(o.customer_id))
 }
 
-pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResult<Placed> {
-    if let Some(id) = by_idempotency_key(db, o).await? {
-        return Ok(Placed::AlreadyPlaced(id));
-    }
-    let mut tx = db.begin().await?;
+/// What writing an order in a transaction came to.
+pub enum Inserted {
+    /// The order and its subscriptions (keys taken), not yet committed.
+    Done {
+        order_id: Uuid,
+        subscription_ids: Vec<Uuid>,
+    },
+    /// The idempotency key was used meanwhile: roll back, read that order.
+    Duplicate,
+    /// No key left for this product: roll back, nothing is written.
+    OutOfKeys(String),
+}
+
+/// Writes the order `o`, a subscription per line and a key per keyed line
+/// in `tx` (one conditional UPDATE per key, so two orders never share one).
+pub async fn insert(tx: &mut Tx, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResult<Inserted> {
     let order_id = Uuid::new_v4();
-    let inserted = execute!(&mut tx, sqlx::query(
+    let inserted = execute!(&mut *tx, sqlx::query(
         "INSERT INTO orders (id, customer_id, partner_id, placed_by, placed_at, idempotency_key, total_minor, currency, status) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     )
@@ -76,21 +85,14 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
     .bind(OrderStatus::Placed));
     match inserted {
         Ok(_) => {}
-        // A double submit raced this one and won: show its order.
-        Err(StoreError::Duplicate(_)) => {
-            drop(tx);
-            return match by_idempotency_key(db, o).await? {
-                Some(id) => Ok(Placed::AlreadyPlaced(id)),
-                None => Err(StoreError::Other(sqlx::Error::RowNotFound)),
-            };
-        }
+        Err(StoreError::Duplicate(_)) => return Ok(Inserted::Duplicate),
         Err(e) => return Err(e),
     }
     let mut subscription_ids = Vec::new();
     for (i, line) in o.lines.iter().enumerate() {
         let p = line.product;
         let sub_id = Uuid::new_v4();
-        execute!(&mut tx, sqlx::query(
+        execute!(&mut *tx, sqlx::query(
             "INSERT INTO subscriptions (id, order_id, line_no, customer_id, partner_id, product_id, quantity, \
                unit_price_minor, currency, purchased_at, cancel_until, term_ends_at, status) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
@@ -108,34 +110,16 @@ pub async fn place(db: &Db, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> StoreResu
         .bind(p.policy().cancel_until(now))
         .bind(term_end(now, p.term_months))
         .bind(SubscriptionStatus::Active))?;
-        if p.has_keys && !keys::take(&mut tx, p.id, sub_id).await? {
+        if p.has_keys && !keys::take(&mut *tx, p.id, sub_id).await? {
             // Dropping the transaction rolls back everything above.
-            return Ok(Placed::OutOfKeys(p.name.clone()));
+            return Ok(Inserted::OutOfKeys(p.name.clone()));
         }
         subscription_ids.push(sub_id);
     }
-    audit::record(
-        &mut tx,
-        now,
-        &audit::NewEvent {
-            organisation_id: Some(o.partner_id),
-            actor_user_id: o.placed_by,
-            action: "order_placed",
-            subject_type: Some("order"),
-            subject_id: Some(order_id),
-            customer_id: Some(o.customer_id),
-            ip: o.ip.clone(),
-            detail: json!({
-                "lines": o.lines.iter().map(|l| json!({ "sku": l.product.sku, "quantity": l.quantity })).collect::<Vec<_>>(),
-                "total_minor": o.total_minor,
-                "currency": o.currency,
-                "subscriptions": subscription_ids,
-            }),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Placed::New(order_id))
+    Ok(Inserted::Done {
+        order_id,
+        subscription_ids,
+    })
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -237,4 +221,23 @@ pub async fn subscription_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> 
 /// How many orders the store holds, of every customer (tests).
 pub async fn order_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
     fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM orders"))
+}
+
+/// Writes an order on its own, without an audit event, for loading data
+/// (tests set up purchases this way). The portal places orders through
+/// `app::orders::place`.
+pub async fn place_unaudited(
+    db: &Db,
+    now: DateTime<Utc>,
+    o: &PlaceOrder<'_>,
+) -> StoreResult<Placed> {
+    let mut tx = db.begin().await?;
+    match insert(&mut tx, now, o).await? {
+        Inserted::Done { order_id, .. } => {
+            tx.commit().await?;
+            Ok(Placed::New(order_id))
+        }
+        Inserted::OutOfKeys(p) => Ok(Placed::OutOfKeys(p)),
+        Inserted::Duplicate => Err(StoreError::Other(sqlx::Error::RowNotFound)),
+    }
 }

@@ -13,7 +13,7 @@ use crate::domain::money;
 use crate::domain::order::{self, OrderStatus};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, render, see_other};
+use crate::routes::{render, see_other};
 use crate::store::orders::{self, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
 use crate::store::organisations::{self, Customer};
 use crate::web::access::{Allowed, BuyForCustomers, Policy, SeeCustomers};
@@ -67,9 +67,10 @@ pub async fn place(
                 })
         })
         .collect();
-    let placed = orders::place(
-        &state.db,
-        state.clock.now(),
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    let placed = crate::app::orders::place(
+        &state,
+        &actor,
         &PlaceOrder {
             customer_id: customer.id,
             partner_id: customer.partner_id,
@@ -78,7 +79,6 @@ pub async fn place(
             lines: &lines,
             currency: &basket.currency,
             total_minor: basket.total_minor,
-            ip: client_ip(&req, &state.settings.trusted_proxies),
         },
     )
     .await?;
