@@ -3,12 +3,14 @@
 
 use uuid::Uuid;
 
+use super::{Actor, On};
 use crate::domain::FieldError;
 use crate::domain::money;
 use crate::domain::scope::Scope;
 use crate::domain::service_request::{self, RefundRefusal, RequestInput};
 use crate::error::{AppError, AppResult};
-use crate::store::{organisations, software};
+use crate::store::requests::{self, Filed, Inserted, NewAttachment, NewRequest};
+use crate::store::{audit, organisations, software};
 use crate::web::state::AppState;
 
 /// What a cancellation resolves to once checked against the store.
@@ -90,4 +92,57 @@ pub async fn check_refund(
             Ok(None)
         }
     }
+}
+
+/// Files a service request with its stored attachments: the request, the
+/// attachment rows, the purchase marked "cancellation requested" (for a
+/// refund) and the audit event in one transaction. A double submit shows
+/// the first request.
+pub async fn file(
+    state: &AppState,
+    actor: &Actor,
+    r: &NewRequest<'_>,
+    attachments: &[NewAttachment],
+) -> AppResult<Filed> {
+    if let Some(id) =
+        requests::by_idempotency_key(&state.db, r.partner_id, r.idempotency_key).await?
+    {
+        return Ok(Filed::AlreadyFiled(id));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let id = match requests::insert(&mut tx, now, r, attachments).await? {
+        Inserted::Done(id) => id,
+        Inserted::PurchaseNotActive => return Ok(Filed::PurchaseNotActive),
+        Inserted::Duplicate => {
+            drop(tx);
+            let first =
+                requests::by_idempotency_key(&state.db, r.partner_id, r.idempotency_key).await?;
+            return Ok(match first {
+                Some(id) => Filed::AlreadyFiled(id),
+                // The open-refund index: another request for this purchase is open.
+                None => Filed::PurchaseNotActive,
+            });
+        }
+    };
+    let action = if r.subscription_id.is_some() {
+        "cancellation_requested"
+    } else {
+        "service_request_filed"
+    };
+    let on = On {
+        subject: Some(("service_request", id)),
+        customer: r.customer_id,
+    };
+    let detail = serde_json::json!({
+        "number": r.number,
+        "problem_type": r.problem_type.as_str(),
+        "subscription_id": r.subscription_id,
+        "attachments": attachments.len(),
+    });
+    let mut event = actor.event(action, on, detail);
+    event.organisation_id = Some(r.partner_id);
+    audit::record(&mut tx, now, &event).await?;
+    tx.commit().await?;
+    Ok(Filed::New(id))
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreError, StoreResult, audit, execute, fetch_all, fetch_optional};
+use super::{Conn, Db, StoreError, StoreResult, Tx, audit, execute, fetch_all, fetch_optional};
 use crate::domain::service_request::{Impact, ProblemType, RequestStatus};
 use crate::domain::subscription::SubscriptionStatus;
 
@@ -61,21 +61,27 @@ pub async fn by_idempotency_key<'c>(
     )
 }
 
-/// Files a request with its attachments; a refund also marks the purchase
-/// "cancellation requested", all in one transaction.
-pub async fn file(
-    db: &Db,
+/// What writing a request in a transaction came to.
+pub enum Inserted {
+    /// Written, not yet committed.
+    Done(Uuid),
+    /// The idempotency key or the purchase's open request exists already:
+    /// roll back and look.
+    Duplicate,
+    /// The purchase is no longer active: roll back.
+    PurchaseNotActive,
+}
+
+/// Writes a request with its attachments in `tx`; a refund also marks the
+/// purchase "cancellation requested" (only if it is still active).
+pub async fn insert(
+    tx: &mut Tx,
     now: DateTime<Utc>,
     r: &NewRequest<'_>,
     attachments: &[NewAttachment],
-    ip: Option<String>,
-) -> StoreResult<Filed> {
-    if let Some(id) = by_idempotency_key(db, r.partner_id, r.idempotency_key).await? {
-        return Ok(Filed::AlreadyFiled(id));
-    }
-    let mut tx = db.begin().await?;
+) -> StoreResult<Inserted> {
     let id = Uuid::new_v4();
-    let inserted = execute!(&mut tx, sqlx::query(
+    let inserted = execute!(&mut *tx, sqlx::query(
         "INSERT INTO service_requests (id, number, partner_id, filed_by, filed_at, idempotency_key, problem_type, \
            impact, title, description, customer_id, subscription_id, refund_reason, requested_minor, currency, \
            contact_name, contact_email, contact_phone, status) \
@@ -102,18 +108,11 @@ pub async fn file(
     .bind(RequestStatus::Submitted));
     match inserted {
         Ok(_) => {}
-        Err(StoreError::Duplicate(_)) => {
-            drop(tx);
-            return match by_idempotency_key(db, r.partner_id, r.idempotency_key).await? {
-                Some(id) => Ok(Filed::AlreadyFiled(id)),
-                // The open-refund index: another request for this purchase is open.
-                None => Ok(Filed::PurchaseNotActive),
-            };
-        }
+        Err(StoreError::Duplicate(_)) => return Ok(Inserted::Duplicate),
         Err(e) => return Err(e),
     }
     for a in attachments {
-        execute!(&mut tx, sqlx::query(
+        execute!(&mut *tx, sqlx::query(
             "INSERT INTO attachments (id, service_request_id, original_name, content_type, size_bytes, storage_name, sha256) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)"
         )
@@ -127,34 +126,17 @@ pub async fn file(
     }
     if let Some(sub) = r.subscription_id {
         let n = execute!(
-            &mut tx,
+            &mut *tx,
             sqlx::query("UPDATE subscriptions SET status = $2 WHERE id = $1 AND status = $3")
                 .bind(sub)
                 .bind(SubscriptionStatus::CancellationRequested)
                 .bind(SubscriptionStatus::Active)
         )?;
         if n != 1 {
-            return Ok(Filed::PurchaseNotActive);
+            return Ok(Inserted::PurchaseNotActive);
         }
     }
-    audit::record(
-        &mut tx,
-        now,
-        &audit::NewEvent {
-            organisation_id: Some(r.partner_id),
-            actor_user_id: Some(r.filed_by),
-            action: if r.subscription_id.is_some() { "cancellation_requested" } else { "service_request_filed" },
-            subject_type: Some("service_request"),
-            subject_id: Some(id),
-            customer_id: r.customer_id,
-            ip,
-            detail: json!({ "number": r.number, "problem_type": r.problem_type.as_str(), "subscription_id": r.subscription_id,
-                            "attachments": attachments.len() }),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Filed::New(id))
+    Ok(Inserted::Done(id))
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

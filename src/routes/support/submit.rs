@@ -18,7 +18,7 @@ use crate::domain::FieldError;
 use crate::domain::role::Role;
 use crate::domain::service_request::{self, ProblemType, RequestInput};
 use crate::error::{AppError, AppResult};
-use crate::routes::{client_ip, render, see_other};
+use crate::routes::{render, see_other};
 use crate::store::requests::{self, Filed, NewRequest};
 use crate::web::access::{Allowed, FileRequests};
 use crate::web::form::FormErrors;
@@ -120,9 +120,10 @@ pub async fn submit(
         return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let number = new_number();
-    let filed = requests::file(
-        &state.db,
-        now,
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    let filed = crate::app::support::file(
+        &state,
+        &actor,
         &NewRequest {
             number: &number,
             partner_id: partner,
@@ -142,7 +143,6 @@ pub async fn submit(
             contact_phone: &checked.contact.phone,
         },
         up.stored.files(),
-        client_ip(&req, &state.settings.trusted_proxies),
     )
     .await;
     match filed? {
