@@ -32,6 +32,7 @@ pub struct Application {
     port: u16,
     db: Db,
     health: Arc<StoreHealth>,
+    state: web::Data<AppState>,
 }
 
 impl Application {
@@ -88,6 +89,7 @@ impl Application {
         let health = StoreHealth::new();
         store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
         let health_data = web::Data::from(health.clone());
+        let app_state = state.clone();
         let static_dir = std::env::var("PORTAL_STATIC_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static")));
@@ -151,6 +153,7 @@ impl Application {
             port,
             db,
             health,
+            state: app_state,
         })
     }
 
@@ -160,6 +163,11 @@ impl Application {
 
     pub fn db(&self) -> Db {
         self.db.clone()
+    }
+
+    /// The state the handlers see (tests run jobs with it, as the server would).
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
     }
 
     /// Whether this instance holds the store for down (tests look).
