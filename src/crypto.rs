@@ -29,8 +29,7 @@ pub type PlainKey = Secret<String>;
 impl KeyCipher {
     pub fn new(data_key: &[u8; 32]) -> KeyCipher {
         // A separate key for fingerprints, derived so one secret is enough.
-        let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(data_key).unwrap_or_else(|_| unreachable_mac());
+        let mut mac = hmac_sha256(data_key);
         mac.update(b"csp-portal product-key fingerprint v1");
         let fingerprint_key: [u8; 32] = mac.finalize().into_bytes().into();
         KeyCipher {
@@ -84,8 +83,7 @@ impl KeyCipher {
     /// Equal keys give equal fingerprints; the fingerprint reveals nothing
     /// without the data key.
     pub fn fingerprint(&self, normalised_key: &str) -> String {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.fingerprint_key.expose())
-            .unwrap_or_else(|_| unreachable_mac());
+        let mut mac = hmac_sha256(self.fingerprint_key.expose());
         mac.update(normalised_key.as_bytes());
         mac.finalize()
             .into_bytes()
@@ -95,9 +93,16 @@ impl KeyCipher {
     }
 }
 
-/// HMAC takes keys of any length, so `new_from_slice` cannot fail.
-fn unreachable_mac() -> Hmac<Sha256> {
-    panic!("HMAC accepts keys of any length")
+/// HMAC-SHA256 keyed with `key`.
+#[allow(
+    clippy::panic,
+    reason = "HMAC takes keys of any length: new_from_slice never fails"
+)]
+pub(crate) fn hmac_sha256(key: &[u8]) -> Hmac<Sha256> {
+    match <Hmac<Sha256> as Mac>::new_from_slice(key) {
+        Ok(mac) => mac,
+        Err(_) => panic!("HMAC accepts keys of any length"),
+    }
 }
 
 /// A new random token for a link (256 bits, base64url) and the SHA-256 hex

@@ -2,7 +2,7 @@
 //! first `cargo run` has something to show.
 
 use chrono::{DateTime, Duration, Utc};
-use rand::Rng;
+use rand::seq::SliceRandom;
 use serde_json::json;
 
 use crate::clock::Clock;
@@ -323,7 +323,7 @@ fn random_key(format: KeyFormat) -> String {
     };
     let mut rng = rand::rngs::OsRng;
     (0..len)
-        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
+        .filter_map(|_| alphabet.choose(&mut rng).map(|&b| char::from(b)))
         .collect()
 }
 

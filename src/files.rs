@@ -42,8 +42,11 @@ impl FileStore {
             if n == 0 {
                 break;
             }
-            hasher.update(&buf[..n]);
-            out.write_all(&buf[..n]).await?;
+            let chunk = buf
+                .get(..n)
+                .ok_or_else(|| std::io::Error::other("a read past the end of its buffer"))?;
+            hasher.update(chunk);
+            out.write_all(chunk).await?;
             size += n as i64;
         }
         out.sync_all().await?;

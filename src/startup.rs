@@ -31,6 +31,7 @@ pub struct Application {
     port: u16,
     db: Db,
     health: Arc<StoreHealth>,
+    state: web::Data<AppState>,
 }
 
 impl Application {
@@ -92,6 +93,7 @@ impl Application {
         let health = StoreHealth::new();
         store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
         let health_data = web::Data::from(health.clone());
+        let app_state = state.clone();
         let static_dir = state.settings.static_dir.clone();
         let server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(store.clone(), key.clone())
@@ -153,6 +155,7 @@ impl Application {
             port,
             db,
             health,
+            state: app_state,
         })
     }
 
@@ -162,6 +165,11 @@ impl Application {
 
     pub fn db(&self) -> Db {
         self.db.clone()
+    }
+
+    /// The state the handlers see (tests run jobs with it, as the server would).
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
     }
 
     /// Whether this instance holds the store for down (tests look).

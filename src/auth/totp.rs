@@ -3,7 +3,8 @@
 
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use rand::{Rng, RngCore};
+use rand::RngCore;
+use rand::seq::SliceRandom;
 use totp_rs::{Builder, Totp};
 
 const ISSUER: &str = "CSP Software Portal";
@@ -77,10 +78,12 @@ pub fn recovery_codes() -> Vec<(String, String)> {
     let mut rng = rand::rngs::OsRng;
     (0..10)
         .map(|_| {
-            let raw: String = (0..8)
-                .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-                .collect();
-            let code = format!("{}-{}", &raw[..4], &raw[4..]);
+            let mut four = || -> String {
+                (0..4)
+                    .filter_map(|_| ALPHABET.choose(&mut rng).map(|&b| char::from(b)))
+                    .collect()
+            };
+            let code = format!("{}-{}", four(), four());
             let hash = recovery_hash(&code);
             (code, hash)
         })

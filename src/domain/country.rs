@@ -30,7 +30,8 @@ impl Country {
         CODES
             .binary_search(&wanted.as_str())
             .ok()
-            .map(|i| Country(CODES[i]))
+            .and_then(|i| CODES.get(i))
+            .map(|&c| Country(c))
     }
 
     pub fn code(self) -> &'static str {

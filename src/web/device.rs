@@ -40,8 +40,9 @@ pub fn read(req: &HttpRequest, keys: &SiteKeys, https: bool) -> Option<Device> {
     if !bool::from(keys.device_mac(payload).ct_eq(mac)) {
         return None;
     }
-    let user_id = Uuid::from_slice(&payload[..16]).ok()?;
-    let nonce = payload[16..].iter().map(|b| format!("{b:02x}")).collect();
+    let (user_id, nonce) = payload.split_at_checked(16)?;
+    let user_id = Uuid::from_slice(user_id).ok()?;
+    let nonce = nonce.iter().map(|b| format!("{b:02x}")).collect();
     Some(Device { user_id, nonce })
 }
 

@@ -88,7 +88,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// accepted: browsers send none.
 fn first_part(body: &[u8], boundary: &str, field: &str) -> FirstPart {
     let complete_if_longer = body.len() >= MAX_HEAD_BYTES;
-    let body = &body[..body.len().min(MAX_HEAD_BYTES)];
+    let body = body.get(..MAX_HEAD_BYTES).unwrap_or(body);
     let incomplete = if complete_if_longer {
         FirstPart::NotToken
     } else {
@@ -108,7 +108,9 @@ fn first_part(body: &[u8], boundary: &str, field: &str) -> FirstPart {
     let Some(end_of_headers) = find(rest, b"\r\n\r\n") else {
         return incomplete;
     };
-    let headers = &rest[..end_of_headers];
+    let Some((headers, after_headers)) = rest.split_at_checked(end_of_headers) else {
+        return incomplete;
+    };
     let is_field = headers
         .split(|b| *b == b'\n')
         .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
@@ -116,7 +118,7 @@ fn first_part(body: &[u8], boundary: &str, field: &str) -> FirstPart {
             let colon = line.iter().position(|b| *b == b':')?;
             let (name, value) = line.split_at(colon);
             name.eq_ignore_ascii_case(b"content-disposition")
-                .then(|| HeaderValue::from_bytes(value[1..].trim_ascii()).ok())
+                .then(|| HeaderValue::from_bytes(value.get(1..)?.trim_ascii()).ok())
                 .flatten()
         })
         .filter_map(|value| ContentDisposition::from_raw(&value).ok())
@@ -129,12 +131,12 @@ fn first_part(body: &[u8], boundary: &str, field: &str) -> FirstPart {
     if !is_field {
         return FirstPart::NotToken;
     }
-    let value = &rest[end_of_headers + 4..];
+    let value = after_headers.get(4..).unwrap_or_default();
     let delimiter = format!("\r\n--{boundary}");
     let Some(end) = find(value, delimiter.as_bytes()) else {
         return incomplete;
     };
-    match std::str::from_utf8(&value[..end]) {
+    match std::str::from_utf8(value.get(..end).unwrap_or_default()) {
         Ok(v) => FirstPart::Token(v.to_owned()),
         Err(_) => FirstPart::NotToken,
     }

@@ -3,8 +3,7 @@
 //! purpose has a key of its own.
 
 use base64::Engine;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use hmac::Mac;
 
 use crate::config::Secret;
 
@@ -19,8 +18,7 @@ fn derive(root: &[u8], purpose: &str) -> Secret<[u8; 32]> {
 }
 
 fn mac_raw(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
-    // HMAC takes a key of any length; this cannot fail.
-    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(key).unwrap_or_else(|_| unreachable!());
+    let mut m = crate::crypto::hmac_sha256(key);
     for p in parts {
         // Length-prefixed, so ("ab","c") and ("a","bc") differ.
         m.update(&(p.len() as u64).to_be_bytes());

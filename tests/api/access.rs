@@ -1,5 +1,6 @@
 //! The role matrix of every page, and tenancy: a foreign id is a 404.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::spawn_app;
@@ -187,6 +188,225 @@ async fn every_page_answers_each_role_as_the_matrix_says() {
     }
 }
 
+const BAD_REQUEST: u16 = 400;
+const NOT_FOUND: u16 = 404;
+const UNPROCESSABLE: u16 = 422;
+
+/// Every form, posted by each role with the CSRF token of its session:
+/// (path, fields, [the roles as in `MATRIX`]). The fields are chosen so that
+/// a role that may post gets an answer that changes nothing for the roles
+/// after it (a form with errors, an unknown id), or changes only its own
+/// data. `{random}` is an id that exists nowhere.
+/// A form post: its path, its fields, the status each role gets.
+type FormRow = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    [u16; 8],
+);
+
+const POST_MATRIX: &[FormRow] = &[
+    (
+        "/customers",
+        &[],
+        [
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNPROCESSABLE,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+        ],
+    ),
+    (
+        "/customers/{contoso}/orders",
+        &[],
+        [
+            BAD_REQUEST,
+            BAD_REQUEST,
+            FORBIDDEN,
+            FORBIDDEN,
+            NOT_FOUND,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+        ],
+    ),
+    (
+        "/customers/{contoso}/software/{sub}/key",
+        &[],
+        [
+            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/customers/{contoso}/software/{sub}/links",
+        &[("file_id", "{file}")],
+        [
+            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/customers/{contoso}/software/{sub}/links/{random}/revoke",
+        &[],
+        [
+            NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/my/software/{sub}/key",
+        &[],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/customers/{contoso}/invite",
+        &[],
+        [
+            REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/users/invite",
+        &[],
+        [
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNPROCESSABLE,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+        ],
+    ),
+    (
+        "/users/{random}/roles",
+        &[],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/users/{random}/deactivate",
+        &[],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/users/{random}/reactivate",
+        &[],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/users/require-2fa",
+        &[],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+        ],
+    ),
+    (
+        "/operator/partners",
+        &[],
+        [
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNPROCESSABLE,
+        ],
+    ),
+    (
+        "/operator/partners/{random}/suspend",
+        &[],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND,
+        ],
+    ),
+    (
+        "/operator/requests/{random}/decision",
+        &[("decision", "close")],
+        [
+            FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND,
+        ],
+    ),
+    (
+        "/account/password",
+        &[],
+        [
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+            UNPROCESSABLE,
+        ],
+    ),
+];
+
+#[tokio::test]
+async fn every_form_answers_each_role_as_the_matrix_says() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await.to_string();
+    let (sub, file) = crate::software::contoso_purchase(&app, "WS2022-DAT").await;
+    let random = uuid::Uuid::new_v4().to_string();
+    let fill = |s: &str| {
+        s.replace("{contoso}", &contoso)
+            .replace("{sub}", &sub.to_string())
+            .replace("{file}", &file.to_string())
+            .replace("{random}", &random)
+    };
+    for (i, email) in USERS.iter().enumerate() {
+        let mut b = app.signed_in(email).await;
+        for (path, fields, expected) in POST_MATRIX {
+            let path = fill(path);
+            let fields: Vec<(String, String)> = fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), fill(v)))
+                .collect();
+            let fields: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let res = b.post(&path, &fields).await;
+            assert_eq!(res.status.as_u16(), expected[i], "{email} POST {path}");
+            if res.status == StatusCode::FORBIDDEN {
+                assert!(
+                    res.body.contains("role for this page"),
+                    "{email} POST {path}: the 403 names the role"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn without_a_session_every_form_is_refused() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await.to_string();
+    let mut b = app.browser();
+    b.get("/sign-in").await;
+    for (path, _, _) in POST_MATRIX {
+        let path = path
+            .replace("{contoso}", &contoso)
+            .replace("{sub}", &uuid::Uuid::new_v4().to_string())
+            .replace("{random}", &uuid::Uuid::new_v4().to_string());
+        let res = b.post(&path, &[]).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "POST {path}");
+        assert_eq!(res.location(), Some("/sign-in"), "POST {path}");
+    }
+}
+
 #[tokio::test]
 async fn without_a_session_every_page_redirects_to_sign_in_and_back() {
     let app = spawn_app().await;
@@ -207,7 +427,7 @@ async fn without_a_session_every_page_redirects_to_sign_in_and_back() {
 #[tokio::test]
 async fn the_403_page_names_the_role_needed() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let mut b = app.sign_in_as(Role::HelpdeskAgent).await;
     let res = b.get("/customers/new").await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert!(
@@ -222,7 +442,7 @@ async fn the_403_page_names_the_role_needed() {
 async fn a_northwind_sales_agent_gets_404_for_a_fabrikam_customer() {
     let app = spawn_app().await;
     let fourth_coffee = app.org_id("Fourth Coffee").await;
-    let mut b = app.signed_in("sales@northwind.example").await;
+    let mut b = app.sign_in_as(Role::SalesAgent).await;
     let foreign = b.get(&format!("/customers/{fourth_coffee}")).await;
     let unknown = b.get(&format!("/customers/{}", uuid::Uuid::new_v4())).await;
     assert_eq!(foreign.status, StatusCode::NOT_FOUND);
@@ -240,16 +460,18 @@ async fn a_partner_list_never_shows_another_partners_customers() {
     let app = spawn_app().await;
     let mut b = app.signed_in("admin@fabrikam.example").await;
     let list = b.get("/customers").await;
+    assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains("Fourth Coffee"));
     assert!(!list.body.contains("Contoso"));
     let search = b.get("/customers?q=contoso").await;
+    assert_eq!(search.status, StatusCode::OK);
     assert!(!search.body.contains("contoso.onmicrosoft.com"));
 }
 
 #[tokio::test]
 async fn a_malformed_id_is_a_404() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     assert_eq!(
         b.get("/customers/not-a-uuid").await.status,
         StatusCode::NOT_FOUND

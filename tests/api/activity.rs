@@ -1,5 +1,6 @@
 //! The activity log and its CSV export (SPEC 3.6).
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::spawn_app;
@@ -7,7 +8,7 @@ use crate::helpers::spawn_app;
 #[tokio::test]
 async fn a_partner_sees_its_own_activity_filtered_and_exported_exactly() {
     let app = spawn_app().await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     app.signed_in("sales@northwind.example").await;
     app.signed_in("admin@fabrikam.example").await;
     // A customer whose name needs quoting and would be a formula.
@@ -111,7 +112,7 @@ async fn operators_see_everyone_and_agents_without_admin_rights_see_nothing() {
     let page = op.get("/activity?action=sign_in").await;
     assert!(page.body.contains("admin@fabrikam.example"));
     assert!(page.body.contains("operator@portal.example"));
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     assert_eq!(owner.get("/activity").await.status, StatusCode::OK);
     for email in [
         "sales@northwind.example",

@@ -2,6 +2,7 @@
 //! 100% credit and the revoked key and links (SPEC 3.4).
 
 use chrono::Duration;
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use uuid::Uuid;
@@ -88,7 +89,7 @@ async fn file_cancellation(b: &mut Browser, p: &Purchase, extra: Option<(&str, V
 }
 
 async fn decide(app: &TestApp, request: &str, decision: &str, reply: &str) -> Page {
-    let mut op = app.signed_in("operator@portal.example").await;
+    let mut op = app.sign_in_as(Role::Operator).await;
     op.get(request).await;
     op.post(
         &format!("{request}/decision"),
@@ -105,7 +106,7 @@ fn operator_path(support_path: &str) -> String {
 async fn an_approved_cancellation_credits_100_percent_and_revokes_key_and_links() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let list = admin
         .get(&format!("/customers/{}/software", p.customer))
         .await;
@@ -207,7 +208,7 @@ async fn an_approved_cancellation_credits_100_percent_and_revokes_key_and_links(
             .status(),
         StatusCode::GONE
     );
-    let mut ga = app.signed_in("ga@contoso.example").await;
+    let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     ga.get("/my/software").await;
     assert_eq!(
         ga.post(&format!("/my/software/{}/key", p.sub), &[])
@@ -228,7 +229,7 @@ async fn a_request_filed_a_second_before_day_60_is_accepted_and_honoured_later()
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
     app.clock.set(p.cancel_until - Duration::seconds(1));
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let filed = file_cancellation(&mut admin, &p, None).await;
     assert_eq!(filed.status, StatusCode::SEE_OTHER, "{}", filed.body);
     // Decided on day 62: the filing time is what counts.
@@ -249,7 +250,7 @@ async fn a_second_after_day_60_cancel_is_not_offered_and_a_forged_request_is_ref
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
     app.clock.set(p.cancel_until + Duration::seconds(1));
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let list = admin
         .get(&format!("/customers/{}/software", p.customer))
         .await;
@@ -272,7 +273,7 @@ async fn a_second_after_day_60_cancel_is_not_offered_and_a_forged_request_is_ref
 async fn a_partial_amount_is_refused() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     admin.get("/support/new").await;
     for amount in ["6,771.00", "13,541.99", "50%"] {
         let res = admin
@@ -302,7 +303,7 @@ async fn another_partners_purchase_is_refused_as_if_unknown() {
         .unwrap();
     let foreign_sub = rows[0].id;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     admin.get("/support/new").await;
     let mut forged = Purchase {
         sub: foreign_sub,
@@ -354,7 +355,7 @@ async fn another_partners_purchase_is_refused_as_if_unknown() {
 async fn a_rejection_needs_a_reason_and_restores_the_purchase() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let filed = file_cancellation(&mut admin, &p, None).await;
     let op_path = operator_path(filed.location().unwrap());
     let res = decide(&app, &op_path, "reject", "  ").await;
@@ -386,11 +387,11 @@ async fn a_rejection_needs_a_reason_and_restores_the_purchase() {
 async fn a_second_approve_changes_nothing() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let filed = file_cancellation(&mut admin, &p, None).await;
     let op_path = operator_path(filed.location().unwrap());
     decide(&app, &op_path, "approve", "").await;
-    let mut op = app.signed_in("operator@portal.example").await;
+    let mut op = app.sign_in_as(Role::Operator).await;
     op.get(&op_path).await;
     let again = op
         .post(
@@ -415,7 +416,7 @@ async fn a_second_approve_changes_nothing() {
 async fn a_failure_mid_approval_leaves_no_cancelled_purchase_with_a_live_key() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let filed = file_cancellation(&mut admin, &p, None).await;
     let request_id =
         Uuid::parse_str(filed.location().unwrap().trim_start_matches("/support/")).unwrap();
@@ -469,7 +470,7 @@ async fn a_failure_mid_approval_leaves_no_cancelled_purchase_with_a_live_key() {
 async fn attachments_are_checked_and_only_their_partner_and_operators_fetch_them() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     admin.get("/support/new").await;
     let big = vec![b'x'; 10 * 1024 * 1024 + 1];
     let res = admin
@@ -527,7 +528,7 @@ async fn attachments_are_checked_and_only_their_partner_and_operators_fetch_them
             .unwrap_or_default()
             .contains("attachment")
     );
-    let mut sales = app.signed_in("sales@northwind.example").await;
+    let mut sales = app.sign_in_as(Role::SalesAgent).await;
     assert_eq!(
         sales.get(&href).await.status,
         StatusCode::OK,
@@ -536,7 +537,7 @@ async fn attachments_are_checked_and_only_their_partner_and_operators_fetch_them
     let mut fabrikam = app.signed_in("admin@fabrikam.example").await;
     assert_eq!(fabrikam.get(&href).await.status, StatusCode::NOT_FOUND);
     assert_eq!(fabrikam.get(&request).await.status, StatusCode::NOT_FOUND);
-    let mut op = app.signed_in("operator@portal.example").await;
+    let mut op = app.sign_in_as(Role::Operator).await;
     assert_eq!(op.get(&operator_path(&href)).await.status, StatusCode::OK);
 }
 
@@ -578,7 +579,7 @@ async fn only_admin_agents_ask_for_refunds_and_only_operators_decide() {
             "{email}"
         );
     }
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     admin.get("/support").await;
     let res = admin
         .post(
@@ -608,7 +609,7 @@ async fn only_admin_agents_ask_for_refunds_and_only_operators_decide() {
 async fn submitting_the_same_form_twice_files_one_request() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     admin.get("/support/new").await;
     let key = Uuid::new_v4().to_string();
     let first = admin

@@ -1,5 +1,6 @@
 //! The operator's tools: catalog import, key import, files, stock pages.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{KEYS_PER_PRODUCT, TestApp, spawn_app};
@@ -173,7 +174,7 @@ async fn a_registered_file_has_its_size_and_checksum() {
 #[tokio::test]
 async fn the_operator_sees_stock_and_a_low_stock_warning() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("operator@portal.example").await;
+    let mut b = app.sign_in_as(Role::Operator).await;
     let page = b.get("/operator/catalog").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Windows Server 2022 Datacenter"));

@@ -1,6 +1,7 @@
 //! Every POST needs the session's CSRF token and a same-site origin; a refused
 //! request writes nothing.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
@@ -26,7 +27,7 @@ fn new_customer(token: &str) -> Vec<(&str, &str)> {
 #[tokio::test]
 async fn a_post_without_a_token_is_refused_and_writes_nothing() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let before = customer_count(&app).await;
     let mut fields = new_customer("");
     fields.remove(0);
@@ -42,7 +43,7 @@ async fn a_post_without_a_token_is_refused_and_writes_nothing() {
 #[tokio::test]
 async fn a_post_with_a_wrong_token_is_refused() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let before = customer_count(&app).await;
     let res = b
         .post_raw("/customers", &new_customer("forged-token"), &[])
@@ -54,10 +55,10 @@ async fn a_post_with_a_wrong_token_is_refused() {
 #[tokio::test]
 async fn another_sessions_token_does_not_work() {
     let app = spawn_app().await;
-    let mut attacker = app.signed_in("sales@northwind.example").await;
+    let mut attacker = app.sign_in_as(Role::SalesAgent).await;
     attacker.get("/customers").await;
     let their_token = attacker.csrf.clone().expect("token");
-    let mut victim = app.signed_in("admin@northwind.example").await;
+    let mut victim = app.sign_in_as(Role::AdminAgent).await;
     let res = victim
         .post_raw("/customers", &new_customer(&their_token), &[])
         .await;
@@ -67,7 +68,7 @@ async fn another_sessions_token_does_not_work() {
 #[tokio::test]
 async fn a_cross_site_post_is_refused_even_with_the_token() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/customers/new").await;
     let token = b.csrf.clone().expect("token");
     let before = customer_count(&app).await;
@@ -121,7 +122,7 @@ async fn sign_in_itself_needs_the_token() {
 #[tokio::test]
 async fn sign_out_needs_the_token() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let res = b.post_raw("/sign-out", &[], &[]).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     assert_eq!(b.get("/customers").await.status, StatusCode::OK);
@@ -130,7 +131,7 @@ async fn sign_out_needs_the_token() {
 #[tokio::test]
 async fn sec_fetch_site_decides_when_origin_is_null() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/customers/new").await;
     let token = b.csrf.clone().expect("token");
     // A page sent with Referrer-Policy: no-referrer posts with Origin: null.
@@ -177,7 +178,7 @@ async fn requests_filed(b: &mut Browser) -> usize {
 #[tokio::test]
 async fn the_upload_form_sends_its_token_as_its_first_part_and_not_in_its_url() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let page = b.get("/support/new").await;
     assert!(!page.body.contains("csrf_token="), "no token in a URL");
     let form = page
@@ -194,7 +195,7 @@ async fn the_upload_form_sends_its_token_as_its_first_part_and_not_in_its_url() 
 #[tokio::test]
 async fn a_multipart_token_in_the_query_string_is_refused() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/support/new").await;
     let token = b.csrf.clone().expect("token");
     let res = b
@@ -214,7 +215,7 @@ async fn a_multipart_token_in_the_query_string_is_refused() {
 #[tokio::test]
 async fn a_multipart_token_counts_only_as_the_first_part_and_as_text() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/support/new").await;
     let token = b.csrf.clone().expect("token");
     let later = question(Form::new()).text("csrf_token", token.clone());
@@ -244,7 +245,7 @@ async fn a_multipart_token_counts_only_as_the_first_part_and_as_text() {
 #[tokio::test]
 async fn an_upload_after_the_token_reaches_the_handler_unchanged() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/support/new").await;
     // Larger than the head the CSRF check reads, and not one repeated byte.
     let log: String = (0..200_000u32)

@@ -1,5 +1,6 @@
 //! Creating, listing, searching and paging customers.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, spawn_app};
@@ -23,7 +24,7 @@ async fn customers(app: &TestApp) -> i64 {
 #[tokio::test]
 async fn an_admin_agent_creates_a_customer_with_a_generated_tenant_id() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/customers/new").await;
     let res = b
         .post(
@@ -58,7 +59,7 @@ async fn an_admin_agent_creates_a_customer_with_a_generated_tenant_id() {
 #[tokio::test]
 async fn a_bad_form_comes_back_with_every_error_and_the_input_kept() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("sales@northwind.example").await;
+    let mut b = app.sign_in_as(Role::SalesAgent).await;
     b.get("/customers/new").await;
     let before = customers(&app).await;
     let res = b
@@ -98,7 +99,7 @@ async fn a_bad_form_comes_back_with_every_error_and_the_input_kept() {
 #[tokio::test]
 async fn a_partners_own_duplicate_domain_is_refused_clearly() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/customers/new").await;
     let before = customers(&app).await;
     // Contoso is Northwind's own customer.
@@ -147,7 +148,7 @@ async fn another_partners_customer_domain_cannot_be_detected() {
     let found = b.get("/customers?q=contoso").await;
     assert!(found.body.contains("Contoso Two"));
     assert_eq!(found.body.matches("contoso.onmicrosoft.com").count(), 1);
-    let mut northwind = app.signed_in("admin@northwind.example").await;
+    let mut northwind = app.sign_in_as(Role::AdminAgent).await;
     let theirs = northwind.get("/customers?q=contoso").await;
     assert!(!theirs.body.contains("Contoso Two"));
     assert_eq!(theirs.body.matches("contoso.onmicrosoft.com").count(), 1);
@@ -156,7 +157,7 @@ async fn another_partners_customer_domain_cannot_be_detected() {
 #[tokio::test]
 async fn a_helpdesk_agent_cannot_create_a_customer() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let mut b = app.sign_in_as(Role::HelpdeskAgent).await;
     b.get("/customers").await;
     let before = customers(&app).await;
     let res = b
@@ -172,7 +173,7 @@ async fn a_helpdesk_agent_cannot_create_a_customer() {
 #[tokio::test]
 async fn the_customer_list_searches_by_name_or_domain() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let mut b = app.sign_in_as(Role::HelpdeskAgent).await;
     let res = b.get("/customers?q=TOYS").await;
     assert!(res.body.contains("Wingtip Toys") && res.body.contains("Tailspin Toys"));
     assert!(!res.body.contains("Contoso"));
@@ -202,7 +203,7 @@ async fn the_customer_list_pages_by_twenty_five() {
             .expect("insert");
     }
     tx.commit().await.expect("commit");
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let first = b.get("/customers").await;
     let rows = |body: &str| body.matches("<tr>").count() - 1;
     assert_eq!(rows(&first.body), 25);

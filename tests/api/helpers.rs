@@ -1,15 +1,21 @@
 //! `spawn_app()` and a tiny browser: cookie jar, CSRF token read from forms.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use actix_web::web;
 use chrono::{TimeZone, Utc};
 use csp_portal::clock::ManualClock;
 use csp_portal::config::{Secret, Settings, ThrottlePolicy};
 use csp_portal::demo;
+use csp_portal::domain::role::Role;
 use csp_portal::startup::Application;
 use csp_portal::store::Db;
+use csp_portal::web::state::AppState;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -23,18 +29,32 @@ pub struct TestApp {
     pub clock: ManualClock,
     /// Whether the server holds the store for down.
     pub health: Arc<csp_portal::web::store_health::StoreHealth>,
+    state: web::Data<AppState>,
     _dir: tempfile::TempDir,
 }
 
-/// Everything logged by any test in this binary, so tests can show that no
-/// secret reaches a log line.
-static LOGS: std::sync::OnceLock<Arc<std::sync::Mutex<Vec<u8>>>> = std::sync::OnceLock::new();
+/// The time every test (and the template's demo data) starts at.
+fn start_time() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
+        .single()
+        .expect("date")
+}
 
-struct LogWriter(Arc<std::sync::Mutex<Vec<u8>>>);
+// ---------------------------------------------------------------------------
+// Logs: to a sink, unless TEST_LOG is set (then to the test's output, at the
+// level RUST_LOG names, info by default). A test that checks what reaches the
+// logs opts in with `capture_logs()`: while any such capture is open, every
+// line at any level is kept.
 
-impl std::io::Write for LogWriter {
+/// Open captures; lines are kept only while there is one.
+static CAPTURING: AtomicUsize = AtomicUsize::new(0);
+static CAPTURED: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+struct CaptureWriter;
+
+impl std::io::Write for CaptureWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if let Ok(mut b) = self.0.lock() {
+        if let Ok(mut b) = CAPTURED.lock() {
             b.extend_from_slice(buf);
         }
         Ok(buf.len())
@@ -44,46 +64,176 @@ impl std::io::Write for LogWriter {
     }
 }
 
-fn capture_logs() {
-    let buf = LOGS
-        .get_or_init(|| Arc::new(std::sync::Mutex::new(Vec::new())))
-        .clone();
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new("trace"))
-        .with_ansi(false)
-        .with_writer(move || LogWriter(buf.clone()))
-        .try_init();
+fn init_logs() {
+    use tracing_subscriber::Layer;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let capture = tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(|| CaptureWriter)
+            .with_filter(tracing_subscriber::filter::dynamic_filter_fn(|_, _| {
+                CAPTURING.load(Ordering::Relaxed) > 0
+            }));
+        let shown = std::env::var_os("TEST_LOG").map(|_| {
+            tracing_subscriber::fmt::layer()
+                .with_test_writer()
+                .with_filter(
+                    tracing_subscriber::EnvFilter::try_from_default_env()
+                        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+                )
+        });
+        let _ = tracing_subscriber::registry()
+            .with(capture)
+            .with(shown)
+            .try_init();
+    });
 }
 
-pub fn captured_logs() -> String {
-    LOGS.get()
-        .and_then(|b| {
-            b.lock()
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-        })
-        .unwrap_or_default()
+/// Log lines kept from now until this is dropped (lines of tests running at
+/// the same time included: a secret must reach none of them).
+pub struct LogCapture {
+    from: usize,
 }
 
-/// Starts the portal on a random port with a fresh store holding the demo data.
-pub async fn spawn_app() -> TestApp {
-    spawn_app_with(|_| {}).await
+/// Starts keeping every log line, for a test that checks the logs.
+pub fn capture_logs() -> LogCapture {
+    init_logs();
+    let from = CAPTURED.lock().map(|b| b.len()).unwrap_or(0);
+    CAPTURING.fetch_add(1, Ordering::SeqCst);
+    LogCapture { from }
 }
 
-/// `spawn_app` with settings changed by `configure` first.
-pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
-    capture_logs();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = match std::env::var("TEST_DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => fresh_pg_schema(&url).await,
-        _ => format!("sqlite://{}", dir.path().join("portal.db").display()),
+impl LogCapture {
+    /// The lines kept since the capture began.
+    pub fn text(&self) -> String {
+        CAPTURED
+            .lock()
+            .ok()
+            .and_then(|b| {
+                b.get(self.from..)
+                    .map(|s| String::from_utf8_lossy(s).into_owned())
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for LogCapture {
+    fn drop(&mut self) {
+        CAPTURING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The template: migrations and demo data, made once per test process and
+// copied for each test. It is a data directory (the data key and the demo's
+// download files) plus the store: a SQLite file, or a PostgreSQL schema.
+
+struct Template {
+    /// `data.key`, `files/` and (SQLite) `portal.db`.
+    dir: PathBuf,
+    /// The cookie key every test app signs with.
+    cookie_key: Vec<u8>,
+    /// PostgreSQL: the base URL and the template schema.
+    pg: Option<(String, String)>,
+}
+
+static TEMPLATE: OnceCell<Template> = OnceCell::const_new();
+
+fn pg_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+}
+
+async fn template() -> &'static Template {
+    TEMPLATE.get_or_init(build_template).await
+}
+
+async fn build_template() -> Template {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("api-templates");
+    remove_stale_templates(&root);
+    let dir = root.join(std::process::id().to_string());
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("template dir");
+    let pg = match pg_url() {
+        Some(url) => {
+            let schema = format!("tmpl_{}", Uuid::new_v4().simple());
+            create_schema(&url, &schema).await;
+            Some((url, schema))
+        }
+        None => None,
     };
-    let mut settings = Settings {
+    let building = dir.join("building.db");
+    let database_url = match &pg {
+        Some((url, schema)) => with_search_path(url, schema),
+        None => format!("sqlite://{}", building.display()),
+    };
+    let settings = test_settings(database_url.clone(), dir.clone(), Vec::new());
+    let db = Db::connect(&database_url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    let cipher = csp_portal::crypto::KeyCipher::from_settings(&settings).expect("data key");
+    let files = csp_portal::files::FileStore::new(settings.files_dir());
+    let assets = demo::DemoAssets {
+        cipher: &cipher,
+        files: &files,
+        keys_per_product: KEYS_PER_PRODUCT,
+        file_bytes: 4096,
+    };
+    let clock = ManualClock::new(start_time());
+    demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()), &assets)
+        .await
+        .expect("demo data");
+    if let Db::Sqlite(pool) = &db {
+        // One self-contained file (no WAL beside it) that a copy takes whole.
+        let target = dir.join("portal.db");
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "VACUUM INTO '{}'",
+            target.display().to_string().replace('\'', "''")
+        )))
+        .execute(pool)
+        .await
+        .expect("vacuum into");
+    }
+    db.close().await;
+    let _ = std::fs::remove_file(&building);
+    let _ = std::fs::remove_file(dir.join("building.db-wal"));
+    let _ = std::fs::remove_file(dir.join("building.db-shm"));
+    Template {
+        dir,
+        cookie_key: (0..64).map(|_| rand_byte()).collect(),
+        pg,
+    }
+}
+
+/// Templates of test processes that have ended (a process cannot clean up
+/// after itself: statics are never dropped).
+fn remove_stale_templates(root: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let alive = e
+            .file_name()
+            .to_str()
+            .is_some_and(|pid| Path::new("/proc").join(pid).exists());
+        if !alive {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -> Settings {
+    Settings {
         database_url,
-        data_dir: dir.path().to_path_buf(),
+        data_dir,
         https: false,
         production: false,
-        cookie_key: Some(Secret::new((0..64).map(|_| rand_byte()).collect())),
+        cookie_key: Some(Secret::new(cookie_key)),
         demo_password: None,
         session_idle: chrono::Duration::minutes(30),
         session_absolute: chrono::Duration::hours(12),
@@ -96,32 +246,56 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         smtp: None,
         static_dir: csp_portal::config::default_static_dir(),
         hash_threads: None,
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for e in std::fs::read_dir(from)
+        .expect("read dir")
+        .filter_map(Result::ok)
+    {
+        let target = to.join(e.file_name());
+        if e.file_type().expect("file type").is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Starts the portal on a random port with a fresh store holding the demo data.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// `spawn_app` with settings changed by `configure` first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    init_logs();
+    let template = template().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The template's data key and files: its product keys decrypt only with
+    // that key.
+    copy_dir(&template.dir, dir.path());
+    let database_url = match &template.pg {
+        Some((url, schema)) => copy_pg_schema(url, schema).await,
+        None => format!("sqlite://{}", dir.path().join("portal.db").display()),
     };
-    configure(&mut settings);
-    let clock = ManualClock::new(
-        Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0)
-            .single()
-            .expect("date"),
+    let mut settings = test_settings(
+        database_url,
+        dir.path().to_path_buf(),
+        template.cookie_key.clone(),
     );
+    configure(&mut settings);
+    let clock = ManualClock::new(start_time());
     let db = Db::connect(&settings.database_url).await.expect("connect");
-    db.migrate().await.expect("migrate");
-    let cipher = csp_portal::crypto::KeyCipher::from_settings(&settings).expect("data key");
-    let files = csp_portal::files::FileStore::new(settings.files_dir());
-    let assets = demo::DemoAssets {
-        cipher: &cipher,
-        files: &files,
-        keys_per_product: KEYS_PER_PRODUCT,
-        file_bytes: 4096,
-    };
-    demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()), &assets)
-        .await
-        .expect("demo data");
     let app_settings = settings.clone();
     let app =
         Application::build_with_db(settings, Arc::new(clock.clone()), db.clone(), "127.0.0.1:0")
             .expect("build app");
     let base = format!("http://127.0.0.1:{}", app.port());
     let health = app.store_health();
+    let state = app.state();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
@@ -129,6 +303,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         db,
         clock,
         health,
+        state,
         _dir: dir,
     }
 }
@@ -137,19 +312,86 @@ fn rand_byte() -> u8 {
     Uuid::new_v4().as_bytes()[0]
 }
 
-/// A schema of its own for each test, in the scratch database CI made.
-async fn fresh_pg_schema(url: &str) -> String {
-    use sqlx::Connection;
-    let schema = format!("t_{}", Uuid::new_v4().simple());
-    let mut conn = sqlx::PgConnection::connect(url)
-        .await
-        .expect("TEST_DATABASE_URL is set but PostgreSQL cannot be reached");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-        .execute(&mut conn)
-        .await
-        .expect("create schema");
+fn with_search_path(url: &str, schema: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}options=-c%20search_path%3D{schema}")
+}
+
+async fn admin_connection(url: &str) -> sqlx::PgConnection {
+    use sqlx::Connection;
+    sqlx::PgConnection::connect(url)
+        .await
+        .expect("TEST_DATABASE_URL is set but PostgreSQL cannot be reached")
+}
+
+async fn create_schema(url: &str, schema: &str) {
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(&mut admin_connection(url).await)
+        .await
+        .expect("create schema");
+}
+
+/// A schema of its own for each test, in the scratch database CI made: the
+/// template's tables with their data, indexes, constraints, foreign keys and
+/// triggers (whose functions stay in the template schema). One statement,
+/// so many tests copy at once without a lock on the template.
+async fn copy_pg_schema(url: &str, template: &str) -> String {
+    let schema = format!("t_{}", Uuid::new_v4().simple());
+    let copy = format!(
+        r#"DO $copy$
+DECLARE
+  r record;
+  fks text[];
+  triggers text[];
+  statement text;
+BEGIN
+  CREATE SCHEMA {schema};
+  FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = '{template}' AND c.relkind = 'r' LOOP
+    EXECUTE format('CREATE TABLE {schema}.%I (LIKE {template}.%I INCLUDING ALL)', r.relname, r.relname);
+    EXECUTE format('INSERT INTO {schema}.%I SELECT * FROM {template}.%I', r.relname, r.relname);
+  END LOOP;
+  -- Printed while the template is the search path, definitions name its
+  -- tables bare; run with the copy first on the path, they name the copy's
+  -- (and the trigger functions, which only the template has, the template's).
+  SELECT coalesce(array_agg(format('ALTER TABLE {schema}.%I ADD CONSTRAINT %I %s',
+                                   c.relname, con.conname, pg_get_constraintdef(con.oid))), '{{}}')
+    INTO fks
+    FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = '{template}' AND con.contype = 'f';
+  SELECT coalesce(array_agg(pg_get_triggerdef(t.oid, true)), '{{}}')
+    INTO triggers
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = '{template}' AND NOT t.tgisinternal;
+  PERFORM set_config('search_path', '{schema}, {template}', true);
+  FOREACH statement IN ARRAY fks || triggers LOOP
+    EXECUTE statement;
+  END LOOP;
+END
+$copy$"#
+    );
+    let mut conn = admin_connection(&with_search_path(url, template)).await;
+    sqlx::query(sqlx::AssertSqlSafe(copy))
+        .execute(&mut conn)
+        .await
+        .expect("copy the template schema");
+    with_search_path(url, &schema)
+}
+
+/// The demo user who holds `role`: Northwind's staff, Contoso's people, the
+/// vendor's operator.
+pub fn email_of(role: Role) -> &'static str {
+    match role {
+        Role::AdminAgent => "admin@northwind.example",
+        Role::SalesAgent => "sales@northwind.example",
+        Role::HelpdeskAgent => "helpdesk@northwind.example",
+        Role::PartnerGlobalAdmin => "owner@northwind.example",
+        Role::CustomerGlobalAdmin => "ga@contoso.example",
+        Role::CustomerUser => "user@contoso.example",
+        Role::Operator => "operator@portal.example",
+    }
 }
 
 pub struct Page {
@@ -211,6 +453,12 @@ impl TestApp {
         b
     }
 
+    /// A browser signed in as the demo user who holds `role` (at Northwind,
+    /// its customer Contoso, or the vendor).
+    pub async fn sign_in_as(&self, role: Role) -> Browser {
+        self.signed_in(email_of(role)).await
+    }
+
     /// The id of an organisation by name.
     pub async fn org_id(&self, name: &str) -> Uuid {
         csp_portal::store::organisations::find_by_name(&self.db, name)
@@ -220,34 +468,9 @@ impl TestApp {
             .0
     }
 
-    /// The application's state, for running jobs as the server would.
-    pub fn state(&self) -> csp_portal::web::state::AppState {
-        let port = self
-            .base
-            .rsplit(':')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .expect("port");
-        csp_portal::web::state::AppState {
-            db: self.db.clone(),
-            clock: Arc::new(self.clock.clone()),
-            public_url: self.settings.public_url.clone().unwrap_or_else(|| {
-                csp_portal::config::PublicUrl::for_bind(std::net::SocketAddr::from((
-                    [127, 0, 0, 1],
-                    port,
-                )))
-            }),
-            settings: self.settings.clone(),
-            cipher: csp_portal::crypto::KeyCipher::from_settings(&self.settings).expect("data key"),
-            files: csp_portal::files::FileStore::new(self.settings.files_dir()),
-            attachments: csp_portal::files::FileStore::new(
-                self.settings.data_dir.join("attachments"),
-            ),
-            mailer: csp_portal::mail::Mailer::Outbox(self.settings.data_dir.join("outbox")),
-            site_keys: csp_portal::web::site_keys::SiteKeys::derive(
-                &csp_portal::startup::cookie_key(&self.settings).expect("cookie key"),
-            ),
-        }
+    /// The running application's state, for running jobs as the server would.
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
     }
 
     pub fn clock_now(&self) -> chrono::DateTime<Utc> {

@@ -1,4 +1,10 @@
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests stop at the first surprise
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unreachable
+)] // tests stop at the first surprise
 
 //! The portal driven over HTTP like a browser: a real server on a random port,
 //! a fresh database per test (SQLite, or PostgreSQL when TEST_DATABASE_URL is set).

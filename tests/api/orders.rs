@@ -1,5 +1,6 @@
 //! Add products, review, Place order: SPEC 3.1.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
@@ -67,7 +68,7 @@ async fn an_admin_agent_buys_software_and_each_keyed_line_gets_a_key() {
     let ws = product_id(&app, "WS2022-STA").await;
     let ri = product_id(&app, "AZURE-RI-D2SV5-1Y").await;
     let keys_before = keys::free_count(&app.db, ws).await.expect("count");
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
 
     let catalog_page = b.get(&format!("/customers/{contoso}/add-products")).await;
     assert_eq!(catalog_page.status, StatusCode::OK);
@@ -120,7 +121,7 @@ async fn submitting_the_same_order_twice_places_it_once() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let ws = product_id(&app, "WS2022-STA").await;
-    let mut b = app.signed_in("sales@northwind.example").await;
+    let mut b = app.sign_in_as(Role::SalesAgent).await;
     let (_, key) = review(&mut b, contoso, &[(ws, "1")]).await;
     let first = place(&mut b, contoso, &key, &[(ws, "1")]).await;
     let second = place(&mut b, contoso, &key, &[(ws, "1")]).await;
@@ -137,7 +138,7 @@ async fn another_partners_idempotency_key_places_a_fresh_order() {
     let litware = app.org_id("Litware").await;
     let fourth = app.org_id("Fourth Coffee").await;
     let ws = product_id(&app, "WS2022-STA").await;
-    let mut northwind = app.signed_in("admin@northwind.example").await;
+    let mut northwind = app.sign_in_as(Role::AdminAgent).await;
     let (_, key) = review(&mut northwind, contoso, &[(ws, "1")]).await;
     let first = place(&mut northwind, contoso, &key, &[(ws, "1")]).await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
@@ -189,7 +190,7 @@ async fn reserved_instances_are_not_offered_in_brazil_and_a_forged_order_is_refu
     let app = spawn_app().await;
     let wingtip = app.org_id("Wingtip Toys").await;
     let ri = product_id(&app, "AZURE-RI-D2SV5-1Y").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let page = b.get(&format!("/customers/{wingtip}/add-products")).await;
     assert!(page.body.contains("Office LTSC"));
     assert!(!page.body.contains("Azure Reserved VM Instance"));
@@ -206,7 +207,7 @@ async fn quantities_must_be_between_one_and_a_thousand() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let office = product_id(&app, "OFFICE-LTSC2021-PP").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let (ok, _) = review(&mut b, contoso, &[(office, "1000")]).await;
     assert_eq!(ok.status, StatusCode::OK);
     assert!(ok.body.contains("439,000.00 USD"));
@@ -251,7 +252,7 @@ async fn a_quantity_with_a_sign_is_refused_and_changes_nothing() {
     let contoso = app.org_id("Contoso").await;
     let ws = product_id(&app, "WS2022-STA").await;
     let keys_before = keys::free_count(&app.db, ws).await.expect("count");
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     for bad in ["+5", "+0", "-0", " +1"] {
         let (res, key) = review(&mut b, contoso, &[(ws, bad)]).await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
@@ -322,7 +323,7 @@ async fn with_no_key_left_the_order_is_refused_naming_the_product_and_nothing_is
     let office_keys = keys::free_count(&app.db, office).await.expect("count");
     let before = order_count(&app).await;
     let subs = orders::subscription_count(&app.db).await.expect("count");
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     // The Office line comes first and takes its key before WS2019 fails: the
     // whole order must still roll back.
     let (_, key) = review(&mut b, contoso, &[(office, "2"), (ws19, "1")]).await;
@@ -354,7 +355,7 @@ async fn concurrent_orders_never_share_a_key_and_stop_when_keys_run_out() {
     let before = order_count(&app).await;
     let mut buyers = Vec::new();
     for _ in 0..10 {
-        let mut b = app.signed_in("admin@northwind.example").await;
+        let mut b = app.sign_in_as(Role::AdminAgent).await;
         let (_, key) = review(&mut b, contoso, &[(ws, "1")]).await;
         buyers.push((b, key));
     }
@@ -425,7 +426,7 @@ async fn an_order_of_another_customer_is_a_404() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let litware = app.org_id("Litware").await;
-    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let mut b = app.sign_in_as(Role::HelpdeskAgent).await;
     let tab = b.get(&format!("/customers/{contoso}/orders")).await;
     assert_eq!(tab.status, StatusCode::OK);
     let order_link =
@@ -450,7 +451,7 @@ async fn going_back_to_the_review_page_and_placing_again_finds_the_first_order()
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let ws = product_id(&app, "WS2022-STA").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let catalog = b.get(&format!("/customers/{contoso}/add-products")).await;
     let order_key = regex::Regex::new(r#"name="order_key" value="([^"]+)""#)
         .expect("regex")

@@ -1,5 +1,6 @@
 //! What every response carries, and the error pages.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{Page, spawn_app};
@@ -32,7 +33,7 @@ async fn every_response_carries_the_security_headers() {
 #[tokio::test]
 async fn pages_are_not_cached_but_static_files_are() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let page = b.get("/customers").await;
     assert_eq!(
         page.headers
@@ -87,7 +88,7 @@ fn assert_a_proper_503(res: &Page, what: &str) {
 #[tokio::test]
 async fn a_store_that_is_down_gives_a_503_page_with_headers_and_request_id_at_once() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     assert!(!app.health.is_down());
     app.db.close().await;
     // The session store fails first (the browser has a cookie).
@@ -115,7 +116,7 @@ async fn a_store_that_is_down_gives_a_503_page_with_headers_and_request_id_at_on
 #[tokio::test]
 async fn while_the_store_is_held_down_requests_do_not_reach_it_and_a_probe_brings_it_back() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     // The store is up, but this instance last saw it fail: the page is
     // answered without asking it (asking would have worked).
     app.health.mark_down(app.clock_now());

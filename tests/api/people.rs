@@ -1,6 +1,7 @@
 //! Users, roles, invitations, passwords (issue: people and organisations).
 
 use chrono::Duration;
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app};
@@ -53,7 +54,7 @@ fn outbox_count(app: &TestApp) -> usize {
 #[tokio::test]
 async fn a_global_admin_invites_an_admin_agent_who_joins_and_can_be_signed_out() {
     let app = spawn_app().await;
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     owner.get("/users/invite").await;
     let res = owner
         .post(
@@ -185,7 +186,7 @@ async fn the_last_global_admin_cannot_be_removed() {
 #[tokio::test]
 async fn an_invitation_expires_after_seven_days() {
     let app = spawn_app().await;
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     owner.get("/users/invite").await;
     owner
         .post(
@@ -272,8 +273,8 @@ async fn a_reset_does_not_reveal_whether_an_address_exists() {
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = spawn_app().await;
-    let mut other = app.signed_in("admin@northwind.example").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut other = app.sign_in_as(Role::AdminAgent).await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/account/password").await;
     let wrong = b
         .post(
@@ -324,7 +325,7 @@ async fn a_partner_admin_cannot_reach_another_partners_users() {
             .unwrap()
             .unwrap()
             .id;
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     owner.get("/users").await;
     assert!(
         !owner
@@ -357,7 +358,7 @@ async fn a_partner_admin_cannot_reach_another_partners_users() {
             .status,
         StatusCode::SEE_OTHER
     );
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     assert_eq!(admin.get("/users").await.status, StatusCode::FORBIDDEN);
     // An admin agent invites a customer's global admin, only for their own customers.
     let contoso = app.org_id("Contoso").await;
@@ -387,7 +388,7 @@ async fn a_partner_admin_cannot_reach_another_partners_users() {
 #[tokio::test]
 async fn an_operator_creates_a_partner_and_can_deactivate_one() {
     let app = spawn_app().await;
-    let mut op = app.signed_in("operator@portal.example").await;
+    let mut op = app.sign_in_as(Role::Operator).await;
     op.get("/operator/partners/new").await;
     let res = op
         .post(
@@ -451,7 +452,7 @@ async fn an_operator_creates_a_partner_and_can_deactivate_one() {
 #[tokio::test]
 async fn global_admins_find_users_and_the_log_in_the_navigation_and_messages_reach_sign_in() {
     let app = spawn_app().await;
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     let home = owner.get("/").await;
     assert!(home.body.contains(r#"href="/users""#) && home.body.contains(r#"href="/activity""#));
     owner.get("/users/invite").await;
@@ -514,7 +515,7 @@ async fn inviting_an_address_in_use_elsewhere_answers_as_for_a_new_one() {
         .count();
     // A partner's global admin inviting staff: Fabrikam's admin exists, the
     // other address does not.
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     let mut answers = Vec::new();
     for email in ["admin@fabrikam.example", "newcomer@northwind.example"] {
         owner.get("/users/invite").await;
@@ -534,7 +535,7 @@ async fn inviting_an_address_in_use_elsewhere_answers_as_for_a_new_one() {
 
     // An admin agent inviting a customer's global admin, likewise.
     let contoso = app.org_id("Contoso").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let mut answers = Vec::new();
     for email in ["admin@fabrikam.example", "it@contoso.example"] {
         admin.get(&format!("/customers/{contoso}")).await;
@@ -578,7 +579,7 @@ async fn inviting_an_address_in_use_elsewhere_answers_as_for_a_new_one() {
 #[tokio::test]
 async fn a_duplicate_inside_the_inviters_own_organisation_is_told_plainly() {
     let app = spawn_app().await;
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     owner.get("/users/invite").await;
     let res = owner
         .post(
@@ -596,7 +597,7 @@ async fn a_duplicate_inside_the_inviters_own_organisation_is_told_plainly() {
     );
     // The customer's own users, for the partner inviting into that customer.
     let contoso = app.org_id("Contoso").await;
-    let mut admin = app.signed_in("admin@northwind.example").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
     admin.get(&format!("/customers/{contoso}")).await;
     let res = admin
         .post(

@@ -27,14 +27,14 @@ async fn admin_agents_hear_once_when_a_purchase_has_seven_days_left() {
     // Nothing is due at load time: the earliest window (bought 45 days
     // before) closes in 15 days.
     assert_eq!(
-        csp_portal::reminders::run(&state, app.clock_now())
+        csp_portal::reminders::run(&**state, app.clock_now())
             .await
             .unwrap(),
         0
     );
     app.clock.advance(Duration::days(8) - Duration::seconds(1));
     assert_eq!(
-        csp_portal::reminders::run(&state, app.clock_now())
+        csp_portal::reminders::run(&**state, app.clock_now())
             .await
             .unwrap(),
         0,
@@ -43,8 +43,8 @@ async fn admin_agents_hear_once_when_a_purchase_has_seven_days_left() {
     app.clock.advance(Duration::seconds(2));
     // Two instances run the job at the same moment: one mail.
     let (a, b) = tokio::join!(
-        csp_portal::reminders::run(&state, app.clock_now()),
-        csp_portal::reminders::run(&state, app.clock_now())
+        csp_portal::reminders::run(&**state, app.clock_now()),
+        csp_portal::reminders::run(&**state, app.clock_now())
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1);
     let mails = mails_to(&app, "admin@northwind.example");
@@ -56,7 +56,7 @@ async fn admin_agents_hear_once_when_a_purchase_has_seven_days_left() {
     );
     app.clock.advance(Duration::days(1));
     assert_eq!(
-        csp_portal::reminders::run(&state, app.clock_now())
+        csp_portal::reminders::run(&**state, app.clock_now())
             .await
             .unwrap(),
         0,
@@ -82,13 +82,13 @@ async fn admin_agents_get_one_daily_summary_of_links_expiring_tomorrow() {
     assert_eq!(res.status, StatusCode::OK);
     let state = app.state();
     app.clock.advance(Duration::days(12));
-    csp_portal::reminders::run(&state, app.clock_now())
+    csp_portal::reminders::run(&**state, app.clock_now())
         .await
         .unwrap();
     let before = mails_to(&app, "admin@northwind.example").len();
     // The link expires 14 days after it was made: tomorrow, seen from day 13.
     app.clock.advance(Duration::days(1));
-    csp_portal::reminders::run(&state, app.clock_now())
+    csp_portal::reminders::run(&**state, app.clock_now())
         .await
         .unwrap();
     let mails = mails_to(&app, "admin@northwind.example");
@@ -98,7 +98,7 @@ async fn admin_agents_get_one_daily_summary_of_links_expiring_tomorrow() {
             .iter()
             .any(|m| m.contains("ws2022-dat_2022_en-us_64bit.iso"))
     );
-    csp_portal::reminders::run(&state, app.clock_now() + Duration::hours(1))
+    csp_portal::reminders::run(&**state, app.clock_now() + Duration::hours(1))
         .await
         .unwrap();
     assert_eq!(

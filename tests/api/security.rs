@@ -1,6 +1,7 @@
 //! What an outside audit attacked and must keep failing: link hosts, open
 //! redirects, throttling without lockouts, anonymous sessions, CSRF storage.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{PASSWORD, spawn_app, spawn_app_with};
@@ -169,7 +170,7 @@ async fn the_session_stores_no_csrf_token_and_sign_in_changes_it() {
     let mut b = app.browser();
     b.get("/sign-in").await;
     let anonymous = b.csrf.clone().expect("token");
-    let b = &mut app.signed_in("admin@northwind.example").await;
+    let b = &mut app.sign_in_as(Role::AdminAgent).await;
     let token = b.csrf.clone().expect("token");
     assert_ne!(token, anonymous);
     for state in session_states(&app).await {
@@ -251,7 +252,7 @@ async fn parallel_guesses_from_one_address_check_exactly_its_allowance() {
 #[tokio::test]
 async fn the_current_password_check_is_throttled() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("sales@northwind.example").await;
+    let mut b = app.sign_in_as(Role::SalesAgent).await;
     b.get("/account/password").await;
     let change = |current: &'static str| {
         [
@@ -312,7 +313,7 @@ async fn thirty_reset_requests_send_at_most_three_mails() {
 #[tokio::test]
 async fn the_housekeeping_job_removes_ended_sessions_and_stale_counts() {
     let app = spawn_app().await;
-    app.signed_in("admin@northwind.example").await;
+    app.sign_in_as(Role::AdminAgent).await;
     app.browser()
         .sign_in("sales@northwind.example", "guess")
         .await;

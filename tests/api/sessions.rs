@@ -2,6 +2,7 @@
 //! the idle timeout and the absolute maximum.
 
 use chrono::Duration;
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{PASSWORD, spawn_app};
@@ -59,7 +60,7 @@ async fn signing_out_destroys_the_session_on_the_server() {
 #[tokio::test]
 async fn a_session_ends_after_thirty_idle_minutes() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     app.clock.advance(Duration::minutes(29));
     assert_eq!(b.get("/customers").await.status, StatusCode::OK);
     // Each request restarts the idle timer.
@@ -73,7 +74,7 @@ async fn a_session_ends_after_thirty_idle_minutes() {
 #[tokio::test]
 async fn a_busy_session_still_ends_twelve_hours_after_sign_in() {
     let app = spawn_app().await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     for _ in 0..(12 * 3 - 1) {
         app.clock.advance(Duration::minutes(20));
         assert_eq!(b.get("/customers").await.status, StatusCode::OK);

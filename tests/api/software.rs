@@ -2,6 +2,7 @@
 //! (SPEC 3.2, 3.3, 3.5).
 
 use chrono::Duration;
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -114,7 +115,7 @@ async fn link_use(app: &TestApp, path: &str) -> i64 {
 async fn the_software_list_shows_every_purchase_with_its_cancellation_date() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
-    let mut b = app.signed_in("helpdesk@northwind.example").await;
+    let mut b = app.sign_in_as(Role::HelpdeskAgent).await;
     let page = b.get(&format!("/customers/{contoso}/software")).await;
     assert_eq!(page.status, StatusCode::OK);
     for product in [
@@ -166,7 +167,7 @@ async fn the_software_list_pages_by_fifty_newest_first() {
         .await
         .unwrap();
     }
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let first = b.get(&format!("/customers/{contoso}/software")).await;
     let rows = |body: &str| body.matches("<tr>").count() - 1;
     assert_eq!(rows(&first.body), 50);
@@ -188,7 +189,7 @@ async fn the_selectors_offer_what_exists_and_get_keys_and_downloads_shows_matchi
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, _) = contoso_purchase(&app, "SQL2022-STA").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let page = b.get(&format!("/customers/{contoso}/software/{sub}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(r#"<option value="cs-CZ">"#));
@@ -217,9 +218,10 @@ async fn the_selectors_offer_what_exists_and_get_keys_and_downloads_shows_matchi
 #[tokio::test]
 async fn get_key_shows_the_grouped_key_and_audits_the_reveal_without_the_key() {
     let app = spawn_app().await;
+    let capture = crate::helpers::capture_logs();
     let contoso = app.org_id("Contoso").await;
     let (sub, _) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get(&format!("/customers/{contoso}/software/{sub}")).await;
     let page = b
         .post(&format!("/customers/{contoso}/software/{sub}/key"), &[])
@@ -257,7 +259,8 @@ async fn get_key_shows_the_grouped_key_and_audits_the_reveal_without_the_key() {
         Some(key.clone())
     );
     // And never in any log line.
-    let logs = crate::helpers::captured_logs();
+    let logs = capture.text();
+    assert!(!logs.is_empty(), "the capture saw the requests");
     assert!(
         !logs.contains(&key) && !logs.contains(&key.replace('-', "")),
         "the key reached a log"
@@ -269,7 +272,7 @@ async fn office_keys_are_twenty_five_characters_in_groups_of_five() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, _) = contoso_purchase(&app, "OFFICE-LTSC2021-PP").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get(&format!("/customers/{contoso}/software/{sub}")).await;
     let page = b
         .post(&format!("/customers/{contoso}/software/{sub}/key"), &[])
@@ -289,7 +292,7 @@ async fn download_streams_the_file_with_its_headers_and_honours_range_and_if_ran
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
     let f = software::file_by_id(&app.db, file).await.unwrap().unwrap();
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let path = format!("/customers/{contoso}/software/{sub}/files/{file}");
     let cookies = b.cookies().unwrap();
     let full = fetch(&app, &path, &[("cookie", &cookies)]).await;
@@ -371,9 +374,10 @@ async fn download_streams_the_file_with_its_headers_and_honours_range_and_if_ran
 #[tokio::test]
 async fn a_link_downloads_without_signing_in_until_day_fourteen() {
     let app = spawn_app().await;
+    let capture = crate::helpers::capture_logs();
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let link = make_link(&mut b, contoso, sub, file).await;
     let token = link.trim_start_matches("/d/").to_owned();
     assert!(token.len() >= 22, "at least 128 bits");
@@ -413,7 +417,7 @@ async fn a_link_downloads_without_signing_in_until_day_fourteen() {
 
     // Pressing again gives a new link with a fresh two weeks and 50 downloads
     // (signed in afresh: two weeks outlast any session).
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let renewed = make_link(&mut b, contoso, sub, file).await;
     assert_ne!(renewed, link);
     assert_eq!(fetch(&app, &renewed, &[]).await.0, StatusCode::OK);
@@ -424,7 +428,8 @@ async fn a_link_downloads_without_signing_in_until_day_fourteen() {
     let actions = app.audit_actions(northwind).await;
     assert!(actions.contains(&"link_created".to_owned()));
     assert!(actions.contains(&"link_download_counted".to_owned()));
-    let logs = crate::helpers::captured_logs();
+    let logs = capture.text();
+    assert!(!logs.is_empty(), "the capture saw the requests");
     assert!(!logs.contains(&token), "a link token reached a log");
 }
 
@@ -433,7 +438,7 @@ async fn download_fifty_works_and_fifty_one_is_refused() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let link = make_link(&mut b, contoso, sub, file).await;
     set_link_use(&app, &link, 48).await;
     assert_eq!(
@@ -460,7 +465,7 @@ async fn a_resumed_transfer_is_not_counted() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let link = make_link(&mut b, contoso, sub, file).await;
     let (_, _, whole) = fetch(&app, &link, &[("range", "bytes=0-999")]).await;
     assert_eq!(
@@ -479,7 +484,7 @@ async fn a_hundred_concurrent_downloads_with_ten_left_give_exactly_ten_files() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let link = make_link(&mut b, contoso, sub, file).await;
     set_link_use(&app, &link, 40).await;
     let statuses = futures_util::future::join_all((0..100).map(|_| {
@@ -499,7 +504,7 @@ async fn a_revoked_link_stops_at_once() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let link = make_link(&mut b, contoso, sub, file).await;
     assert_eq!(fetch(&app, &link, &[]).await.0, StatusCode::OK);
     let page = b.get(&format!("/customers/{contoso}/software/{sub}")).await;
@@ -563,7 +568,7 @@ async fn sales_and_helpdesk_agents_cannot_get_keys_or_make_links() {
 async fn a_customer_global_admin_sees_their_own_keys_and_downloads_and_nothing_else() {
     let app = spawn_app().await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut ga = app.signed_in("ga@contoso.example").await;
+    let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     let home = ga.get("/").await;
     assert_eq!(home.location(), Some("/my/software"));
     let list = ga.get("/my/software").await;
@@ -609,7 +614,7 @@ async fn a_customer_global_admin_sees_their_own_keys_and_downloads_and_nothing_e
         .status,
         StatusCode::FORBIDDEN
     );
-    let mut user = app.signed_in("user@contoso.example").await;
+    let mut user = app.sign_in_as(Role::CustomerUser).await;
     assert_eq!(user.get("/my/software").await.status, StatusCode::FORBIDDEN);
 }
 
@@ -618,7 +623,7 @@ async fn a_head_request_on_a_link_answers_headers_and_counts_nothing() {
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let (sub, file) = contoso_purchase(&app, "WS2022-DAT").await;
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     let link = make_link(&mut b, contoso, sub, file).await;
     let res = reqwest::Client::new()
         .head(format!("{}{link}", app.base))

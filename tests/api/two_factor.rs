@@ -2,6 +2,7 @@
 //! an organisation that requires it.
 
 use chrono::Duration;
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
 use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app};
@@ -135,7 +136,7 @@ async fn after_enrolment_sign_in_needs_a_code_that_works_once() {
 #[tokio::test]
 async fn a_partner_that_requires_a_second_factor_sends_its_users_to_set_one_up() {
     let app = spawn_app().await;
-    let mut owner = app.signed_in("owner@northwind.example").await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     owner.get("/users").await;
     let res = owner
         .post("/users/require-2fa", &[("required", "on")])

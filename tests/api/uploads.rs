@@ -3,6 +3,7 @@
 //! it passes a limit, writing nothing; and a form refused after its files
 //! were stored leaves none of them on disk.
 
+use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
@@ -51,7 +52,7 @@ fn multipart_type() -> (&'static str, String) {
 }
 
 async fn report_form(app: &TestApp) -> (Browser, String) {
-    let mut b = app.signed_in("admin@northwind.example").await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
     b.get("/support/new").await;
     let token = b.csrf.clone().expect("token");
     (b, token)

@@ -148,6 +148,6 @@ pub fn human_size(bytes: i64) -> String {
     if unit == 0 {
         format!("{bytes} B")
     } else {
-        format!("{v:.1} {}", UNITS[unit])
+        format!("{v:.1} {}", UNITS.get(unit).copied().unwrap_or("TiB"))
     }
 }

@@ -8,7 +8,7 @@
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use rand::Rng;
+use rand::seq::SliceRandom;
 use uuid::Uuid;
 
 use super::form::{LABELS, ReportForm};
@@ -30,7 +30,7 @@ fn new_number() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
     let mut rng = rand::rngs::OsRng;
     let s: String = (0..8)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .filter_map(|_| ALPHABET.choose(&mut rng).map(|&b| char::from(b)))
         .collect();
     format!("SR-{s}")
 }
