@@ -9,7 +9,9 @@ use crate::domain::money;
 use crate::domain::scope::Scope;
 use crate::domain::service_request::{self, RefundRefusal, RequestInput};
 use crate::error::{AppError, AppResult};
-use crate::store::requests::{self, Filed, Inserted, NewAttachment, NewRequest};
+use crate::store::requests::{
+    self, Decision, Filed, Inserted, NewAttachment, NewRequest, RequestRow,
+};
 use crate::store::{audit, organisations, software};
 use crate::web::state::AppState;
 
@@ -145,4 +147,39 @@ pub async fn file(
     audit::record(&mut tx, now, &event).await?;
     tx.commit().await?;
     Ok(Filed::New(id))
+}
+
+/// An operator decides request `r`: its new status, what approving does to
+/// the purchase (cancelled, key revoked, links disabled, credit note) and the
+/// audit event (in the vendor's log and the partner's) in one transaction.
+/// `false`: it was decided already, and nothing changed.
+pub async fn decide(
+    state: &AppState,
+    actor: &Actor,
+    r: &RequestRow,
+    decision: Decision,
+    reply: &str,
+) -> AppResult<bool> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !requests::decide(&mut tx, now, r, actor.user_id, &decision, reply).await? {
+        return Ok(false);
+    }
+    let action = match decision {
+        Decision::Approve => "cancellation_approved",
+        Decision::Reject => "cancellation_rejected",
+        Decision::Close => "service_request_closed",
+    };
+    let on = On {
+        subject: Some(("service_request", r.id)),
+        customer: r.customer_id,
+    };
+    let detail = serde_json::json!({ "number": r.number, "subscription_id": r.subscription_id });
+    for org in [actor.org_id, r.partner_id] {
+        let mut event = actor.event(action, on, detail.clone());
+        event.organisation_id = Some(org);
+        audit::record(&mut tx, now, &event).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
 }

@@ -3,10 +3,9 @@
 //! status, so a second approve changes nothing.
 
 use chrono::{DateTime, Utc};
-use serde_json::json;
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreError, StoreResult, Tx, audit, execute, fetch_all, fetch_optional};
+use super::{Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional};
 use crate::domain::service_request::{Impact, ProblemType, RequestStatus};
 use crate::domain::subscription::SubscriptionStatus;
 
@@ -254,29 +253,24 @@ pub enum Decision {
     Close,
 }
 
-/// Records a decision; `false` if the request was already decided (nothing
-/// changes then). Approving cancels the purchase, revokes its key and every
-/// link, and issues a 100% credit note, all in this one transaction.
+/// Records a decision on `r` in `tx`; `false` if the request was already
+/// decided (nothing changes then). Approving cancels the purchase, revokes
+/// its key and every link, and issues a 100% credit note.
 pub async fn decide(
-    db: &Db,
+    tx: &mut Tx,
     now: DateTime<Utc>,
-    request_id: Uuid,
+    r: &RequestRow,
     operator: Uuid,
-    operator_org: Uuid,
-    decision: Decision,
+    decision: &Decision,
     reply: &str,
 ) -> StoreResult<bool> {
-    let Some(r) = one(db, None, request_id).await? else {
-        return Ok(false);
-    };
-    let mut tx = db.begin().await?;
     let status = match decision {
         Decision::Approve => RequestStatus::Approved,
         Decision::Reject => RequestStatus::Rejected,
         Decision::Close => RequestStatus::Closed,
     };
     let n =
-        execute!(&mut tx, sqlx::query(
+        execute!(&mut *tx, sqlx::query(
         "UPDATE service_requests SET status = $1, decided_by = $2, decided_at = $3, reply = $4 \
          WHERE id = $5 AND status IN ($6, $7)"
     )
@@ -284,7 +278,7 @@ pub async fn decide(
     .bind(operator)
     .bind(now)
     .bind(reply)
-    .bind(request_id)
+    .bind(r.id)
     .bind(RequestStatus::Submitted)
     .bind(RequestStatus::InProgress))?;
     if n != 1 {
@@ -292,10 +286,10 @@ pub async fn decide(
     }
     if let (Some(sub), true) = (r.subscription_id, r.problem_type.is_refund()) {
         match decision {
-            Decision::Approve => approve_cancellation(&mut tx, now, &r, sub).await?,
+            Decision::Approve => approve_cancellation(&mut *tx, now, r, sub).await?,
             Decision::Reject | Decision::Close => {
                 execute!(
-                    &mut tx,
+                    &mut *tx,
                     sqlx::query(
                         "UPDATE subscriptions SET status = $2 WHERE id = $1 AND status = $3"
                     )
@@ -306,29 +300,6 @@ pub async fn decide(
             }
         }
     }
-    let action = match decision {
-        Decision::Approve => "cancellation_approved",
-        Decision::Reject => "cancellation_rejected",
-        Decision::Close => "service_request_closed",
-    };
-    for org in [operator_org, r.partner_id] {
-        audit::record(
-            &mut tx,
-            now,
-            &audit::NewEvent {
-                organisation_id: Some(org),
-                actor_user_id: Some(operator),
-                action,
-                subject_type: Some("service_request"),
-                subject_id: Some(r.id),
-                customer_id: r.customer_id,
-                ip: None,
-                detail: json!({ "number": r.number, "subscription_id": r.subscription_id }),
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
     Ok(true)
 }
 

@@ -85,7 +85,7 @@ pub struct DecisionForm {
 }
 
 pub async fn decide(
-    _req: HttpRequest,
+    req: HttpRequest,
     p: Allowed<OperatePortal>,
     session: Session,
     state: web::Data<AppState>,
@@ -113,16 +113,8 @@ pub async fn decide(
         });
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let done = requests::decide(
-        &state.db,
-        state.clock.now(),
-        row.id,
-        p.account.id,
-        p.account.org_id,
-        decision,
-        reply,
-    )
-    .await?;
+    let actor = crate::web::audit::actor(&state, &req, &p);
+    let done = crate::app::support::decide(&state, &actor, &row, decision, reply).await?;
     page::flash(
         &session,
         p.i18n.t(if done {
