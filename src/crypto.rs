@@ -85,11 +85,7 @@ impl KeyCipher {
     pub fn fingerprint(&self, normalised_key: &str) -> String {
         let mut mac = hmac_sha256(self.fingerprint_key.expose());
         mac.update(normalised_key.as_bytes());
-        mac.finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hex::encode(mac.finalize().into_bytes())
     }
 }
 
@@ -117,10 +113,7 @@ pub fn new_token() -> (Secret<String>, String) {
 
 pub fn token_hash(token: &str) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(sha2::Sha256::digest(token.as_bytes()))
 }
 
 #[cfg(test)]

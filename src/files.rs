@@ -52,11 +52,7 @@ impl FileStore {
         out.sync_all().await?;
         drop(out);
         tokio::fs::rename(&tmp, self.root.join(&storage_name)).await?;
-        let sha256 = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = hex::encode(hasher.finalize());
         Ok(Stored {
             storage_name,
             size_bytes: size,
@@ -107,11 +103,7 @@ impl FileStore {
         drop(out);
         tokio::fs::rename(&tmp.path, self.root.join(&storage_name)).await?;
         tmp.kept();
-        let sha256 = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = hex::encode(hasher.finalize());
         Ok(Some(Stored {
             storage_name,
             size_bytes: size,

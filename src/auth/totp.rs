@@ -12,13 +12,7 @@ const ISSUER: &str = "CSP Software Portal";
 /// The stored form of a secret (hex text, so it is encrypted like product
 /// keys) back to its 20 bytes.
 pub fn secret_from_text(text: &str) -> Vec<u8> {
-    (0..text.len())
-        .step_by(2)
-        .filter_map(|i| {
-            text.get(i..i + 2)
-                .and_then(|b| u8::from_str_radix(b, 16).ok())
-        })
-        .collect()
+    hex::decode(text).unwrap_or_default()
 }
 
 pub fn new_secret() -> Vec<u8> {

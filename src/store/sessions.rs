@@ -40,7 +40,7 @@ impl DbSessionStore {
 
 fn hash_key(key: &str) -> String {
     let digest = Sha256::digest(key.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(digest)
 }
 
 fn ttl(d: &CookieDuration) -> Duration {

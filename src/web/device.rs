@@ -42,7 +42,7 @@ pub fn read(req: &HttpRequest, keys: &SiteKeys, https: bool) -> Option<Device> {
     }
     let (user_id, nonce) = payload.split_at_checked(16)?;
     let user_id = Uuid::from_slice(user_id).ok()?;
-    let nonce = nonce.iter().map(|b| format!("{b:02x}")).collect();
+    let nonce = hex::encode(nonce);
     Some(Device { user_id, nonce })
 }
 

@@ -78,7 +78,7 @@ async fn page_for(
 /// The stored secret is the random bytes as text (hex), so it survives the
 /// same encryption as product keys.
 fn hex_text(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
 pub async fn show(

@@ -63,16 +63,10 @@ pub async fn serve(
 
 /// `sha-256=:<base64>:` (RFC 9530) from the hex digest in the catalog.
 fn repr_digest(hex: &str) -> Option<String> {
-    let bytes: Option<Vec<u8>> = (0..hex.len())
-        .step_by(2)
-        .map(|i| {
-            hex.get(i..i + 2)
-                .and_then(|b| u8::from_str_radix(b, 16).ok())
-        })
-        .collect();
+    let bytes = hex::decode(hex).ok()?;
     Some(format!(
         "sha-256=:{}:",
-        base64::engine::general_purpose::STANDARD.encode(bytes?)
+        base64::engine::general_purpose::STANDARD.encode(bytes)
     ))
 }
 
