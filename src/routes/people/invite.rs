@@ -20,6 +20,7 @@ use crate::routes::{render, see_other};
 use crate::store::{organisations, people};
 use crate::web::access::{Allowed, ManageKeys, ManageUsers, OperatePortal};
 use crate::web::audit::On;
+use crate::web::ctx::ScopedCustomer;
 use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
@@ -171,37 +172,30 @@ pub async fn staff(
 
 /// An admin agent invites a global admin for one of the partner's customers.
 pub async fn customer_admin(
-    req: HttpRequest,
-    p: Allowed<ManageKeys>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
+    c: ScopedCustomer<ManageKeys>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let customer = organisations::customer(&state.db, p.scope(), *id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ScopedCustomer { ctx, customer } = c;
     let raw = form
         .iter()
         .find(|(k, _)| k == "email")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     let mut errors = Vec::new();
-    let own = [p.account.org_id, customer.id];
-    let Some(invitee) = check_email(&state, &raw, Plainly::In(&own), &mut errors).await? else {
+    let own = [ctx.account.org_id, customer.id];
+    let Some(invitee) = check_email(&ctx.state, &raw, Plainly::In(&own), &mut errors).await? else {
         let message = errors
             .first()
-            .map(|e| p.i18n.t(e.message))
+            .map(|e| ctx.i18n.t(e.message))
             .unwrap_or_default();
-        page::flash(&session, message)?;
+        ctx.flash(message)?;
         return Ok(see_other(&format!("/customers/{}", customer.id)));
     };
     let roles = [Role::CustomerGlobalAdmin];
-    let actor = crate::web::audit::actor(&state, &req, &p);
     invitations::invite(
-        &state,
-        &actor,
-        &p.i18n,
+        &ctx.state,
+        &ctx.actor(),
+        &ctx.i18n,
         &invitee,
         customer.id,
         &customer.name,
@@ -210,7 +204,7 @@ pub async fn customer_admin(
     )
     .await?;
     let email = invitee.email();
-    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    ctx.flash(ctx.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other(&format!("/customers/{}", customer.id)))
 }
 
