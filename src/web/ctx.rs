@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::app::Actor;
 use crate::error::{AppError, AppResult};
+use crate::store::Db;
 use crate::store::organisations::{self, Customer};
 use crate::web::access::{Allowed, Policy, Principal, SignedIn};
 use crate::web::page::{self, Page};
@@ -36,6 +37,11 @@ impl<P: Policy> Deref for Ctx<P> {
 }
 
 impl<P: Policy> Ctx<P> {
+    /// The store.
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
     /// The layout for this user, `section` marking the active navigation
     /// entry; takes the flash message.
     pub fn page(&self, section: &str) -> AppResult<Page> {
@@ -111,7 +117,7 @@ impl<P: Policy + 'static> FromRequest for ScopedCustomer<P> {
             }
             let ctx = ctx.await?;
             let id = id.ok_or(AppError::NotFound)?;
-            let customer = organisations::customer(&ctx.state.db, ctx.scope(), id)
+            let customer = organisations::customer(ctx.db(), ctx.scope(), id)
                 .await?
                 .ok_or(AppError::NotFound)?;
             Ok(ScopedCustomer { ctx, customer })

@@ -16,8 +16,6 @@ const PUBLIC: &[(&str, &str)] = &[
     ("POST", "/sign-in"),
     ("GET", "/sign-in/code"),
     ("POST", "/sign-in/code"),
-    // Signing out signed out is harmless: back to the sign-in page.
-    ("POST", "/sign-out"),
     ("GET", "/forgot-password"),
     ("POST", "/forgot-password"),
     ("GET", "/reset/{token}"),

@@ -49,8 +49,7 @@ pub async fn show(ctx: Ctx<SeeCustomers>, query: web::Query<Query>) -> AppResult
     };
     let search = (!q.is_empty()).then_some(q.as_str());
     let (customers, more) =
-        organisations::list_customers(&ctx.state.db, partner, search, after.as_ref(), PAGE_SIZE)
-            .await?;
+        organisations::list_customers(ctx.db(), partner, search, after.as_ref(), PAGE_SIZE).await?;
     let next_page = match customers.last() {
         Some(last) if more => Some(format!(
             "/customers?{}",

@@ -177,7 +177,7 @@ const ORDERS_SHOWN: i64 = 100;
 
 pub async fn list(c: ScopedCustomer<SeeCustomers>) -> AppResult<HttpResponse> {
     let ScopedCustomer { ctx, customer } = c;
-    let db = &ctx.state.db;
+    let db = ctx.db();
     let rows = orders::for_customer(db, ctx.scope(), customer.id, ORDERS_SHOWN).await?;
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
     let lines = orders::lines(db, &ids).await?;
@@ -207,7 +207,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let ScopedCustomer { ctx, customer } = c;
     let (_, order_id) = path.into_inner();
-    let db = &ctx.state.db;
+    let db = ctx.db();
     let row = orders::order(db, ctx.scope(), customer.id, order_id)
         .await?
         .ok_or(AppError::NotFound)?;

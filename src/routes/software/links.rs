@@ -37,7 +37,7 @@ pub async fn create(
     let (_, sub_id) = path.into_inner();
     let w = Where::partner(customer);
     let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
-    let file = software::file(&ctx.state.db, sub.product_id, form.file_id)
+    let file = software::file(ctx.db(), sub.product_id, form.file_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let link = app::links::create(&ctx.state, &ctx.actor(), &sub, &file).await?;

@@ -108,7 +108,7 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         _ => None,
     };
     let (rows, more) =
-        software::list(&ctx.state.db, ctx.scope(), w.customer.id, after, PAGE_SIZE).await?;
+        software::list(ctx.db(), ctx.scope(), w.customer.id, after, PAGE_SIZE).await?;
     let next_page = match rows.last() {
         Some(last) if more => Some(format!(
             "{}?{}",
