@@ -3,7 +3,6 @@
 //! secret, checks one code, and shows ten recovery codes once.
 //! `POST /users/require-2fa`: a partner's global admin requires it for all.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -33,13 +32,8 @@ struct TwoFactorPage {
     error: Option<String>,
 }
 
-async fn page_for(
-    p: &Principal,
-    session: &Session,
-    state: &AppState,
-    error: Option<String>,
-    status: StatusCode,
-) -> AppResult<HttpResponse> {
+async fn page_for(ctx: &Ctx, error: Option<String>, status: StatusCode) -> AppResult<HttpResponse> {
+    let (p, session, state): (&Principal, _, &AppState) = (ctx, &ctx.session, &ctx.state);
     let tf = two_factor::state(&state.db, p.account.id).await?;
     let (mut secret, mut qr) = (String::new(), String::new());
     if !tf.enabled {
@@ -83,7 +77,7 @@ fn hex_text(bytes: &[u8]) -> String {
 }
 
 pub async fn show(ctx: Ctx) -> AppResult<HttpResponse> {
-    page_for(&ctx, &ctx.session, &ctx.state, None, StatusCode::OK).await
+    page_for(&ctx, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -96,14 +90,7 @@ pub struct Input {
 
 pub async fn enable(ctx: Ctx, form: web::Form<Input>) -> AppResult<HttpResponse> {
     if let Err(error) = current_password(&ctx.state, &ctx, &form.password).await? {
-        return page_for(
-            &ctx,
-            &ctx.session,
-            &ctx.state,
-            Some(error),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return page_for(&ctx, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let tf = two_factor::state(ctx.db(), ctx.account.id).await?;
     let (Some(c), Some(n), false) = (&tf.ciphertext, &tf.nonce, tf.enabled) else {
@@ -119,8 +106,6 @@ pub async fn enable(ctx: Ctx, form: web::Form<Input>) -> AppResult<HttpResponse>
     ) else {
         return page_for(
             &ctx,
-            &ctx.session,
-            &ctx.state,
             Some(ctx.i18n.t("code-wrong")),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
@@ -148,22 +133,13 @@ pub async fn disable(ctx: Ctx, form: web::Form<Input>) -> AppResult<HttpResponse
     if two_factor::required(ctx.db(), ctx.account.org_id).await? {
         return page_for(
             &ctx,
-            &ctx.session,
-            &ctx.state,
             Some(ctx.i18n.t("two-factor-required-cannot-disable")),
             StatusCode::CONFLICT,
         )
         .await;
     }
     if let Err(error) = current_password(&ctx.state, &ctx, &form.password).await? {
-        return page_for(
-            &ctx,
-            &ctx.session,
-            &ctx.state,
-            Some(error),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return page_for(&ctx, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let actor = ctx.actor();
     app::two_factor::disable(&ctx.state, &actor).await?;
