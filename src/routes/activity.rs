@@ -3,7 +3,6 @@
 //! events; operators see all. Filter by user, action, customer and dates;
 //! the CSV holds exactly the filtered rows.
 
-use actix_session::Session;
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -17,6 +16,7 @@ use crate::error::AppResult;
 use crate::store::audit::{self, Filter, LogRow};
 use crate::store::organisations::{self, Customer};
 use crate::web::access::{Allowed, Principal, SeeActivity};
+use crate::web::ctx::Ctx;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -114,12 +114,10 @@ fn filter_query(q: &Query) -> Vec<(&'static str, String)> {
     ]
 }
 
-pub async fn list(
-    p: Allowed<SeeActivity>,
-    session: Session,
-    state: web::Data<AppState>,
-    q: web::Query<Query>,
-) -> AppResult<HttpResponse> {
+pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<HttpResponse> {
+    let Ctx {
+        p, state, session, ..
+    } = ctx;
     let q = q.into_inner();
     let (f, errors) = filter(&p, &q);
     let after = q.after_at.zip(q.after_id);

@@ -1,12 +1,11 @@
 //! `GET /`: where each role starts.
 
-use actix_session::Session;
 use actix_web::HttpResponse;
 use askama::Template;
 
 use crate::domain::role::Role;
 use crate::error::AppResult;
-use crate::web::access::Principal;
+use crate::web::ctx::Ctx;
 use crate::web::page::Page;
 
 #[derive(Template)]
@@ -17,17 +16,17 @@ struct Home {
     links: Vec<(&'static str, String, String)>,
 }
 
-pub async fn show(p: Principal, session: Session) -> AppResult<HttpResponse> {
+pub async fn show(ctx: Ctx) -> AppResult<HttpResponse> {
     // Partner agents work from the customer list; go straight there.
-    if p.has_any(&[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent]) {
+    if ctx.has_any(&[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent]) {
         return Ok(super::see_other("/customers"));
     }
-    if p.has(Role::CustomerGlobalAdmin) {
+    if ctx.has(Role::CustomerGlobalAdmin) {
         return Ok(super::see_other("/my/software"));
     }
-    let page = Page::for_user(&session, &p, "home")?;
+    let page = ctx.page("home")?;
     let mut links = Vec::new();
-    if p.has(Role::Operator) {
+    if ctx.has(Role::Operator) {
         for (href, label, hint) in [
             ("/operator/requests", "nav-requests", "home-requests-hint"),
             ("/operator/catalog", "nav-catalog", "home-catalog-hint"),
@@ -37,7 +36,7 @@ pub async fn show(p: Principal, session: Session) -> AppResult<HttpResponse> {
             links.push((href, page.t(label), page.t(hint)));
         }
     }
-    let roles = p
+    let roles = ctx
         .account
         .roles
         .iter()

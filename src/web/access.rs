@@ -108,6 +108,23 @@ impl FromRequest for Principal {
 /// A set of roles that may use a group of routes.
 pub trait Policy {
     const ROLES: &'static [Role];
+
+    /// Whether `p` may pass: by default, holding one of `ROLES`.
+    fn admits(p: &Principal) -> bool {
+        p.has_any(Self::ROLES)
+    }
+}
+
+/// Any signed-in user, whatever their roles (the pages every user has:
+/// home, their own password and second factor).
+pub struct SignedIn;
+
+impl Policy for SignedIn {
+    const ROLES: &'static [Role] = &[];
+
+    fn admits(_: &Principal) -> bool {
+        true
+    }
 }
 
 /// A signed-in user holding one of `P::ROLES`; anyone else gets the 403 page
@@ -130,7 +147,7 @@ impl<P: Policy + 'static> FromRequest for Allowed<P> {
         let session = PortalSession::new(req.get_session());
         Box::pin(async move {
             let p = load(req, session).await?;
-            if p.has_any(P::ROLES) {
+            if P::admits(&p) {
                 Ok(Allowed(p, PhantomData))
             } else {
                 Err(AppError::Forbidden(P::ROLES))
@@ -180,6 +197,12 @@ policy!(
 policy!(
     /// A partner's users and their roles.
     ManageUsers = [PartnerGlobalAdmin]
+);
+policy!(
+    /// Whom the home page is for; everyone else is sent on to their own
+    /// start page (agents to the customers, a customer's global admin to
+    /// their software). Only the navigation reads it.
+    SeeHome = [PartnerGlobalAdmin, CustomerUser, Operator]
 );
 policy!(
     /// The vendor's own pages.

@@ -5,6 +5,7 @@ pub mod access;
 pub mod audit;
 pub mod client;
 pub mod csrf;
+pub mod ctx;
 pub mod device;
 pub mod form;
 pub mod headers;

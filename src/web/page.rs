@@ -6,63 +6,52 @@ use actix_session::Session;
 use crate::domain::role::Role;
 use crate::error::AppError;
 use crate::request_scope;
-use crate::web::access::Principal;
+use crate::web::access::{
+    FileRequests, ManageUsers, OperatePortal, Policy, Principal, SeeActivity, SeeCustomers,
+    SeeHome, SeeOwnSoftware,
+};
 use crate::web::csrf;
 use crate::web::session::PortalSession;
 
 pub use crate::layout::{NavLink, Page};
 
-/// Navigation entries: (section, path, message id, roles that see it).
+/// Navigation entries: (section, path, message id, roles that see it). The
+/// roles are those of the policy guarding the pages behind each entry.
 const NAV: &[(&str, &str, &str, &[Role])] = &[
-    (
-        "home",
-        "/",
-        "nav-home",
-        &[Role::PartnerGlobalAdmin, Role::CustomerUser, Role::Operator],
-    ),
+    ("home", "/", "nav-home", SeeHome::ROLES),
     (
         "customers",
         "/customers",
         "nav-customers",
-        &[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent],
+        SeeCustomers::ROLES,
     ),
     (
         "partners",
         "/operator/partners",
         "nav-partners",
-        &[Role::Operator],
+        OperatePortal::ROLES,
     ),
     (
         "catalog",
         "/operator/catalog",
         "nav-catalog",
-        &[Role::Operator],
+        OperatePortal::ROLES,
     ),
     (
         "my-software",
         "/my/software",
         "nav-my-software",
-        &[Role::CustomerGlobalAdmin],
+        SeeOwnSoftware::ROLES,
     ),
-    (
-        "support",
-        "/support",
-        "nav-support",
-        &[Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent],
-    ),
+    ("support", "/support", "nav-support", FileRequests::ROLES),
     (
         "requests",
         "/operator/requests",
         "nav-requests",
-        &[Role::Operator],
+        OperatePortal::ROLES,
     ),
-    ("users", "/users", "nav-users", &[Role::PartnerGlobalAdmin]),
-    (
-        "activity",
-        "/activity",
-        "nav-activity",
-        &[Role::AdminAgent, Role::PartnerGlobalAdmin, Role::Operator],
-    ),
+    ("users", "/users", "nav-users", ManageUsers::ROLES),
+    ("activity", "/activity", "nav-activity", SeeActivity::ROLES),
 ];
 
 // `Page` is plain data in `crate::layout`; these constructors read the

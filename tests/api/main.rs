@@ -15,6 +15,7 @@ mod cancel;
 mod catalog;
 mod csrf;
 mod customers;
+mod deny_by_default;
 mod helpers;
 mod orders;
 mod pages;

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -12,12 +11,13 @@ use uuid::Uuid;
 
 use crate::domain::money;
 use crate::domain::order::{self, Basket, BasketError, Offer, quantity_field};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::routes::render;
 use crate::store::catalog::{self, ProductRow};
-use crate::store::organisations::{self, Customer};
-use crate::web::access::{Allowed, BuyForCustomers, Principal};
+use crate::store::organisations::Customer;
+use crate::web::access::BuyForCustomers;
+use crate::web::ctx::ScopedCustomer;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -66,15 +66,11 @@ pub struct Review {
     pub change_link: String,
 }
 
-/// The customer (in the caller's scope) and the products offered to them.
-pub async fn customer_and_offers(
+/// The products offered to a customer (already looked up in the caller's scope).
+pub async fn offers_for(
     state: &AppState,
-    p: &Principal,
-    id: Uuid,
-) -> AppResult<(Customer, Vec<ProductRow>, Vec<Offer>)> {
-    let customer = organisations::customer(&state.db, p.scope(), id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    customer: &Customer,
+) -> AppResult<(Vec<ProductRow>, Vec<Offer>)> {
     let products = catalog::sellable_in(&state.db, &customer.country).await?;
     let offers = products
         .iter()
@@ -85,7 +81,7 @@ pub async fn customer_and_offers(
             currency: p.currency.clone(),
         })
         .collect();
-    Ok((customer, products, offers))
+    Ok((products, offers))
 }
 
 /// The order's idempotency key: made when the catalog page is shown and
@@ -171,14 +167,10 @@ fn catalog_page(
     )
 }
 
-pub async fn catalog(
-    p: Allowed<BuyForCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let (customer, products, offers) = customer_and_offers(&state, &p, *id).await?;
-    let page = Page::for_user(&session, &p, "customers")?;
+pub async fn catalog(c: ScopedCustomer<BuyForCustomers>) -> AppResult<HttpResponse> {
+    let ScopedCustomer { ctx, customer } = c;
+    let (products, offers) = offers_for(&ctx.state, &customer).await?;
+    let page = ctx.page("customers")?;
     catalog_page(
         page,
         customer,
@@ -233,14 +225,12 @@ pub fn review_page(
 }
 
 pub async fn review(
-    p: Allowed<BuyForCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
+    c: ScopedCustomer<BuyForCustomers>,
     input: web::Query<BTreeMap<String, String>>,
 ) -> AppResult<HttpResponse> {
-    let (customer, products, offers) = customer_and_offers(&state, &p, *id).await?;
-    let page = Page::for_user(&session, &p, "customers")?;
+    let ScopedCustomer { ctx, customer } = c;
+    let (products, offers) = offers_for(&ctx.state, &customer).await?;
+    let page = ctx.page("customers")?;
     match order::parse_basket(&input, &offers) {
         Ok(basket) => render(
             &review_page(page, customer, &basket, order_key(&input), None),
@@ -260,14 +250,12 @@ pub async fn review(
 
 /// "Change" on the review page: the catalog again with the quantities filled in.
 pub async fn change(
-    p: Allowed<BuyForCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
+    c: ScopedCustomer<BuyForCustomers>,
     input: web::Query<BTreeMap<String, String>>,
 ) -> AppResult<HttpResponse> {
-    let (customer, products, offers) = customer_and_offers(&state, &p, *id).await?;
-    let page = Page::for_user(&session, &p, "customers")?;
+    let ScopedCustomer { ctx, customer } = c;
+    let (products, offers) = offers_for(&ctx.state, &customer).await?;
+    let page = ctx.page("customers")?;
     catalog_page(
         page,
         customer,

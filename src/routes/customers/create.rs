@@ -1,8 +1,7 @@
 //! `GET /customers/new` and `POST /customers`: create a customer (tenant).
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 
 use crate::app::customers::{self, Created};
@@ -11,10 +10,10 @@ use crate::domain::country;
 use crate::domain::customer::{CustomerInput, NewCustomer};
 use crate::error::AppResult;
 use crate::routes::{render, see_other};
-use crate::web::access::{Allowed, CreateCustomers};
+use crate::web::access::CreateCustomers;
+use crate::web::ctx::Ctx;
 use crate::web::form::FormErrors;
-use crate::web::page::{self, Page};
-use crate::web::state::AppState;
+use crate::web::page::Page;
 
 #[derive(Template)]
 #[template(path = "customers/create.html")]
@@ -61,8 +60,8 @@ fn form_page(
     )
 }
 
-pub async fn form(p: Allowed<CreateCustomers>, session: Session) -> AppResult<HttpResponse> {
-    let page = Page::for_user(&session, &p, "customers")?;
+pub async fn form(ctx: Ctx<CreateCustomers>) -> AppResult<HttpResponse> {
+    let page = ctx.page("customers")?;
     form_page(
         page,
         CustomerInput::default(),
@@ -72,16 +71,13 @@ pub async fn form(p: Allowed<CreateCustomers>, session: Session) -> AppResult<Ht
 }
 
 pub async fn submit(
-    req: HttpRequest,
-    p: Allowed<CreateCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<CreateCustomers>,
     input: web::Form<CustomerInput>,
 ) -> AppResult<HttpResponse> {
     let input = input.into_inner();
-    let partner = p.partner_id()?;
+    let partner = ctx.partner_id()?;
     let refuse = |errors: &[FieldError]| -> AppResult<HttpResponse> {
-        let page = Page::for_user(&session, &p, "customers")?;
+        let page = ctx.page("customers")?;
         let errors = FormErrors::new(&page.i18n, errors);
         form_page(
             page,
@@ -94,16 +90,12 @@ pub async fn submit(
         Ok(c) => c,
         Err(errors) => return refuse(&errors),
     };
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    let customer = match customers::create(&state, &actor, partner, &new).await? {
+    let customer = match customers::create(&ctx.state, &ctx.actor(), partner, &new).await? {
         Created::Customer(c) => c,
         Created::DomainTaken => {
             return refuse(&[FieldError::new("primary_domain", "error-domain-taken")]);
         }
     };
-    page::flash(
-        &session,
-        p.i18n.t1("customer-created", "name", &customer.name),
-    )?;
+    ctx.flash(ctx.i18n.t1("customer-created", "name", &customer.name))?;
     Ok(see_other(&format!("/customers/{}", customer.id)))
 }

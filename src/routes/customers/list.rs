@@ -1,6 +1,5 @@
 //! `GET /customers`: the partner's customers, searchable, paged by name.
 
-use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
@@ -8,9 +7,9 @@ use uuid::Uuid;
 
 use crate::error::AppResult;
 use crate::store::organisations::{self, After, Customer};
-use crate::web::access::{Allowed, SeeCustomers};
+use crate::web::access::{CreateCustomers, Policy, SeeCustomers};
+use crate::web::ctx::Ctx;
 use crate::web::page::Page;
-use crate::web::state::AppState;
 
 pub const PAGE_SIZE: i64 = 25;
 
@@ -33,13 +32,8 @@ struct CustomerList {
     can_create: bool,
 }
 
-pub async fn show(
-    p: Allowed<SeeCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    query: web::Query<Query>,
-) -> AppResult<HttpResponse> {
-    let partner = p.partner_id()?;
+pub async fn show(ctx: Ctx<SeeCustomers>, query: web::Query<Query>) -> AppResult<HttpResponse> {
+    let partner = ctx.partner_id()?;
     let q = query
         .q
         .as_deref()
@@ -55,8 +49,7 @@ pub async fn show(
     };
     let search = (!q.is_empty()).then_some(q.as_str());
     let (customers, more) =
-        organisations::list_customers(&state.db, partner, search, after.as_ref(), PAGE_SIZE)
-            .await?;
+        organisations::list_customers(ctx.db(), partner, search, after.as_ref(), PAGE_SIZE).await?;
     let next_page = match customers.last() {
         Some(last) if more => Some(format!(
             "/customers?{}",
@@ -69,9 +62,8 @@ pub async fn show(
         )),
         _ => None,
     };
-    let can_create =
-        p.has_any(<crate::web::access::CreateCustomers as crate::web::access::Policy>::ROLES);
-    let page = Page::for_user(&session, &p, "customers")?;
+    let can_create = ctx.has_any(CreateCustomers::ROLES);
+    let page = ctx.page("customers")?;
     super::super::ok(&CustomerList {
         page,
         q,

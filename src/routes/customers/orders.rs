@@ -2,33 +2,30 @@
 
 use std::collections::BTreeMap;
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
-use super::add_products::{customer_and_offers, review_page};
+use super::add_products::{offers_for, review_page};
 use crate::domain::money;
 use crate::domain::order::{self, OrderStatus};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::orders::{self, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
-use crate::store::organisations::{self, Customer};
-use crate::web::access::{Allowed, BuyForCustomers, Policy, SeeCustomers};
-use crate::web::page::{self, Page};
-use crate::web::state::AppState;
+use crate::store::organisations::Customer;
+use crate::web::access::{BuyForCustomers, Policy, SeeCustomers};
+use crate::web::ctx::ScopedCustomer;
+use crate::web::page::Page;
 
 pub async fn place(
-    req: HttpRequest,
-    p: Allowed<BuyForCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
+    c: ScopedCustomer<BuyForCustomers>,
     input: web::Form<BTreeMap<String, String>>,
 ) -> AppResult<HttpResponse> {
-    let (customer, products, offers) = customer_and_offers(&state, &p, *id).await?;
+    let ScopedCustomer { ctx, customer } = c;
+    let state = &ctx.state;
+    let (products, offers) = offers_for(state, &customer).await?;
     let idempotency_key = input
         .get("idempotency_key")
         .and_then(|k| Uuid::parse_str(k).ok())
@@ -37,7 +34,7 @@ pub async fn place(
     let basket = match order::parse_basket(&input, &offers) {
         Ok(b) => b,
         Err(errors) => {
-            let page = Page::for_user(&session, &p, "customers")?;
+            let page = ctx.page("customers")?;
             let message = errors.first().map(|e| match e {
                 order::BasketError::NotOffered(_) => page.t("order-error-not-offered"),
                 order::BasketError::Empty => page.t("order-error-empty"),
@@ -67,14 +64,13 @@ pub async fn place(
                 })
         })
         .collect();
-    let actor = crate::web::audit::actor(&state, &req, &p);
     let placed = crate::app::orders::place(
-        &state,
-        &actor,
+        state,
+        &ctx.actor(),
         &PlaceOrder {
             customer_id: customer.id,
             partner_id: customer.partner_id,
-            placed_by: Some(p.account.id),
+            placed_by: Some(ctx.account.id),
             idempotency_key,
             lines: &lines,
             currency: &basket.currency,
@@ -84,21 +80,21 @@ pub async fn place(
     .await?;
     match placed {
         Placed::New(order_id) => {
-            page::flash(&session, p.i18n.t("order-placed"))?;
+            ctx.flash(ctx.i18n.t("order-placed"))?;
             Ok(see_other(&format!(
                 "/customers/{}/orders/{order_id}",
                 customer.id
             )))
         }
         Placed::AlreadyPlaced(order_id) => {
-            page::flash(&session, p.i18n.t("order-already-placed"))?;
+            ctx.flash(ctx.i18n.t("order-already-placed"))?;
             Ok(see_other(&format!(
                 "/customers/{}/orders/{order_id}",
                 customer.id
             )))
         }
         Placed::OutOfKeys(product) => {
-            let page = Page::for_user(&session, &p, "customers")?;
+            let page = ctx.page("customers")?;
             let error = Some(page.t1("order-error-out-of-keys", "product", &product));
             // A fresh key: the refused attempt wrote nothing to come back to.
             render(
@@ -178,21 +174,15 @@ struct Orders {
 /// The most recent orders shown on the tab.
 const ORDERS_SHOWN: i64 = 100;
 
-pub async fn list(
-    p: Allowed<SeeCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let customer = organisations::customer(&state.db, p.scope(), *id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let rows = orders::for_customer(&state.db, p.scope(), customer.id, ORDERS_SHOWN).await?;
+pub async fn list(c: ScopedCustomer<SeeCustomers>) -> AppResult<HttpResponse> {
+    let ScopedCustomer { ctx, customer } = c;
+    let db = ctx.db();
+    let rows = orders::for_customer(db, ctx.scope(), customer.id, ORDERS_SHOWN).await?;
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
-    let lines = orders::lines(&state.db, &ids).await?;
-    let page = Page::for_user(&session, &p, "customers")?;
+    let lines = orders::lines(db, &ids).await?;
+    let page = ctx.page("customers")?;
     let orders = views(rows, lines);
-    let can_buy = p.has_any(BuyForCustomers::ROLES);
+    let can_buy = ctx.has_any(BuyForCustomers::ROLES);
     crate::routes::ok(&Orders {
         page,
         customer,
@@ -211,20 +201,17 @@ struct OrderPage {
 }
 
 pub async fn show(
-    p: Allowed<SeeCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
+    c: ScopedCustomer<SeeCustomers>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
-    let (customer_id, order_id) = path.into_inner();
-    let customer = organisations::customer(&state.db, p.scope(), customer_id)
+    let ScopedCustomer { ctx, customer } = c;
+    let (_, order_id) = path.into_inner();
+    let db = ctx.db();
+    let row = orders::order(db, ctx.scope(), customer.id, order_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let row = orders::order(&state.db, p.scope(), customer.id, order_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let lines = orders::lines(&state.db, &[row.id]).await?;
-    let page = Page::for_user(&session, &p, "customers")?;
+    let lines = orders::lines(db, &[row.id]).await?;
+    let page = ctx.page("customers")?;
     let order = views(vec![row], lines).pop().ok_or(AppError::NotFound)?;
     crate::routes::ok(&OrderPage {
         page,

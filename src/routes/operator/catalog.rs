@@ -1,7 +1,6 @@
 //! `GET /operator/catalog` (products, files and keys left, low stock flagged)
 //! and `GET /operator/catalog/{id}` (a product's variants and files).
 
-use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
@@ -9,9 +8,9 @@ use uuid::Uuid;
 use crate::domain::money;
 use crate::error::{AppError, AppResult};
 use crate::store::catalog::{self, FileRow, ProductRow};
-use crate::web::access::{Allowed, OperatePortal};
+use crate::web::access::OperatePortal;
+use crate::web::ctx::Ctx;
 use crate::web::page::Page;
-use crate::web::state::AppState;
 
 pub struct StockView {
     pub id: Uuid,
@@ -36,13 +35,9 @@ struct Catalog {
     low_count: usize,
 }
 
-pub async fn list(
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
-) -> AppResult<HttpResponse> {
-    let rows = catalog::stock(&state.db).await?;
-    let page = Page::for_user(&session, &p, "catalog")?;
+pub async fn list(ctx: Ctx<OperatePortal>) -> AppResult<HttpResponse> {
+    let rows = catalog::stock(ctx.db()).await?;
+    let page = ctx.page("catalog")?;
     let products: Vec<StockView> = rows
         .into_iter()
         .map(|r| StockView {
@@ -93,19 +88,14 @@ struct Product {
     restricted: Vec<String>,
 }
 
-pub async fn show(
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let product = catalog::product(&state.db, *id)
+pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let product = catalog::product(ctx.db(), *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let rows = catalog::variants_with_files(&state.db, product.id).await?;
-    let restricted = catalog::restricted_countries(&state.db, product.id).await?;
-    let keys_left = crate::store::keys::free_count(&state.db, product.id).await?;
-    let page = Page::for_user(&session, &p, "catalog")?;
+    let rows = catalog::variants_with_files(ctx.db(), product.id).await?;
+    let restricted = catalog::restricted_countries(ctx.db(), product.id).await?;
+    let keys_left = crate::store::keys::free_count(ctx.db(), product.id).await?;
+    let page = ctx.page("catalog")?;
     let files = rows.into_iter().map(|r| file_view(&page, r)).collect();
     let kind = page.t(product.kind().message_id());
     let price = money::format(product.unit_price_minor, &product.currency);

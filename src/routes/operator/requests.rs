@@ -2,9 +2,8 @@
 //! and type) and the decision on one: approve or reject a cancellation (a
 //! rejection needs a reason), or close another kind of request.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -14,9 +13,9 @@ use crate::error::{AppError, AppResult};
 use crate::routes::support::show::{RequestView, build, view};
 use crate::routes::{render, see_other};
 use crate::store::requests::{self, Decision};
-use crate::web::access::{Allowed, OperatePortal};
-use crate::web::page::{self, Page};
-use crate::web::state::AppState;
+use crate::web::access::OperatePortal;
+use crate::web::ctx::Ctx;
+use crate::web::page::Page;
 
 #[derive(Deserialize)]
 pub struct Filter {
@@ -35,12 +34,7 @@ struct Queue {
     problem_type: Option<ProblemType>,
 }
 
-pub async fn queue(
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
-    f: web::Query<Filter>,
-) -> AppResult<HttpResponse> {
+pub async fn queue(ctx: Ctx<OperatePortal>, f: web::Query<Filter>) -> AppResult<HttpResponse> {
     let status = f.status.as_deref().filter(|s| !s.is_empty());
     let problem_type = f.problem_type.as_deref().filter(|s| !s.is_empty());
     let status = status.map(RequestStatus::parse);
@@ -49,10 +43,10 @@ pub async fn queue(
         // A value that names no status or type matches no request.
         (Some(None), _) | (_, Some(None)) => Vec::new(),
         (status, problem_type) => {
-            requests::queue(&state.db, status.flatten(), problem_type.flatten(), 500).await?
+            requests::queue(ctx.db(), status.flatten(), problem_type.flatten(), 500).await?
         }
     };
-    let page = Page::for_user(&session, &p, "requests")?;
+    let page = ctx.page("requests")?;
     let requests = rows.into_iter().map(|r| view(&page, r)).collect();
     crate::routes::ok(&Queue {
         page,
@@ -63,18 +57,13 @@ pub async fn queue(
     })
 }
 
-pub async fn show(
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let row = requests::one(&state.db, None, *id)
+pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let row = requests::one(ctx.db(), None, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = Page::for_user(&session, &p, "requests")?;
+    let page = ctx.page("requests")?;
     let base = format!("/operator/requests/{}", row.id);
-    crate::routes::ok(&build(page, &state, row, base, true).await?)
+    crate::routes::ok(&build(page, &ctx.state, row, base, true).await?)
 }
 
 #[derive(Deserialize)]
@@ -85,14 +74,11 @@ pub struct DecisionForm {
 }
 
 pub async fn decide(
-    req: HttpRequest,
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<OperatePortal>,
     id: web::Path<Uuid>,
     form: web::Form<DecisionForm>,
 ) -> AppResult<HttpResponse> {
-    let row = requests::one(&state.db, None, *id)
+    let row = requests::one(ctx.db(), None, *id)
         .await?
         .ok_or(AppError::NotFound)?;
     let decision = match (form.decision.as_str(), row.problem_type.is_refund()) {
@@ -103,25 +89,21 @@ pub async fn decide(
     };
     let reply = form.reply.trim();
     if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > 5000 {
-        let page = Page::for_user(&session, &p, "requests")?;
+        let page = ctx.page("requests")?;
         let base = format!("/operator/requests/{}", row.id);
-        let mut show = build(page, &state, row, base, true).await?;
+        let mut show = build(page, &ctx.state, row, base, true).await?;
         show.page.flash = Some(if reply.is_empty() {
-            p.i18n.t("error-reject-reason")
+            ctx.i18n.t("error-reject-reason")
         } else {
-            p.i18n.t("error-too-long")
+            ctx.i18n.t("error-too-long")
         });
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    let done = crate::app::support::decide(&state, &actor, &row, decision, reply).await?;
-    page::flash(
-        &session,
-        p.i18n.t(if done {
-            "request-decided"
-        } else {
-            "request-already-decided"
-        }),
-    )?;
+    let done = crate::app::support::decide(&ctx.state, &ctx.actor(), &row, decision, reply).await?;
+    ctx.flash(ctx.i18n.t(if done {
+        "request-decided"
+    } else {
+        "request-already-decided"
+    }))?;
     Ok(see_other(&format!("/operator/requests/{}", row.id)))
 }

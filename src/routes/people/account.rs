@@ -17,7 +17,7 @@ use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
 use crate::store::people;
 use crate::store::sessions::USER_KEY;
-use crate::web::access::Principal;
+use crate::web::ctx::Ctx;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
 use crate::web::throttle::current_password;
@@ -39,22 +39,16 @@ pub struct ChangeInput {
     confirm: String,
 }
 
-pub async fn change_form(p: Principal, session: Session) -> AppResult<HttpResponse> {
-    let page = Page::for_user(&session, &p, "account")?;
+pub async fn change_form(ctx: Ctx) -> AppResult<HttpResponse> {
+    let page = ctx.page("account")?;
     render(&ChangePassword { page, error: None }, StatusCode::OK)
 }
 
-pub async fn change(
-    req: HttpRequest,
-    p: Principal,
-    session: Session,
-    state: web::Data<AppState>,
-    form: web::Form<ChangeInput>,
-) -> AppResult<HttpResponse> {
-    let page = Page::for_user(&session, &p, "account")?;
-    let problem = match current_password(&state, &p, &form.current).await? {
+pub async fn change(ctx: Ctx, form: web::Form<ChangeInput>) -> AppResult<HttpResponse> {
+    let page = ctx.page("account")?;
+    let problem = match current_password(&ctx.state, &ctx, &form.current).await? {
         Err(e) => Some(e),
-        Ok(()) => password_problem(&page, &form.password, &form.confirm, &p.account.email),
+        Ok(()) => password_problem(&page, &form.password, &form.confirm, &ctx.account.email),
     };
     if let Some(error) = problem {
         return render(
@@ -65,12 +59,12 @@ pub async fn change(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    passwords::change(&state, &actor, Secret::new(form.password.clone())).await?;
+    let actor = ctx.actor();
+    passwords::change(&ctx.state, &actor, Secret::new(form.password.clone())).await?;
     // Every session of the user ended; this one continues under a new id.
-    session.renew();
-    session.insert(USER_KEY, p.account.id)?;
-    page::flash(&session, p.i18n.t("password-changed"))?;
+    ctx.session.renew();
+    ctx.session.insert(USER_KEY, ctx.account.id)?;
+    ctx.flash(ctx.i18n.t("password-changed"))?;
     Ok(see_other("/"))
 }
 

@@ -3,9 +3,8 @@
 //! an operator creates a partner with its first global admin
 //! (`/operator/partners/new`). Each makes a one-time link valid 7 days.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde_json::json;
 use uuid::Uuid;
@@ -18,10 +17,12 @@ use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::{organisations, people};
-use crate::web::access::{Allowed, ManageKeys, ManageUsers, OperatePortal};
+use crate::web::access::{ManageKeys, ManageUsers, OperatePortal};
 use crate::web::audit::On;
+use crate::web::ctx::Ctx;
+use crate::web::ctx::ScopedCustomer;
 use crate::web::form::FormErrors;
-use crate::web::page::{self, Page};
+use crate::web::page::Page;
 use crate::web::state::AppState;
 
 #[derive(Template)]
@@ -111,8 +112,8 @@ async fn check_email(
     }
 }
 
-pub async fn staff_form(p: Allowed<ManageUsers>, session: Session) -> AppResult<HttpResponse> {
-    let page = Page::for_user(&session, &p, "users")?;
+pub async fn staff_form(ctx: Ctx<ManageUsers>) -> AppResult<HttpResponse> {
+    let page = ctx.page("users")?;
     render(
         &InviteForm::staff(page, String::new(), &[], FormErrors::default()),
         StatusCode::OK,
@@ -120,10 +121,7 @@ pub async fn staff_form(p: Allowed<ManageUsers>, session: Session) -> AppResult<
 }
 
 pub async fn staff(
-    req: HttpRequest,
-    p: Allowed<ManageUsers>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<ManageUsers>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let get = |k: &str| {
@@ -139,69 +137,62 @@ pub async fn staff(
         .filter(|r| PARTNER_ROLES.contains(r))
         .collect();
     let mut errors = Vec::new();
-    let own = [p.account.org_id];
-    let invitee = check_email(&state, &get("email"), Plainly::In(&own), &mut errors).await?;
+    let own = [ctx.account.org_id];
+    let invitee = check_email(&ctx.state, &get("email"), Plainly::In(&own), &mut errors).await?;
     if roles.is_empty() {
         errors.push(FieldError::new("role", "error-choose-role"));
     }
     let (Some(invitee), true) = (invitee, errors.is_empty()) else {
-        let page = Page::for_user(&session, &p, "users")?;
+        let page = ctx.page("users")?;
         let errors = FormErrors::new(&page.i18n, &errors);
         return render(
             &InviteForm::staff(page, get("email"), &roles, errors),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    let actor = crate::web::audit::actor(&state, &req, &p);
+    let actor = ctx.actor();
     invitations::invite(
-        &state,
+        &ctx.state,
         &actor,
-        &p.i18n,
+        &ctx.i18n,
         &invitee,
-        p.account.org_id,
-        &p.account.org_name,
+        ctx.account.org_id,
+        &ctx.account.org_name,
         None,
         &roles,
     )
     .await?;
     let email = invitee.email();
-    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    ctx.flash(ctx.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other("/users"))
 }
 
 /// An admin agent invites a global admin for one of the partner's customers.
 pub async fn customer_admin(
-    req: HttpRequest,
-    p: Allowed<ManageKeys>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
+    c: ScopedCustomer<ManageKeys>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let customer = organisations::customer(&state.db, p.scope(), *id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let ScopedCustomer { ctx, customer } = c;
     let raw = form
         .iter()
         .find(|(k, _)| k == "email")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     let mut errors = Vec::new();
-    let own = [p.account.org_id, customer.id];
-    let Some(invitee) = check_email(&state, &raw, Plainly::In(&own), &mut errors).await? else {
+    let own = [ctx.account.org_id, customer.id];
+    let Some(invitee) = check_email(&ctx.state, &raw, Plainly::In(&own), &mut errors).await? else {
         let message = errors
             .first()
-            .map(|e| p.i18n.t(e.message))
+            .map(|e| ctx.i18n.t(e.message))
             .unwrap_or_default();
-        page::flash(&session, message)?;
+        ctx.flash(message)?;
         return Ok(see_other(&format!("/customers/{}", customer.id)));
     };
     let roles = [Role::CustomerGlobalAdmin];
-    let actor = crate::web::audit::actor(&state, &req, &p);
     invitations::invite(
-        &state,
-        &actor,
-        &p.i18n,
+        &ctx.state,
+        &ctx.actor(),
+        &ctx.i18n,
         &invitee,
         customer.id,
         &customer.name,
@@ -210,12 +201,12 @@ pub async fn customer_admin(
     )
     .await?;
     let email = invitee.email();
-    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    ctx.flash(ctx.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other(&format!("/customers/{}", customer.id)))
 }
 
-pub async fn partner_form(p: Allowed<OperatePortal>, session: Session) -> AppResult<HttpResponse> {
-    let page = Page::for_user(&session, &p, "partners")?;
+pub async fn partner_form(ctx: Ctx<OperatePortal>) -> AppResult<HttpResponse> {
+    let page = ctx.page("partners")?;
     render(
         &InviteForm::partner(page, String::new(), String::new(), FormErrors::default()),
         StatusCode::OK,
@@ -224,10 +215,7 @@ pub async fn partner_form(p: Allowed<OperatePortal>, session: Session) -> AppRes
 
 /// An operator creates a partner and invites its first global admin.
 pub async fn partner(
-    req: HttpRequest,
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<OperatePortal>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let get = |k: &str| {
@@ -241,19 +229,20 @@ pub async fn partner(
     if name.is_empty() || name.chars().count() > 120 {
         errors.push(FieldError::new("org_name", "error-required"));
     }
-    let email = match check_email(&state, &get("email"), Plainly::Everywhere, &mut errors).await? {
-        Some(Invitee::New(email)) => Some(email),
-        // Not with Everywhere; refused plainly all the same.
-        Some(Invitee::Elsewhere(_)) => {
-            errors.push(FieldError::new("email", "error-email-taken"));
-            None
-        }
-        None => None,
-    };
+    let email =
+        match check_email(&ctx.state, &get("email"), Plainly::Everywhere, &mut errors).await? {
+            Some(Invitee::New(email)) => Some(email),
+            // Not with Everywhere; refused plainly all the same.
+            Some(Invitee::Elsewhere(_)) => {
+                errors.push(FieldError::new("email", "error-email-taken"));
+                None
+            }
+            None => None,
+        };
     let invited = match (email, errors.is_empty()) {
         (Some(email), true) => {
-            let actor = crate::web::audit::actor(&state, &req, &p);
-            match invitations::invite_partner(&state, &actor, &p.i18n, &name, &email).await? {
+            let actor = ctx.actor();
+            match invitations::invite_partner(&ctx.state, &actor, &ctx.i18n, &name, &email).await? {
                 Some(_) => Some(email),
                 None => {
                     errors.push(FieldError::new("org_name", "error-partner-taken"));
@@ -264,24 +253,21 @@ pub async fn partner(
         _ => None,
     };
     let Some(email) = invited else {
-        let page = Page::for_user(&session, &p, "partners")?;
+        let page = ctx.page("partners")?;
         let errors = FormErrors::new(&page.i18n, &errors);
         return render(
             &InviteForm::partner(page, name, get("email"), errors),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    page::flash(&session, p.i18n.t1("invite-sent", "email", email.as_str()))?;
+    ctx.flash(ctx.i18n.t1("invite-sent", "email", email.as_str()))?;
     Ok(see_other("/operator/partners"))
 }
 
 /// An operator deactivates (or reactivates) a partner: its users can no
 /// longer sign in, and their sessions end; nothing is deleted.
 pub async fn partner_status(
-    req: HttpRequest,
-    p: Allowed<OperatePortal>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<OperatePortal>,
     path: web::Path<(Uuid, String)>,
 ) -> AppResult<HttpResponse> {
     let (org, what) = path.into_inner();
@@ -290,7 +276,7 @@ pub async fn partner_status(
         "reactivate" => true,
         _ => return Err(AppError::NotFound),
     };
-    if !organisations::set_partner_active(&state.db, state.clock.now(), org, active).await? {
+    if !organisations::set_partner_active(ctx.db(), ctx.state.clock.now(), org, active).await? {
         return Err(AppError::NotFound);
     }
     let action = if active {
@@ -299,21 +285,18 @@ pub async fn partner_status(
         "partner_deactivated"
     };
     crate::web::audit::record(
-        &state,
-        &req,
-        &p,
+        &ctx.state,
+        &ctx.req,
+        &ctx,
         action,
         On::subject("organisation", org),
         json!({}),
     )
     .await?;
-    page::flash(
-        &session,
-        p.i18n.t(if active {
-            "partner-reactivated"
-        } else {
-            "partner-deactivated"
-        }),
-    )?;
+    ctx.flash(ctx.i18n.t(if active {
+        "partner-reactivated"
+    } else {
+        "partner-deactivated"
+    }))?;
     Ok(see_other("/operator/partners"))
 }

@@ -3,9 +3,8 @@
 //! secret, checks one code, and shows ten recovery codes once.
 //! `POST /users/require-2fa`: a partner's global admin requires it for all.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -15,8 +14,9 @@ use crate::config::Secret;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::two_factor;
-use crate::web::access::{Allowed, ManageUsers, Principal};
-use crate::web::page::{self, Page};
+use crate::web::access::{ManageUsers, Principal};
+use crate::web::ctx::Ctx;
+use crate::web::page::Page;
 use crate::web::state::AppState;
 use crate::web::throttle::current_password;
 
@@ -32,13 +32,8 @@ struct TwoFactorPage {
     error: Option<String>,
 }
 
-async fn page_for(
-    p: &Principal,
-    session: &Session,
-    state: &AppState,
-    error: Option<String>,
-    status: StatusCode,
-) -> AppResult<HttpResponse> {
+async fn page_for(ctx: &Ctx, error: Option<String>, status: StatusCode) -> AppResult<HttpResponse> {
+    let (p, session, state): (&Principal, _, &AppState) = (ctx, &ctx.session, &ctx.state);
     let tf = two_factor::state(&state.db, p.account.id).await?;
     let (mut secret, mut qr) = (String::new(), String::new());
     if !tf.enabled {
@@ -81,12 +76,8 @@ fn hex_text(bytes: &[u8]) -> String {
     hex::encode(bytes)
 }
 
-pub async fn show(
-    p: Principal,
-    session: Session,
-    state: web::Data<AppState>,
-) -> AppResult<HttpResponse> {
-    page_for(&p, &session, &state, None, StatusCode::OK).await
+pub async fn show(ctx: Ctx) -> AppResult<HttpResponse> {
+    page_for(&ctx, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -97,42 +88,32 @@ pub struct Input {
     code: String,
 }
 
-pub async fn enable(
-    req: HttpRequest,
-    p: Principal,
-    session: Session,
-    state: web::Data<AppState>,
-    form: web::Form<Input>,
-) -> AppResult<HttpResponse> {
-    if let Err(error) = current_password(&state, &p, &form.password).await? {
-        return page_for(
-            &p,
-            &session,
-            &state,
-            Some(error),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+pub async fn enable(ctx: Ctx, form: web::Form<Input>) -> AppResult<HttpResponse> {
+    if let Err(error) = current_password(&ctx.state, &ctx, &form.password).await? {
+        return page_for(&ctx, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let tf = two_factor::state(&state.db, p.account.id).await?;
+    let tf = two_factor::state(ctx.db(), ctx.account.id).await?;
     let (Some(c), Some(n), false) = (&tf.ciphertext, &tf.nonce, tf.enabled) else {
         return Ok(see_other("/account/2fa"));
     };
-    let secret = state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
+    let secret = ctx.state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
     let secret = totp::secret_from_text(secret.expose());
-    let Some(step) = totp::check(&secret, &p.account.email, &form.code, state.clock.now()) else {
+    let Some(step) = totp::check(
+        &secret,
+        &ctx.account.email,
+        &form.code,
+        ctx.state.clock.now(),
+    ) else {
         return page_for(
-            &p,
-            &session,
-            &state,
-            Some(p.i18n.t("code-wrong")),
+            &ctx,
+            Some(ctx.i18n.t("code-wrong")),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     };
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    let recovery = app::two_factor::enable(&state, &actor, step).await?;
-    let page = Page::for_user(&session, &p, "account")?;
+    let actor = ctx.actor();
+    let recovery = app::two_factor::enable(&ctx.state, &actor, step).await?;
+    let page = ctx.page("account")?;
     // The recovery codes are shown this once; only their hashes are kept.
     render(
         &TwoFactorPage {
@@ -148,36 +129,21 @@ pub async fn enable(
     )
 }
 
-pub async fn disable(
-    req: HttpRequest,
-    p: Principal,
-    session: Session,
-    state: web::Data<AppState>,
-    form: web::Form<Input>,
-) -> AppResult<HttpResponse> {
-    if two_factor::required(&state.db, p.account.org_id).await? {
+pub async fn disable(ctx: Ctx, form: web::Form<Input>) -> AppResult<HttpResponse> {
+    if two_factor::required(ctx.db(), ctx.account.org_id).await? {
         return page_for(
-            &p,
-            &session,
-            &state,
-            Some(p.i18n.t("two-factor-required-cannot-disable")),
+            &ctx,
+            Some(ctx.i18n.t("two-factor-required-cannot-disable")),
             StatusCode::CONFLICT,
         )
         .await;
     }
-    if let Err(error) = current_password(&state, &p, &form.password).await? {
-        return page_for(
-            &p,
-            &session,
-            &state,
-            Some(error),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    if let Err(error) = current_password(&ctx.state, &ctx, &form.password).await? {
+        return page_for(&ctx, Some(error), StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    app::two_factor::disable(&state, &actor).await?;
-    page::flash(&session, p.i18n.t("two-factor-disabled"))?;
+    let actor = ctx.actor();
+    app::two_factor::disable(&ctx.state, &actor).await?;
+    ctx.flash(ctx.i18n.t("two-factor-disabled"))?;
     Ok(see_other("/account/2fa"))
 }
 
@@ -188,22 +154,16 @@ pub struct RequireInput {
 }
 
 pub async fn require(
-    req: HttpRequest,
-    p: Allowed<ManageUsers>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<ManageUsers>,
     form: web::Form<RequireInput>,
 ) -> AppResult<HttpResponse> {
     let on = form.required == "on";
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    app::two_factor::require(&state, &actor, on, p.account.org_id).await?;
-    page::flash(
-        &session,
-        p.i18n.t(if on {
-            "two-factor-now-required"
-        } else {
-            "two-factor-now-optional"
-        }),
-    )?;
+    let actor = ctx.actor();
+    app::two_factor::require(&ctx.state, &actor, on, ctx.account.org_id).await?;
+    ctx.flash(ctx.i18n.t(if on {
+        "two-factor-now-required"
+    } else {
+        "two-factor-now-optional"
+    }))?;
     Ok(see_other("/users"))
 }

@@ -2,8 +2,7 @@
 //! deactivate (ends the user's sessions at once), reactivate. A partner
 //! always keeps at least one active global admin.
 
-use actix_session::Session;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
@@ -12,9 +11,9 @@ use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
 use crate::routes::see_other;
 use crate::store::people::{self, Change, UserRow};
-use crate::web::access::{Allowed, ManageUsers};
-use crate::web::page::{self, Page};
-use crate::web::state::AppState;
+use crate::web::access::ManageUsers;
+use crate::web::ctx::Ctx;
+use crate::web::page::Page;
 
 pub const PARTNER_ROLES: [Role; 4] = [
     Role::AdminAgent,
@@ -37,13 +36,9 @@ struct Users {
     require_2fa: bool,
 }
 
-pub async fn list(
-    p: Allowed<ManageUsers>,
-    session: Session,
-    state: web::Data<AppState>,
-) -> AppResult<HttpResponse> {
-    let rows = people::users_of(&state.db, p.account.org_id).await?;
-    let page = Page::for_user(&session, &p, "users")?;
+pub async fn list(ctx: Ctx<ManageUsers>) -> AppResult<HttpResponse> {
+    let rows = people::users_of(ctx.db(), ctx.account.org_id).await?;
+    let page = ctx.page("users")?;
     let users = rows
         .into_iter()
         .map(|row| {
@@ -58,13 +53,13 @@ pub async fn list(
                 })
                 .collect();
             UserView {
-                is_me: row.id == p.account.id,
+                is_me: row.id == ctx.account.id,
                 row,
                 roles,
             }
         })
         .collect();
-    let require_2fa = crate::store::two_factor::required(&state.db, p.account.org_id).await?;
+    let require_2fa = crate::store::two_factor::required(ctx.db(), ctx.account.org_id).await?;
     crate::routes::ok(&Users {
         page,
         users,
@@ -73,14 +68,11 @@ pub async fn list(
 }
 
 pub async fn set_roles(
-    req: HttpRequest,
-    p: Allowed<ManageUsers>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<ManageUsers>,
     id: web::Path<Uuid>,
     form: web::Form<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let user = people::user_of(&state.db, p.account.org_id, *id)
+    let user = people::user_of(ctx.db(), ctx.account.org_id, *id)
         .await?
         .ok_or(AppError::NotFound)?;
     let roles: Vec<Role> = form
@@ -90,60 +82,39 @@ pub async fn set_roles(
         .filter(|r| PARTNER_ROLES.contains(r))
         .collect();
     if roles.is_empty() {
-        page::flash(&session, p.i18n.t("users-error-no-role"))?;
+        ctx.flash(ctx.i18n.t("users-error-no-role"))?;
         return Ok(see_other("/users"));
     }
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    match app::users::set_roles(&state, &actor, &user, &roles).await? {
-        Change::LastGlobalAdmin => page::flash(&session, p.i18n.t("users-error-last-admin"))?,
+    let actor = ctx.actor();
+    match app::users::set_roles(&ctx.state, &actor, &user, &roles).await? {
+        Change::LastGlobalAdmin => ctx.flash(ctx.i18n.t("users-error-last-admin"))?,
         Change::Done => {
-            page::flash(
-                &session,
-                p.i18n.t1("users-roles-saved", "user", &user.email),
-            )?;
+            ctx.flash(ctx.i18n.t1("users-roles-saved", "user", &user.email))?;
         }
     }
     Ok(see_other("/users"))
 }
 
-pub async fn deactivate(
-    req: HttpRequest,
-    p: Allowed<ManageUsers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let user = people::user_of(&state.db, p.account.org_id, *id)
+pub async fn deactivate(ctx: Ctx<ManageUsers>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let user = people::user_of(ctx.db(), ctx.account.org_id, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    match app::users::deactivate(&state, &actor, &user).await? {
-        Change::LastGlobalAdmin => page::flash(&session, p.i18n.t("users-error-last-admin"))?,
+    let actor = ctx.actor();
+    match app::users::deactivate(&ctx.state, &actor, &user).await? {
+        Change::LastGlobalAdmin => ctx.flash(ctx.i18n.t("users-error-last-admin"))?,
         Change::Done => {
-            page::flash(
-                &session,
-                p.i18n.t1("users-deactivated", "user", &user.email),
-            )?;
+            ctx.flash(ctx.i18n.t1("users-deactivated", "user", &user.email))?;
         }
     }
     Ok(see_other("/users"))
 }
 
-pub async fn reactivate(
-    req: HttpRequest,
-    p: Allowed<ManageUsers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let user = people::user_of(&state.db, p.account.org_id, *id)
+pub async fn reactivate(ctx: Ctx<ManageUsers>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let user = people::user_of(ctx.db(), ctx.account.org_id, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    app::users::reactivate(&state, &actor, &user).await?;
-    page::flash(
-        &session,
-        p.i18n.t1("users-reactivated", "user", &user.email),
-    )?;
+    let actor = ctx.actor();
+    app::users::reactivate(&ctx.state, &actor, &user).await?;
+    ctx.flash(ctx.i18n.t1("users-reactivated", "user", &user.email))?;
     Ok(see_other("/users"))
 }

@@ -16,8 +16,9 @@ use super::show::subscription;
 use crate::domain::link::starts_a_download;
 use crate::error::{AppError, AppResult};
 use crate::store::software::{self, DownloadFile};
-use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
+use crate::web::access::{ManageKeys, Principal, SeeOwnSoftware};
 use crate::web::audit::On;
+use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::state::AppState;
 
 /// The request's `Range` header, if any.
@@ -94,23 +95,20 @@ async fn download(
 }
 
 pub async fn partner(
-    req: HttpRequest,
-    p: Allowed<ManageKeys>,
-    state: web::Data<AppState>,
+    c: ScopedCustomer<ManageKeys>,
     path: web::Path<(Uuid, Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
-    let (customer_id, sub_id, file_id) = path.into_inner();
-    let w = Where::partner(&state, &p, customer_id).await?;
-    download(&req, &p, &state, w, sub_id, file_id).await
+    let ScopedCustomer { ctx, customer } = c;
+    let (_, sub_id, file_id) = path.into_inner();
+    let w = Where::partner(customer);
+    download(&ctx.req, &ctx, &ctx.state, w, sub_id, file_id).await
 }
 
 pub async fn own(
-    req: HttpRequest,
-    p: Allowed<SeeOwnSoftware>,
-    state: web::Data<AppState>,
+    ctx: Ctx<SeeOwnSoftware>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
     let (sub_id, file_id) = path.into_inner();
-    let w = Where::own(&state, &p).await?;
-    download(&req, &p, &state, w, sub_id, file_id).await
+    let w = Where::own(&ctx.state, &ctx).await?;
+    download(&ctx.req, &ctx, &ctx.state, w, sub_id, file_id).await
 }

@@ -2,10 +2,9 @@
 //! the product's lifetime and cap; making another is how a link is renewed)
 //! and `POST .../links/{link}/revoke`. Admin agents only.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -15,9 +14,8 @@ use crate::app;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::software;
-use crate::web::access::{Allowed, ManageKeys};
-use crate::web::page;
-use crate::web::state::AppState;
+use crate::web::access::ManageKeys;
+use crate::web::ctx::ScopedCustomer;
 
 #[derive(Deserialize)]
 pub struct NewLinkForm {
@@ -31,21 +29,18 @@ pub struct NewLinkForm {
 }
 
 pub async fn create(
-    req: HttpRequest,
-    p: Allowed<ManageKeys>,
-    session: Session,
-    state: web::Data<AppState>,
+    c: ScopedCustomer<ManageKeys>,
     path: web::Path<(Uuid, Uuid)>,
     form: web::Form<NewLinkForm>,
 ) -> AppResult<HttpResponse> {
-    let (customer_id, sub_id) = path.into_inner();
-    let w = Where::partner(&state, &p, customer_id).await?;
-    let sub = subscription(&state, &p, &w, sub_id).await?;
-    let file = software::file(&state.db, sub.product_id, form.file_id)
+    let ScopedCustomer { ctx, customer } = c;
+    let (_, sub_id) = path.into_inner();
+    let w = Where::partner(customer);
+    let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
+    let file = software::file(ctx.db(), sub.product_id, form.file_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    let link = app::links::create(&state, &actor, &sub, &file).await?;
+    let link = app::links::create(&ctx.state, &ctx.actor(), &sub, &file).await?;
     let selection = Selection {
         version: form.version.clone(),
         language: form.language.clone(),
@@ -53,16 +48,7 @@ pub async fn create(
         show: Some("1".into()),
     };
     let url = link.url.expose().clone();
-    let show = page_for(
-        &p,
-        &session,
-        &state,
-        w,
-        sub,
-        selection,
-        Some((url, file.file_name)),
-    )
-    .await?;
+    let show = page_for(&ctx, w, sub, selection, Some((url, file.file_name))).await?;
     let mut res = render(&show, StatusCode::OK)?;
     // The page holds a live link: keep it out of caches and referrers.
     res.headers_mut().insert(
@@ -80,17 +66,14 @@ pub async fn back_to_page(path: web::Path<(Uuid, Uuid)>) -> HttpResponse {
 }
 
 pub async fn revoke(
-    req: HttpRequest,
-    p: Allowed<ManageKeys>,
-    session: Session,
-    state: web::Data<AppState>,
+    c: ScopedCustomer<ManageKeys>,
     path: web::Path<(Uuid, Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
-    let (customer_id, sub_id, link_id) = path.into_inner();
-    let w = Where::partner(&state, &p, customer_id).await?;
-    let sub = subscription(&state, &p, &w, sub_id).await?;
-    let actor = crate::web::audit::actor(&state, &req, &p);
-    app::links::revoke(&state, &actor, &sub, link_id).await?;
-    page::flash(&session, p.i18n.t("links-revoked"))?;
+    let ScopedCustomer { ctx, customer } = c;
+    let (_, sub_id, link_id) = path.into_inner();
+    let w = Where::partner(customer);
+    let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
+    app::links::revoke(&ctx.state, &ctx.actor(), &sub, link_id).await?;
+    ctx.flash(ctx.i18n.t("links-revoked"))?;
     Ok(see_other(&format!("{}/{}?show=1", w.base, sub.id)))
 }

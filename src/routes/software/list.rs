@@ -1,7 +1,6 @@
 //! `GET /customers/{id}/software` and `GET /my/software`: every subscription
 //! of the customer, newest first, paged by keyset.
 
-use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
@@ -14,9 +13,9 @@ use crate::domain::subscription::SubscriptionStatus;
 use crate::error::AppResult;
 use crate::store::organisations::Customer;
 use crate::store::software::{self, After, SoftwareRow};
-use crate::web::access::{Allowed, Principal, SeeCustomers, SeeOwnSoftware};
+use crate::web::access::{Policy, SeeCustomers, SeeOwnSoftware};
+use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::page::Page;
-use crate::web::state::AppState;
 
 pub const PAGE_SIZE: i64 = 50;
 
@@ -103,19 +102,13 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
     }
 }
 
-async fn render_list(
-    p: &Principal,
-    session: &Session,
-    state: &AppState,
-    w: Where,
-    q: &Query,
-) -> AppResult<HttpResponse> {
+async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<HttpResponse> {
     let after = match (q.after_at, q.after_id) {
         (Some(purchased_at), Some(id)) => Some(After { purchased_at, id }),
         _ => None,
     };
     let (rows, more) =
-        software::list(&state.db, p.scope(), w.customer.id, after, PAGE_SIZE).await?;
+        software::list(ctx.db(), ctx.scope(), w.customer.id, after, PAGE_SIZE).await?;
     let next_page = match rows.last() {
         Some(last) if more => Some(format!(
             "{}?{}",
@@ -128,17 +121,9 @@ async fn render_list(
         )),
         _ => None,
     };
-    let page = Page::for_user(
-        session,
-        p,
-        if w.own_view {
-            "my-software"
-        } else {
-            "customers"
-        },
-    )?;
-    let now = state.clock.now();
-    let can_cancel = !w.own_view && p.has(Role::AdminAgent);
+    let page = ctx.page(w.section())?;
+    let now = ctx.state.clock.now();
+    let can_cancel = !w.own_view && ctx.has(Role::AdminAgent);
     let rows = rows
         .into_iter()
         .map(|r| row(&page, now, can_cancel, r))
@@ -146,9 +131,9 @@ async fn render_list(
     crate::routes::ok(&SoftwareList {
         page,
         tab: "software",
-        can_buy: p.has_any(&[Role::AdminAgent, Role::SalesAgent]),
+        can_buy: ctx.has_any(&[Role::AdminAgent, Role::SalesAgent]),
         own_view: w.own_view,
-        can_get_keys: p.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]),
+        can_get_keys: ctx.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]),
         base: w.base,
         customer: w.customer,
         rows,
@@ -158,22 +143,14 @@ async fn render_list(
 }
 
 pub async fn partner(
-    p: Allowed<SeeCustomers>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
+    c: ScopedCustomer<SeeCustomers>,
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
-    let w = Where::partner(&state, &p, *id).await?;
-    render_list(&p, &session, &state, w, &q).await
+    let ScopedCustomer { ctx, customer } = c;
+    render_list(&ctx, Where::partner(customer), &q).await
 }
 
-pub async fn own(
-    p: Allowed<SeeOwnSoftware>,
-    session: Session,
-    state: web::Data<AppState>,
-    q: web::Query<Query>,
-) -> AppResult<HttpResponse> {
-    let w = Where::own(&state, &p).await?;
-    render_list(&p, &session, &state, w, &q).await
+pub async fn own(ctx: Ctx<SeeOwnSoftware>, q: web::Query<Query>) -> AppResult<HttpResponse> {
+    let w = Where::own(&ctx.state, &ctx).await?;
+    render_list(&ctx, w, &q).await
 }

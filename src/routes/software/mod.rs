@@ -10,8 +10,6 @@ pub mod list;
 pub mod public_link;
 pub mod show;
 
-use uuid::Uuid;
-
 use crate::error::{AppError, AppResult};
 use crate::store::organisations::{self, Customer};
 use crate::web::access::Principal;
@@ -27,16 +25,13 @@ pub struct Where {
 }
 
 impl Where {
-    /// A partner's view of one of its customers.
-    pub async fn partner(state: &AppState, p: &Principal, customer_id: Uuid) -> AppResult<Where> {
-        let customer = organisations::customer(&state.db, p.scope(), customer_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok(Where {
+    /// A partner's view of one of its customers (see `ScopedCustomer`).
+    pub fn partner(customer: Customer) -> Where {
+        Where {
             base: format!("/customers/{}/software", customer.id),
             customer,
             own_view: false,
-        })
+        }
     }
 
     /// A customer's global admin looking at their own tenant.
@@ -50,5 +45,14 @@ impl Where {
             customer,
             own_view: true,
         })
+    }
+
+    /// The navigation entry the pages belong to.
+    pub fn section(&self) -> &'static str {
+        if self.own_view {
+            "my-software"
+        } else {
+            "customers"
+        }
     }
 }

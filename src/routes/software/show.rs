@@ -3,7 +3,6 @@
 //! downloads" the matching files with Get key, Download and Copy link, the
 //! risk note, and the subscription's live links.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -18,7 +17,8 @@ use crate::routes::render;
 use crate::store::links::{self, LinkRow};
 use crate::store::organisations::Customer;
 use crate::store::software::{self, DownloadFile, SoftwareRow};
-use crate::web::access::{Allowed, ManageKeys, Principal, SeeOwnSoftware};
+use crate::web::access::{ManageKeys, Policy, Principal, SeeOwnSoftware};
+use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -133,14 +133,13 @@ pub async fn subscription(
 
 /// Builds the page; used by GET and by the POSTs that answer with it.
 pub async fn page_for(
-    p: &Principal,
-    session: &Session,
-    state: &AppState,
+    ctx: &Ctx<impl Policy>,
     w: Where,
     sub: SoftwareRow,
     selection: Selection,
     new_link: Option<(String, String)>,
 ) -> AppResult<Show> {
+    let state = &ctx.state;
     let now = state.clock.now();
     let files = software::files_of_product(&state.db, sub.product_id).await?;
     let live = if w.own_view {
@@ -148,15 +147,7 @@ pub async fn page_for(
     } else {
         links::live_for_subscription(&state.db, sub.id, now).await?
     };
-    let page = Page::for_user(
-        session,
-        p,
-        if w.own_view {
-            "my-software"
-        } else {
-            "customers"
-        },
-    )?;
+    let page = ctx.page(w.section())?;
     let combos: Vec<Combo> = files
         .iter()
         .map(|f| Combo {
@@ -242,28 +233,25 @@ pub async fn page_for(
 }
 
 pub async fn partner(
-    p: Allowed<ManageKeys>,
-    session: Session,
-    state: web::Data<AppState>,
+    c: ScopedCustomer<ManageKeys>,
     path: web::Path<(Uuid, Uuid)>,
     q: web::Query<Selection>,
 ) -> AppResult<HttpResponse> {
-    let (customer_id, sub_id) = path.into_inner();
-    let w = Where::partner(&state, &p, customer_id).await?;
-    let sub = subscription(&state, &p, &w, sub_id).await?;
-    let page = page_for(&p, &session, &state, w, sub, q.into_inner(), None).await?;
+    let ScopedCustomer { ctx, customer } = c;
+    let (_, sub_id) = path.into_inner();
+    let w = Where::partner(customer);
+    let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
+    let page = page_for(&ctx, w, sub, q.into_inner(), None).await?;
     render(&page, StatusCode::OK)
 }
 
 pub async fn own(
-    p: Allowed<SeeOwnSoftware>,
-    session: Session,
-    state: web::Data<AppState>,
+    ctx: Ctx<SeeOwnSoftware>,
     sub_id: web::Path<Uuid>,
     q: web::Query<Selection>,
 ) -> AppResult<HttpResponse> {
-    let w = Where::own(&state, &p).await?;
-    let sub = subscription(&state, &p, &w, *sub_id).await?;
-    let page = page_for(&p, &session, &state, w, sub, q.into_inner(), None).await?;
+    let w = Where::own(&ctx.state, &ctx).await?;
+    let sub = subscription(&ctx.state, &ctx, &w, *sub_id).await?;
+    let page = page_for(&ctx, w, sub, q.into_inner(), None).await?;
     render(&page, StatusCode::OK)
 }

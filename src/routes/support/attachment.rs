@@ -8,7 +8,8 @@ use uuid::Uuid;
 
 use crate::error::{AppError, AppResult};
 use crate::store::requests;
-use crate::web::access::{Allowed, FileRequests, OperatePortal};
+use crate::web::access::{FileRequests, OperatePortal};
+use crate::web::ctx::Ctx;
 use crate::web::state::AppState;
 
 async fn serve(
@@ -47,21 +48,18 @@ async fn serve(
 }
 
 pub async fn partner(
-    req: HttpRequest,
-    p: Allowed<FileRequests>,
-    state: web::Data<AppState>,
+    ctx: Ctx<FileRequests>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
     let (request_id, id) = path.into_inner();
-    serve(&req, &state, Some(p.partner_id()?), request_id, id).await
+    let partner = Some(ctx.partner_id()?);
+    serve(&ctx.req, &ctx.state, partner, request_id, id).await
 }
 
 pub async fn operator(
-    req: HttpRequest,
-    _p: Allowed<OperatePortal>,
-    state: web::Data<AppState>,
+    ctx: Ctx<OperatePortal>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> AppResult<HttpResponse> {
     let (request_id, id) = path.into_inner();
-    serve(&req, &state, None, request_id, id).await
+    serve(&ctx.req, &ctx.state, None, request_id, id).await
 }

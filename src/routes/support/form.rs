@@ -1,7 +1,6 @@
 //! `GET /support/new`: the Report a problem form; from a software row's
 //! Cancel it comes prefilled for a cancellation of that purchase.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -15,10 +14,10 @@ use crate::domain::service_request::{Impact, ProblemType, RequestInput};
 use crate::error::AppResult;
 use crate::routes::render;
 use crate::store::software;
-use crate::web::access::{Allowed, FileRequests, Principal};
+use crate::web::access::{FileRequests, Principal};
+use crate::web::ctx::Ctx;
 use crate::web::form::FormErrors;
 use crate::web::page::Page;
-use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "support/new.html")]
@@ -97,36 +96,31 @@ pub struct Query {
     subscription: Option<Uuid>,
 }
 
-pub async fn show(
-    p: Allowed<FileRequests>,
-    session: Session,
-    state: web::Data<AppState>,
-    q: web::Query<Query>,
-) -> AppResult<HttpResponse> {
-    let page = Page::for_user(&session, &p, "support")?;
+pub async fn show(ctx: Ctx<FileRequests>, q: web::Query<Query>) -> AppResult<HttpResponse> {
+    let page = ctx.page("support")?;
     let mut form = RequestInput {
         impact: Impact::Moderate.as_str().into(),
-        contact_name: p.account.display_name.clone(),
-        contact_email: p.account.email.clone(),
-        contact_phone: p.account.phone.clone().unwrap_or_default(),
+        contact_name: ctx.account.display_name.clone(),
+        contact_email: ctx.account.email.clone(),
+        contact_phone: ctx.account.phone.clone().unwrap_or_default(),
         ..Default::default()
     };
     let mut full_amount = None;
     // Coming from Cancel: prefill the cancellation of that purchase.
     if let (Some(customer_id), Some(sub_id), true) =
-        (q.customer, q.subscription, p.has(Role::AdminAgent))
+        (q.customer, q.subscription, ctx.has(Role::AdminAgent))
     {
-        let partner = p.partner_id()?;
+        let partner = ctx.partner_id()?;
         if let Some(sub) =
-            software::one(&state.db, Scope::Partner(partner), customer_id, sub_id).await?
+            software::one(ctx.db(), Scope::Partner(partner), customer_id, sub_id).await?
             && let Some(customer) = crate::store::organisations::customer(
-                &state.db,
+                ctx.db(),
                 Scope::Partner(partner),
                 customer_id,
             )
             .await?
         {
-            let (paid, currency) = software::paid(&state.db, sub.id).await?;
+            let (paid, currency) = software::paid(ctx.db(), sub.id).await?;
             form.problem_type = ProblemType::Refund.as_str().into();
             form.title = page.t1("report-cancel-title", "product", &sub.product_name);
             form.customer_ref = customer.tenant_guid.to_string();
@@ -138,7 +132,7 @@ pub async fn show(
             full_amount = Some(money::format(paid, &currency));
         }
     }
-    let mut t = ReportForm::new(page, &p, form, FormErrors::default(), Uuid::new_v4());
+    let mut t = ReportForm::new(page, &ctx, form, FormErrors::default(), Uuid::new_v4());
     t.full_amount = full_amount;
     render(&t, StatusCode::OK)
 }

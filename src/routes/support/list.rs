@@ -1,16 +1,15 @@
 //! `GET /support`: the partner's service requests, their status and replies.
 
-use actix_session::Session;
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use askama::Template;
 
 use super::show::{RequestView, view};
 use crate::domain::service_request::{ProblemType, RequestStatus};
 use crate::error::AppResult;
 use crate::store::requests;
-use crate::web::access::{Allowed, FileRequests};
+use crate::web::access::FileRequests;
+use crate::web::ctx::Ctx;
 use crate::web::page::Page;
-use crate::web::state::AppState;
 
 #[derive(Template)]
 #[template(path = "support/list.html")]
@@ -22,13 +21,9 @@ struct List {
     problem_type: Option<ProblemType>,
 }
 
-pub async fn show(
-    p: Allowed<FileRequests>,
-    session: Session,
-    state: web::Data<AppState>,
-) -> AppResult<HttpResponse> {
-    let rows = requests::for_partner(&state.db, p.partner_id()?, 200).await?;
-    let page = Page::for_user(&session, &p, "support")?;
+pub async fn show(ctx: Ctx<FileRequests>) -> AppResult<HttpResponse> {
+    let rows = requests::for_partner(ctx.db(), ctx.partner_id()?, 200).await?;
+    let page = ctx.page("support")?;
     let requests = rows.into_iter().map(|r| view(&page, r)).collect();
     crate::routes::ok(&List {
         page,

@@ -1,6 +1,5 @@
 //! `GET /support/{id}`: one request with its attachments, status and reply.
 
-use actix_session::Session;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
@@ -10,7 +9,8 @@ use crate::domain::service_request::RequestStatus;
 use crate::error::{AppError, AppResult};
 use crate::routes::operator::catalog::human_size;
 use crate::store::requests::{self, RequestRow};
-use crate::web::access::{Allowed, FileRequests};
+use crate::web::access::FileRequests;
+use crate::web::ctx::Ctx;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -114,16 +114,11 @@ pub async fn build(
     })
 }
 
-pub async fn show(
-    p: Allowed<FileRequests>,
-    session: Session,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-) -> AppResult<HttpResponse> {
-    let row = requests::one(&state.db, Some(p.partner_id()?), *id)
+pub async fn show(ctx: Ctx<FileRequests>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let row = requests::one(ctx.db(), Some(ctx.partner_id()?), *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = Page::for_user(&session, &p, "support")?;
+    let page = ctx.page("support")?;
     let base = format!("/support/{}", row.id);
-    crate::routes::ok(&build(page, &state, row, base, false).await?)
+    crate::routes::ok(&build(page, &ctx.state, row, base, false).await?)
 }

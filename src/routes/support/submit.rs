@@ -5,9 +5,8 @@
 //! stored are deleted on every way out but a committed request (see
 //! `upload::Written`).
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use rand::seq::SliceRandom;
 use uuid::Uuid;
 
@@ -20,10 +19,9 @@ use crate::domain::service_request::{self, ProblemType, RequestInput};
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::requests::{self, Filed, NewRequest};
-use crate::web::access::{Allowed, FileRequests};
+use crate::web::access::FileRequests;
+use crate::web::ctx::Ctx;
 use crate::web::form::FormErrors;
-use crate::web::page::{self, Page};
-use crate::web::state::AppState;
 
 /// A readable request number, e.g. `SR-7K2M9QXD`.
 fn new_number() -> String {
@@ -35,15 +33,9 @@ fn new_number() -> String {
     format!("SR-{s}")
 }
 
-pub async fn submit(
-    req: HttpRequest,
-    p: Allowed<FileRequests>,
-    session: Session,
-    state: web::Data<AppState>,
-    body: web::Payload,
-) -> AppResult<HttpResponse> {
-    let partner = p.partner_id()?;
-    let up = upload::read(&req, body, &state.attachments).await?;
+pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<HttpResponse> {
+    let partner = ctx.partner_id()?;
+    let up = upload::read(&ctx.req, body, &ctx.state.attachments).await?;
     let input = RequestInput {
         problem_type: up.field("problem_type"),
         impact: up.field("impact"),
@@ -59,8 +51,8 @@ pub async fn submit(
     };
     let key = Uuid::parse_str(&up.field("idempotency_key")).unwrap_or_else(|_| Uuid::new_v4());
     // A second submit of the same form (double click, reload) shows the first.
-    if let Some(id) = requests::by_idempotency_key(&state.db, partner, key).await? {
-        page::flash(&session, p.i18n.t("report-already-filed"))?;
+    if let Some(id) = requests::by_idempotency_key(ctx.db(), partner, key).await? {
+        ctx.flash(ctx.i18n.t("report-already-filed"))?;
         return Ok(see_other(&format!("/support/{id}")));
     }
     let (checked, mut errors) = service_request::check(&input);
@@ -68,13 +60,21 @@ pub async fn submit(
         .as_ref()
         .is_some_and(|c| c.problem_type == ProblemType::Refund)
         || ProblemType::parse(&input.problem_type) == Some(ProblemType::Refund);
-    if is_refund && !p.has(Role::AdminAgent) {
+    if is_refund && !ctx.has(Role::AdminAgent) {
         return Err(AppError::Forbidden(&[Role::AdminAgent]));
     }
-    let now = state.clock.now();
+    let now = ctx.state.clock.now();
     let mut full_amount = None;
     let refund = if is_refund {
-        let r = check_refund(&state, partner, &input, now, &mut errors, &mut full_amount).await?;
+        let r = check_refund(
+            &ctx.state,
+            partner,
+            &input,
+            now,
+            &mut errors,
+            &mut full_amount,
+        )
+        .await?;
         if r.is_none() && errors.is_empty() {
             errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
         }
@@ -82,10 +82,10 @@ pub async fn submit(
     } else {
         None
     };
-    let mut form_errors = FormErrors::new(&p.i18n, &errors);
+    let mut form_errors = FormErrors::new(&ctx.i18n, &errors);
     for problem in &up.problems {
         let message = match problem {
-            UploadProblem::TooLarge(name) => p.i18n.t_args(
+            UploadProblem::TooLarge(name) => ctx.i18n.t_args(
                 "error-file-too-large",
                 &[
                     ("name", name),
@@ -95,16 +95,16 @@ pub async fn submit(
                     ),
                 ],
             ),
-            UploadProblem::TooMuch => p.i18n.t1(
+            UploadProblem::TooMuch => ctx.i18n.t1(
                 "error-files-too-much",
                 "limit",
                 &crate::routes::operator::catalog::human_size(MAX_TOTAL_BYTES),
             ),
             UploadProblem::TooMany => {
-                p.i18n
+                ctx.i18n
                     .t1("error-files-too-many", "count", &MAX_FILES.to_string())
             }
-            UploadProblem::WrongType(name) => p.i18n.t_args(
+            UploadProblem::WrongType(name) => ctx.i18n.t_args(
                 "error-file-type",
                 &[("name", name), ("types", &upload::allowed_extensions())],
             ),
@@ -112,22 +112,21 @@ pub async fn submit(
         form_errors.push("files", message);
     }
     let (Some(checked), true) = (checked, form_errors.is_empty()) else {
-        let page = Page::for_user(&session, &p, "support")?;
-        let mut t = ReportForm::new(page, &p, input, FormErrors::default(), key);
-        t.errors = form_errors.labelled(&p.i18n, LABELS);
+        let page = ctx.page("support")?;
+        let mut t = ReportForm::new(page, &ctx, input, FormErrors::default(), key);
+        t.errors = form_errors.labelled(&ctx.i18n, LABELS);
         t.full_amount = full_amount;
         t.chosen_files = up.chosen.clone();
         return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let number = new_number();
-    let actor = crate::web::audit::actor(&state, &req, &p);
     let filed = crate::app::support::file(
-        &state,
-        &actor,
+        &ctx.state,
+        &ctx.actor(),
         &NewRequest {
             number: &number,
             partner_id: partner,
-            filed_by: p.account.id,
+            filed_by: ctx.account.id,
             idempotency_key: key,
             problem_type: checked.problem_type,
             impact: checked.impact,
@@ -149,19 +148,19 @@ pub async fn submit(
         Filed::New(id) => {
             // Committed: the attachments are the request's now.
             up.stored.keep();
-            page::flash(&session, p.i18n.t1("report-filed", "number", &number))?;
+            ctx.flash(ctx.i18n.t1("report-filed", "number", &number))?;
             Ok(see_other(&format!("/support/{id}")))
         }
         Filed::AlreadyFiled(id) => {
-            page::flash(&session, p.i18n.t("report-already-filed"))?;
+            ctx.flash(ctx.i18n.t("report-already-filed"))?;
             Ok(see_other(&format!("/support/{id}")))
         }
         Filed::PurchaseNotActive => {
-            let page = Page::for_user(&session, &p, "support")?;
-            let mut t = ReportForm::new(page, &p, input, FormErrors::default(), key);
+            let page = ctx.page("support")?;
+            let mut t = ReportForm::new(page, &ctx, input, FormErrors::default(), key);
             let mut errs = FormErrors::default();
-            errs.push("purchase_ref", p.i18n.t("error-purchase-not-active"));
-            t.errors = errs.labelled(&p.i18n, LABELS);
+            errs.push("purchase_ref", ctx.i18n.t("error-purchase-not-active"));
+            t.errors = errs.labelled(&ctx.i18n, LABELS);
             render(&t, StatusCode::CONFLICT)
         }
     }
