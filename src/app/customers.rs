@@ -3,11 +3,11 @@
 use serde_json::json;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::domain::customer::NewCustomer;
 use crate::error::AppResult;
 use crate::store::organisations::{self, Customer};
 use crate::store::{StoreError, audit};
-use crate::web::state::AppState;
 
 pub enum Created {
     Customer(Customer),

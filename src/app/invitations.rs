@@ -6,6 +6,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::auth;
 use crate::config::Secret;
 use crate::crypto;
@@ -15,7 +16,6 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::mail::Mail;
 use crate::store::{StoreError, Tx, audit, organisations, people, users};
-use crate::web::state::AppState;
 
 /// Who is invited.
 pub enum Invitee {

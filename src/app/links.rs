@@ -4,12 +4,12 @@ use chrono::Duration;
 use uuid::Uuid;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::config::Secret;
 use crate::crypto;
 use crate::error::{AppError, AppResult};
 use crate::store::software::{DownloadFile, SoftwareRow};
 use crate::store::{audit, links};
-use crate::web::state::AppState;
 
 /// A new link's id and its absolute URL (shown once, never stored).
 pub struct NewLink {

@@ -13,7 +13,9 @@ pub mod orders;
 pub mod passwords;
 pub mod sign_in;
 pub mod software;
+pub mod state;
 pub mod support;
+pub mod throttle;
 pub mod two_factor;
 pub mod users;
 

@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::error::{AppError, AppResult};
 use crate::store::audit;
 use crate::store::orders::{self, Inserted, PlaceOrder, Placed};
-use crate::web::state::AppState;
 
 pub async fn place(state: &AppState, actor: &Actor, o: &PlaceOrder<'_>) -> AppResult<Placed> {
     if let Some(id) = orders::by_idempotency_key(&state.db, o).await? {

@@ -4,6 +4,8 @@ use chrono::Duration;
 use uuid::Uuid;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
+use crate::app::throttle::{Gate, pass};
 use crate::auth;
 use crate::config::Secret;
 use crate::crypto::new_token;
@@ -12,8 +14,6 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
 use crate::mail::Mail;
 use crate::store::{audit, people, users};
-use crate::web::state::AppState;
-use crate::web::throttle::{Gate, pass};
 
 /// How long a reset link works.
 pub const RESET_MINUTES: i64 = 60;

@@ -11,13 +11,13 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::app::state::AppState;
+use crate::app::throttle::{Gate, pass};
 use crate::auth::{self, totp};
 use crate::config::Secret;
 use crate::domain::email::Email;
 use crate::error::AppResult;
 use crate::store::{audit, throttle, two_factor, users};
-use crate::web::state::AppState;
-use crate::web::throttle::{Gate, pass};
 
 pub struct Attempt {
     pub email: String,

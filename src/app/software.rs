@@ -3,11 +3,11 @@
 use serde_json::json;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::config::Secret;
 use crate::error::{AppError, AppResult};
 use crate::store::software::SoftwareRow;
 use crate::store::{audit, keys, links};
-use crate::web::state::AppState;
 
 /// The product key of `sub` (found in the actor's scope), audited before it
 /// is shown. A revoked key (a cancelled purchase) is `Gone`.

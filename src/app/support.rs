@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::domain::FieldError;
 use crate::domain::money;
 use crate::domain::scope::Scope;
@@ -13,7 +14,6 @@ use crate::store::requests::{
     self, Decision, Filed, Inserted, NewAttachment, NewRequest, RequestRow,
 };
 use crate::store::{audit, organisations, software};
-use crate::web::state::AppState;
 
 /// What a cancellation resolves to once checked against the store.
 pub struct Refund {

@@ -4,10 +4,10 @@
 use uuid::Uuid;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::auth::totp;
 use crate::error::AppResult;
 use crate::store::{audit, two_factor};
-use crate::web::state::AppState;
 
 fn event(actor: &Actor, action: &'static str) -> audit::NewEvent {
     actor.event(

@@ -5,11 +5,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{Actor, On};
+use crate::app::state::AppState;
 use crate::domain::role::Role;
 use crate::error::AppResult;
 use crate::store::audit;
 use crate::store::people::{self, Change, UserRow};
-use crate::web::state::AppState;
 
 fn changed(
     actor: &Actor,
