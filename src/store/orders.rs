@@ -5,10 +5,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
-use super::{
-    Conn, Db, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional, keys,
-    on_conn,
-};
+use super::{Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, keys, on_conn};
 use crate::domain::order::OrderStatus;
 use crate::domain::product::term_end;
 use crate::domain::scope::Scope;
@@ -213,21 +210,24 @@ pub async fn lines<'c>(c: impl Into<Conn<'c>>, order_ids: &[Uuid]) -> StoreResul
     })?)
 }
 
+#[cfg(any(test, feature = "test-helpers"))]
 /// How many subscriptions the store holds, of every customer (tests).
 pub async fn subscription_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
-    fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions"))
+    super::fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions"))
 }
 
+#[cfg(any(test, feature = "test-helpers"))]
 /// How many orders the store holds, of every customer (tests).
 pub async fn order_count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
-    fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM orders"))
+    super::fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM orders"))
 }
 
+#[cfg(any(test, feature = "test-helpers"))]
 /// Writes an order on its own, without an audit event, for loading data
 /// (tests set up purchases this way). The portal places orders through
 /// `app::orders::place`.
 pub async fn place_unaudited(
-    db: &Db,
+    db: &super::Db,
     now: DateTime<Utc>,
     o: &PlaceOrder<'_>,
 ) -> StoreResult<Placed> {

@@ -15,7 +15,7 @@ use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreResult, execute, fetch_one, fetch_optional};
+use super::{Conn, Db, StoreResult, execute, fetch_optional};
 use crate::clock::SharedClock;
 
 /// The session-state key that names the signed-in user.
@@ -178,13 +178,14 @@ pub async fn purge_expired<'c>(c: impl Into<Conn<'c>>, now: DateTime<Utc>) -> St
     Ok(r)
 }
 
+#[cfg(any(test, feature = "test-helpers"))]
 /// How many live sessions the user has (tests).
 pub async fn count_for_user<'c>(
     c: impl Into<Conn<'c>>,
     user_id: Uuid,
     now: DateTime<Utc>,
 ) -> StoreResult<i64> {
-    fetch_one!(
+    super::fetch_one!(
         c,
         sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2")
             .bind(user_id)
