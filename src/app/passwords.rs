@@ -15,6 +15,37 @@ use crate::i18n::I18n;
 use crate::mail::Mail;
 use crate::store::{audit, people, users};
 
+pub enum Current {
+    Right,
+    Wrong,
+    /// Too many wrong ones: the next check may be made at this time.
+    Wait(chrono::DateTime<chrono::Utc>),
+}
+
+/// Checks a signed-in user's current password (before a password change,
+/// turning two-factor on or off), counted per user like sign-ins.
+pub async fn check_current(
+    state: &AppState,
+    user: Uuid,
+    email: &str,
+    password: Secret<String>,
+) -> AppResult<Current> {
+    let now = state.clock.now();
+    let key = format!("reauth:{user}");
+    let rule = state.settings.throttle.user;
+    if let Gate::Wait(until) = pass(&state.db, &key, &rule, now).await? {
+        return Ok(Current::Wait(until));
+    }
+    let hash = users::credentials_by_email(&state.db, email)
+        .await?
+        .map(|c| c.password_hash);
+    if !auth::verify(hash, password).await? {
+        return Ok(Current::Wrong);
+    }
+    crate::store::throttle::clear(&state.db, &key).await?;
+    Ok(Current::Right)
+}
+
 /// How long a reset link works.
 pub const RESET_MINUTES: i64 = 60;
 

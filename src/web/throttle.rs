@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::app::passwords::Current;
 use crate::error::AppResult;
 use crate::i18n::I18n;
-use crate::store::throttle;
 
 pub use crate::app::throttle::{Gate, pass};
 
@@ -18,28 +18,26 @@ pub fn wait_words(i18n: &I18n, now: DateTime<Utc>, until: DateTime<Utc>) -> Stri
     }
 }
 
-/// Checks the signed-in user's current password (before a password change,
-/// turning two-factor on or off), counted like sign-ins: `Err` carries the
-/// message to show (wrong, or wait).
+/// Checks the signed-in user's current password (see
+/// `app::passwords::check_current`): `Err` carries the message to show.
 pub async fn current_password(
     state: &crate::web::state::AppState,
     p: &crate::web::access::Principal,
     password: &str,
 ) -> AppResult<Result<(), String>> {
-    let now = state.clock.now();
-    let key = format!("reauth:{}", p.account.id);
-    let rule = state.settings.throttle.user;
-    if let Gate::Wait(until) = pass(&state.db, &key, &rule, now).await? {
-        let wait = wait_words(&p.i18n, now, until);
-        return Ok(Err(p.i18n.t1("password-throttled", "wait", &wait)));
-    }
-    let hash = crate::store::users::credentials_by_email(&state.db, &p.account.email)
-        .await?
-        .map(|c| c.password_hash);
-    let ok = crate::auth::verify(hash, crate::config::Secret::new(password.to_owned())).await?;
-    if !ok {
-        return Ok(Err(p.i18n.t("password-current-wrong")));
-    }
-    throttle::clear(&state.db, &key).await?;
-    Ok(Ok(()))
+    let check = crate::app::passwords::check_current(
+        state,
+        p.account.id,
+        &p.account.email,
+        crate::config::Secret::new(password.to_owned()),
+    )
+    .await?;
+    Ok(match check {
+        Current::Right => Ok(()),
+        Current::Wrong => Err(p.i18n.t("password-current-wrong")),
+        Current::Wait(until) => {
+            let wait = wait_words(&p.i18n, state.clock.now(), until);
+            Err(p.i18n.t1("password-throttled", "wait", &wait))
+        }
+    })
 }

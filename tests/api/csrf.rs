@@ -5,7 +5,7 @@ use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
-use crate::helpers::{Browser, TestApp, spawn_app};
+use crate::helpers::{Browser, TestApp, question, spawn_app};
 
 async fn customer_count(app: &TestApp) -> i64 {
     csp_portal::store::organisations::count(&app.db)
@@ -151,18 +151,6 @@ async fn sec_fetch_site_decides_when_origin_is_null() {
         StatusCode::FORBIDDEN,
         "without Sec-Fetch-Site, a null origin is refused"
     );
-}
-
-/// A billing question: a form any partner agent can file.
-fn question(f: Form) -> Form {
-    f.text("idempotency_key", uuid::Uuid::new_v4().to_string())
-        .text("problem_type", "billing")
-        .text("impact", "minimal")
-        .text("title", "Invoice question")
-        .text("description", "Which VAT number is on the invoice?")
-        .text("contact_name", "Alex Admin")
-        .text("contact_email", "admin@northwind.example")
-        .text("contact_phone", "+1 425 555 0100")
 }
 
 /// Distinct request numbers on the partner's list.

@@ -783,3 +783,15 @@ impl RawPost {
             .expect("the server answered")
     }
 }
+
+/// A billing question: a form any partner agent can file.
+pub fn question(f: reqwest::multipart::Form) -> reqwest::multipart::Form {
+    f.text("idempotency_key", uuid::Uuid::new_v4().to_string())
+        .text("problem_type", "billing")
+        .text("impact", "minimal")
+        .text("title", "Invoice question")
+        .text("description", "Which VAT number is on the invoice?")
+        .text("contact_name", "Alex Admin")
+        .text("contact_email", "admin@northwind.example")
+        .text("contact_phone", "+1 425 555 0100")
+}

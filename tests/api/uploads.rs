@@ -5,23 +5,11 @@
 
 use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
-use reqwest::multipart::{Form, Part};
+use reqwest::multipart::Part;
 
-use crate::helpers::{Browser, TestApp, spawn_app};
+use crate::helpers::{Browser, TestApp, question, spawn_app};
 
 const BOUNDARY: &str = "limits-test-boundary";
-
-/// A billing question: a form any partner agent can file.
-fn question(f: Form) -> Form {
-    f.text("idempotency_key", uuid::Uuid::new_v4().to_string())
-        .text("problem_type", "billing")
-        .text("impact", "minimal")
-        .text("title", "Invoice question")
-        .text("description", "Which VAT number is on the invoice?")
-        .text("contact_name", "Alex Admin")
-        .text("contact_email", "admin@northwind.example")
-        .text("contact_phone", "+1 425 555 0100")
-}
 
 /// Nothing filed and no attachment left on disk.
 async fn nothing_written(app: &TestApp, b: &mut Browser) {
