@@ -4,13 +4,12 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use actix_files::Files;
 use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, TtlExtensionPolicy};
 use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::Server;
-use actix_web::middleware::{DefaultHeaders, from_fn};
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpResponse, HttpServer, guard, web};
 use anyhow::Context;
 use rand::RngCore;
 
@@ -24,7 +23,7 @@ use crate::store::Db;
 use crate::store::sessions::DbSessionStore;
 use crate::web::state::AppState;
 use crate::web::store_health::{self, StoreHealth};
-use crate::web::{csrf, headers, request_ctx};
+use crate::web::{assets, csrf, headers, request_ctx};
 
 pub struct Application {
     server: Server,
@@ -67,7 +66,12 @@ impl Application {
         let site_keys = crate::web::site_keys::SiteKeys::derive(&root_key);
         let https = settings.https;
         let idle = CookieDuration::seconds(settings.session_idle.num_seconds());
-        let store = DbSessionStore::new(db.clone(), clock.clone(), settings.session_absolute);
+        let store = DbSessionStore::new(
+            db.clone(),
+            clock.clone(),
+            settings.session_idle,
+            settings.session_absolute,
+        );
         let cipher = KeyCipher::from_settings(&settings)?;
         let files = FileStore::new(settings.files_dir());
         let attachments = FileStore::new(settings.data_dir.join("attachments"));
@@ -94,7 +98,7 @@ impl Application {
         store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
         let health_data = web::Data::from(health.clone());
         let app_state = state.clone();
-        let static_dir = state.settings.static_dir.clone();
+        assets::prepare();
         let server = HttpServer::new(move || {
             let sessions = SessionMiddleware::builder(store.clone(), key.clone())
                 // The __Host- prefix pins the cookie to this host over https.
@@ -112,7 +116,7 @@ impl Application {
                 .session_lifecycle(
                     BrowserSession::default()
                         .state_ttl(idle)
-                        .state_ttl_extension_policy(TtlExtensionPolicy::OnEveryRequest),
+                        .state_ttl_extension_policy(TtlExtensionPolicy::OnStateChanges),
                 )
                 .build();
             App::new()
@@ -129,10 +133,11 @@ impl Application {
                 .app_data(
                     web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
                 )
-                .service(
-                    web::scope("/static")
-                        .wrap(DefaultHeaders::new().add(("Cache-Control", "public, max-age=3600")))
-                        .service(Files::new("", static_dir.clone())),
+                .route(
+                    "/static/{path:.*}",
+                    web::route()
+                        .guard(guard::Any(guard::Get()).or(guard::Head()))
+                        .to(assets::serve),
                 )
                 // Static files need no session, so they answer while the store is down.
                 .service(

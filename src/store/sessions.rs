@@ -2,8 +2,16 @@
 //! instance behind a load balancer sees the same ones.
 //!
 //! The cookie carries a random key; the table holds only its SHA-256. A
-//! session ends after `ttl` without requests (idle) and, whatever happens, at
+//! session ends after `idle` without requests and, whatever happens, at
 //! `created_at + absolute` (the absolute maximum).
+//!
+//! Reading a page does not write its session: the row is written when the
+//! state changes, and otherwise only when its idle deadline is more than
+//! `TOUCH_EVERY` behind (so the idle limit is kept to within that). A write
+//! per view would make every page a write on SQLite's single writer, and on
+//! PostgreSQL queue a browser's parallel requests on the row lock; the
+//! columns written on a touch are in no index, so PostgreSQL updates the row
+//! in place (HOT).
 
 use std::collections::HashMap;
 
@@ -21,20 +29,52 @@ use crate::clock::SharedClock;
 /// The session-state key that names the signed-in user.
 pub const USER_KEY: &str = "user_id";
 
+/// How far behind a session's last write may fall before a view moves its
+/// idle deadline.
+pub const TOUCH_EVERY: Duration = Duration::seconds(60);
+
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
     clock: SharedClock,
+    idle: Duration,
     absolute: Duration,
 }
 
 impl DbSessionStore {
-    pub fn new(db: Db, clock: SharedClock, absolute: Duration) -> Self {
+    pub fn new(db: Db, clock: SharedClock, idle: Duration, absolute: Duration) -> Self {
         DbSessionStore {
             db,
             clock,
+            idle,
             absolute,
         }
+    }
+
+    /// Moves the idle deadline of a session last written at `seen`, if that
+    /// is more than `TOUCH_EVERY` ago. Of parallel requests, one writes.
+    async fn touch(
+        &self,
+        id_hash: &str,
+        seen: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        if now - seen < TOUCH_EVERY {
+            return Ok(());
+        }
+        execute!(
+            &self.db,
+            sqlx::query(
+                "UPDATE sessions SET last_seen_at = $2, \
+             expires_at = CASE WHEN $3 < ends_at THEN $3 ELSE ends_at END \
+             WHERE id_hash = $1 AND last_seen_at = $4"
+            )
+            .bind(id_hash)
+            .bind(now)
+            .bind(now + self.idle)
+            .bind(seen)
+        )?;
+        Ok(())
     }
 }
 
@@ -57,16 +97,25 @@ fn user_of(state: &HashMap<String, String>) -> Option<Uuid> {
 impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let now = self.clock.now();
-        let state: Option<String> = fetch_optional!(
+        let id_hash = hash_key(key.as_ref());
+        let row: Option<(String, DateTime<Utc>)> = fetch_optional!(
             &self.db,
-            sqlx::query_scalar("SELECT state FROM sessions WHERE id_hash = $1 AND expires_at > $2")
-                .bind(hash_key(key.as_ref()))
-                .bind(now)
+            sqlx::query_as(
+                "SELECT state, last_seen_at FROM sessions WHERE id_hash = $1 AND expires_at > $2"
+            )
+            .bind(&id_hash)
+            .bind(now)
         )
         .map_err(|e| LoadError::Other(e.into()))?;
-        state
-            .map(|s| serde_json::from_str(&s).map_err(|e| LoadError::Deserialization(e.into())))
-            .transpose()
+        let Some((state, seen)) = row else {
+            return Ok(None);
+        };
+        self.touch(&id_hash, seen, now)
+            .await
+            .map_err(|e| LoadError::Other(e.into()))?;
+        serde_json::from_str(&state)
+            .map(Some)
+            .map_err(|e| LoadError::Deserialization(e.into()))
     }
 
     async fn save(
@@ -131,6 +180,8 @@ impl SessionStore for DbSessionStore {
         Ok(key)
     }
 
+    /// Not called: the middleware runs with `OnStateChanges`, and `load`
+    /// moves the idle deadline instead (see the module's comment).
     async fn update_ttl(
         &self,
         key: &SessionKey,

@@ -50,6 +50,7 @@ pub struct Account {
     pub must_enrol: bool,
 }
 
+/// One row per role (one with `role` NULL for a user without any).
 #[derive(sqlx::FromRow)]
 struct AccountRow {
     id: Uuid,
@@ -62,34 +63,42 @@ struct AccountRow {
     org_name: String,
     partner_id: Option<Uuid>,
     must_enrol: bool,
+    role: Option<String>,
 }
 
 /// The active account with this id, or `None` if it is unknown or it (or its
-/// organisation) has been deactivated.
+/// organisation) has been deactivated. Every signed-in request asks this, so
+/// it is one statement: the roles come as one row each.
 pub async fn active_account<'c>(
     c: impl Into<Conn<'c>>,
     user_id: Uuid,
 ) -> StoreResult<Option<Account>> {
-    let mut c: Conn<'_> = c.into();
-    let row = fetch_optional!(
-        &mut c,
+    let rows: Vec<AccountRow> = fetch_all!(
+        c,
         sqlx::query_as::<_, AccountRow>(
             "SELECT u.id, u.email, u.display_name, u.phone, u.locale, o.id AS org_id, \
                 o.kind AS org_kind, o.name AS org_name, o.partner_id, \
-                (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol \
+                (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol, r.role \
          FROM users u JOIN organisations o ON o.id = u.organisation_id \
-         WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL"
+         LEFT JOIN user_roles r ON r.user_id = u.id \
+         WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL \
+         ORDER BY r.role"
         )
         .bind(user_id)
     )?;
-    let Some(row) = row else { return Ok(None) };
-    let role_names: Vec<String> = fetch_all!(
-        &mut c,
-        sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-            .bind(user_id)
-    )?;
+    let mut rows = rows.into_iter();
+    let Some(row) = rows.next() else {
+        return Ok(None);
+    };
     let org_kind = OrgKind::from_str(&row.org_kind)
         .map_err(|e| StoreError::Other(sqlx::Error::Decode(Box::new(e))))?;
+    // A role that is not valid for the organisation's kind grants nothing.
+    let roles = std::iter::once(row.role.clone())
+        .chain(rows.map(|r| r.role))
+        .flatten()
+        .filter_map(|r| Role::from_str(&r).ok())
+        .filter(|r| r.org_kind() == org_kind)
+        .collect();
     Ok(Some(Account {
         id: row.id,
         email: row.email,
@@ -101,12 +110,7 @@ pub async fn active_account<'c>(
         org_name: row.org_name,
         partner_id: row.partner_id,
         must_enrol: row.must_enrol,
-        // A role that is not valid for the organisation's kind grants nothing.
-        roles: role_names
-            .iter()
-            .filter_map(|r| Role::from_str(r).ok())
-            .filter(|r| r.org_kind() == org_kind)
-            .collect(),
+        roles,
     }))
 }
 

@@ -100,3 +100,28 @@ async fn the_session_cookie_is_http_only_and_same_site_lax() {
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
 }
+
+/// When the (only) session row was last written.
+async fn last_written(app: &crate::helpers::TestApp) -> chrono::DateTime<chrono::Utc> {
+    let sql = "SELECT last_seen_at FROM sessions";
+    match &app.db {
+        csp_portal::store::Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await,
+        csp_portal::store::Db::Pg(p) => sqlx::query_scalar(sql).fetch_one(p).await,
+    }
+    .expect("the session row")
+}
+
+#[tokio::test]
+async fn reading_pages_writes_the_session_at_most_once_a_minute() {
+    let app = spawn_app().await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
+    let signed_in = last_written(&app).await;
+    app.clock.advance(Duration::seconds(59));
+    for _ in 0..3 {
+        assert_eq!(b.get("/customers").await.status, StatusCode::OK);
+    }
+    assert_eq!(last_written(&app).await, signed_in);
+    app.clock.advance(Duration::seconds(1));
+    assert_eq!(b.get("/customers").await.status, StatusCode::OK);
+    assert_eq!(last_written(&app).await, signed_in + Duration::seconds(60));
+}
