@@ -55,8 +55,6 @@ pub struct Settings {
     pub data_key: Option<Secret<[u8; 32]>>,
     /// Mail through this relay; `None`: files in `data_dir/outbox/`.
     pub smtp: Option<SmtpRelay>,
-    /// Our own CSS and script, served under `/static`.
-    pub static_dir: PathBuf,
     /// Password hashes run at once; `None`: one per core.
     pub hash_threads: Option<usize>,
 }
@@ -232,19 +230,11 @@ impl Settings {
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
             data_key,
             smtp,
-            static_dir: var("PORTAL_STATIC_DIR")
-                .map(PathBuf::from)
-                .unwrap_or_else(default_static_dir),
             hash_threads: var("PORTAL_HASH_THREADS")
                 .and_then(|v| v.parse().ok())
                 .filter(|n| *n > 0),
         })
     }
-}
-
-/// The `static/` folder of the source tree.
-pub fn default_static_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static"))
 }
 
 /// The portal's public origin: scheme, host and port, no path.

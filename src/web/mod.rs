@@ -2,6 +2,7 @@
 //! security headers, and the page context every template gets.
 
 pub mod access;
+pub mod assets;
 pub mod audit;
 pub mod client;
 pub mod csrf;

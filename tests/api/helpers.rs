@@ -244,7 +244,6 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         operator_2fa: true,
         data_key: None,
         smtp: None,
-        static_dir: csp_portal::config::default_static_dir(),
         hash_threads: None,
     }
 }

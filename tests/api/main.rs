@@ -25,5 +25,6 @@ mod security;
 mod sessions;
 mod sign_in;
 mod software;
+mod static_files;
 mod two_factor;
 mod uploads;
