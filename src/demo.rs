@@ -8,6 +8,7 @@ use serde_json::json;
 use crate::clock::Clock;
 use crate::config::Secret;
 use crate::crypto::KeyCipher;
+use crate::domain::audit_action::Action;
 use crate::domain::country::Country;
 use crate::domain::customer::{Domain, NewCustomer};
 use crate::domain::email::Email;
@@ -238,9 +239,9 @@ pub async fn load(
         now,
         &audit::NewEvent {
             organisation_id: Some(vendor),
-            action: "demo_loaded",
+            action: Action::DemoLoaded,
             detail: json!({ "at": now.to_rfc3339() }),
-            ..Default::default()
+            ..audit::NewEvent::of(Action::DemoLoaded)
         },
     )
     .await?;
@@ -376,7 +377,7 @@ async fn load_purchases(db: &Db, now: DateTime<Utc>) -> anyhow::Result<()> {
             &crate::store::audit::NewEvent {
                 organisation_id: Some(c.partner_id),
                 actor_user_id: buyer,
-                action: "order_placed",
+                action: Action::OrderPlaced,
                 subject_type: Some("order"),
                 subject_id: Some(order_id),
                 customer_id: Some(customer_id),

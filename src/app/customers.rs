@@ -4,6 +4,7 @@ use serde_json::json;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
+use crate::domain::audit_action::Action;
 use crate::domain::customer::NewCustomer;
 use crate::error::AppResult;
 use crate::store::organisations::{self, Customer};
@@ -37,7 +38,7 @@ pub async fn create(
         &mut tx,
         now,
         &actor.event(
-            "customer_created",
+            Action::CustomerCreated,
             On::subject("customer", customer.id).customer(customer.id),
             json!({ "name": customer.name, "primary_domain": customer.primary_domain }),
         ),

@@ -10,6 +10,7 @@ use crate::app::state::AppState;
 use crate::auth;
 use crate::config::Secret;
 use crate::crypto;
+use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
 use crate::domain::role::{OrgKind, Role};
 use crate::error::{AppError, AppResult};
@@ -45,7 +46,7 @@ fn invited(
 ) -> audit::NewEvent {
     let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
     actor.event(
-        "user_invited",
+        Action::UserInvited,
         On {
             subject: Some(("organisation", org)),
             customer,
@@ -171,7 +172,7 @@ pub async fn accept(
         &mut tx,
         now,
         &actor.event(
-            "invitation_accepted",
+            Action::InvitationAccepted,
             On::subject("user", user),
             json!({ "email": token.email }),
         ),

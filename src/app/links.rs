@@ -7,6 +7,7 @@ use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::config::Secret;
 use crate::crypto;
+use crate::domain::audit_action::Action;
 use crate::error::{AppError, AppResult};
 use crate::store::software::{DownloadFile, SoftwareRow};
 use crate::store::{audit, links};
@@ -48,7 +49,7 @@ pub async fn create(
         &mut tx,
         now,
         &actor.event(
-            "link_created",
+            Action::LinkCreated,
             On::subject("download_link", id).customer(sub.customer_id),
             serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name }),
         ),
@@ -79,7 +80,7 @@ pub async fn revoke(
         &mut tx,
         now,
         &actor.event(
-            "link_revoked",
+            Action::LinkRevoked,
             On::subject("download_link", link_id).customer(sub.customer_id),
             serde_json::json!({ "subscription_id": sub.id }),
         ),

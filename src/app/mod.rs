@@ -21,6 +21,7 @@ pub mod users;
 
 use uuid::Uuid;
 
+use crate::domain::audit_action::Action;
 use crate::store::audit::NewEvent;
 
 /// Who is acting: the signed-in user, their organisation, their address.
@@ -54,7 +55,7 @@ impl On {
 
 impl Actor {
     /// The audit event of `action` by this actor.
-    pub fn event(&self, action: &'static str, on: On, detail: serde_json::Value) -> NewEvent {
+    pub fn event(&self, action: Action, on: On, detail: serde_json::Value) -> NewEvent {
         NewEvent {
             organisation_id: Some(self.org_id),
             actor_user_id: Some(self.user_id),

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
+use crate::domain::audit_action::Action;
 use crate::error::{AppError, AppResult};
 use crate::store::audit;
 use crate::store::orders::{self, Inserted, PlaceOrder, Placed};
@@ -45,7 +46,7 @@ pub async fn place(state: &AppState, actor: &Actor, o: &PlaceOrder<'_>) -> AppRe
         "subscriptions": subscription_ids,
     });
     let on = On::subject("order", order_id).customer(o.customer_id);
-    let mut event = actor.event("order_placed", on, detail);
+    let mut event = actor.event(Action::OrderPlaced, on, detail);
     // The partner's log, whoever acts for it.
     event.organisation_id = Some(o.partner_id);
     audit::record(&mut tx, now, &event).await?;

@@ -9,6 +9,7 @@ use crate::app::throttle::{Gate, pass};
 use crate::auth;
 use crate::config::Secret;
 use crate::crypto::new_token;
+use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
@@ -49,7 +50,7 @@ pub async fn check_current(
 /// How long a reset link works.
 pub const RESET_MINUTES: i64 = 60;
 
-fn event(actor: &Actor, action: &'static str) -> audit::NewEvent {
+fn event(actor: &Actor, action: Action) -> audit::NewEvent {
     actor.event(
         action,
         On::subject("user", actor.user_id),
@@ -66,7 +67,7 @@ pub async fn change(state: &AppState, actor: &Actor, password: Secret<String>) -
     let mut tx = state.db.begin().await?;
     people::set_password(&mut tx, actor.user_id, &hash).await?;
     people::end_other_sessions(&mut tx, actor.user_id, None).await?;
-    audit::record(&mut tx, now, &event(actor, "password_changed")).await?;
+    audit::record(&mut tx, now, &event(actor, Action::PasswordChanged)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -161,7 +162,7 @@ pub async fn reset(
     }
     people::set_password(&mut tx, user, &hash).await?;
     people::end_other_sessions(&mut tx, user, None).await?;
-    audit::record(&mut tx, now, &event(&actor, "password_reset")).await?;
+    audit::record(&mut tx, now, &event(&actor, Action::PasswordReset)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::app::state::AppState;
 use crate::app::throttle::{Gate, pass};
 use crate::auth::{self, totp};
 use crate::config::Secret;
+use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
 use crate::error::AppResult;
 use crate::store::{audit, throttle, two_factor, users};
@@ -55,10 +56,10 @@ fn failed_event(
     audit::NewEvent {
         organisation_id: creds.map(|c| c.organisation_id),
         actor_user_id: creds.map(|c| c.id),
-        action: "sign_in_failed",
+        action: Action::SignInFailed,
         ip: ip.clone(),
         detail: json!({ "email": email, "reason": reason }),
-        ..Default::default()
+        ..audit::NewEvent::of(Action::SignInFailed)
     }
 }
 
@@ -125,9 +126,9 @@ pub async fn password(state: &AppState, a: Attempt) -> AppResult<Outcome> {
             &audit::NewEvent {
                 organisation_id: Some(creds.organisation_id),
                 actor_user_id: Some(creds.id),
-                action: "sign_in",
+                action: Action::SignIn,
                 ip: a.ip,
-                ..Default::default()
+                ..audit::NewEvent::of(Action::SignIn)
             },
         )
         .await?;
@@ -190,21 +191,21 @@ pub async fn code(
     let by_recovery = !by_code
         && code.trim().len() >= 8
         && two_factor::use_recovery_code(&state.db, now, user, &totp::recovery_hash(code)).await?;
-    let event = |action: &'static str, detail: serde_json::Value| audit::NewEvent {
+    let event = |action: Action, detail: serde_json::Value| audit::NewEvent {
         organisation_id: Some(account.org_id),
         actor_user_id: Some(user),
         action,
         ip: ip.clone(),
         detail,
-        ..Default::default()
+        ..audit::NewEvent::of(action)
     };
     if !(by_code || by_recovery) {
         let detail = json!({ "email": account.email, "reason": "second_factor" });
-        audit::record(&state.db, now, &event("sign_in_failed", detail)).await?;
+        audit::record(&state.db, now, &event(Action::SignInFailed, detail)).await?;
         return Ok(CodeOutcome::Wrong);
     }
     throttle::clear(&state.db, &key).await?;
     let detail = json!({ "second_factor": if by_code { "totp" } else { "recovery_code" } });
-    audit::record(&state.db, now, &event("sign_in", detail)).await?;
+    audit::record(&state.db, now, &event(Action::SignIn, detail)).await?;
     Ok(CodeOutcome::SignedIn)
 }

@@ -5,6 +5,7 @@ use serde_json::json;
 use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::config::Secret;
+use crate::domain::audit_action::Action;
 use crate::error::{AppError, AppResult};
 use crate::store::software::SoftwareRow;
 use crate::store::{audit, keys, links};
@@ -27,7 +28,11 @@ pub async fn reveal_key(
         .decrypt(&ciphertext, &nonce)
         .map_err(AppError::Internal)?;
     let on = On::subject("subscription", sub.id).customer(sub.customer_id);
-    let event = actor.event("key_revealed", on, json!({ "product": sub.product_name }));
+    let event = actor.event(
+        Action::KeyRevealed,
+        on,
+        json!({ "product": sub.product_name }),
+    );
     audit::record(&state.db, state.clock.now(), &event).await?;
     Ok(key)
 }
@@ -51,7 +56,7 @@ pub async fn count_link_download(
         &mut tx,
         now,
         &audit::NewEvent {
-            action: "link_download_counted",
+            action: Action::LinkDownloadCounted,
             subject_type: Some("download_link"),
             subject_id: Some(link.id),
             ip,

@@ -6,6 +6,7 @@ use uuid::Uuid;
 use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::domain::FieldError;
+use crate::domain::audit_action::Action;
 use crate::domain::money;
 use crate::domain::scope::Scope;
 use crate::domain::service_request::{self, RefundRefusal, RequestInput};
@@ -128,9 +129,9 @@ pub async fn file(
         }
     };
     let action = if r.subscription_id.is_some() {
-        "cancellation_requested"
+        Action::CancellationRequested
     } else {
-        "service_request_filed"
+        Action::ServiceRequestFiled
     };
     let on = On {
         subject: Some(("service_request", id)),
@@ -166,9 +167,9 @@ pub async fn decide(
         return Ok(false);
     }
     let action = match decision {
-        Decision::Approve => "cancellation_approved",
-        Decision::Reject => "cancellation_rejected",
-        Decision::Close => "service_request_closed",
+        Decision::Approve => Action::CancellationApproved,
+        Decision::Reject => Action::CancellationRejected,
+        Decision::Close => Action::ServiceRequestClosed,
     };
     let on = On {
         subject: Some(("service_request", r.id)),

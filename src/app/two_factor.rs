@@ -6,10 +6,11 @@ use uuid::Uuid;
 use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::auth::totp;
+use crate::domain::audit_action::Action;
 use crate::error::AppResult;
 use crate::store::{audit, two_factor};
 
-fn event(actor: &Actor, action: &'static str) -> audit::NewEvent {
+fn event(actor: &Actor, action: Action) -> audit::NewEvent {
     actor.event(
         action,
         On::subject("user", actor.user_id),
@@ -25,7 +26,7 @@ pub async fn enable(state: &AppState, actor: &Actor, step: i64) -> AppResult<Vec
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     two_factor::enable(&mut tx, now, actor.user_id, step, &hashes).await?;
-    audit::record(&mut tx, now, &event(actor, "second_factor_enabled")).await?;
+    audit::record(&mut tx, now, &event(actor, Action::SecondFactorEnabled)).await?;
     tx.commit().await?;
     Ok(codes.into_iter().map(|(c, _)| c).collect())
 }
@@ -34,7 +35,7 @@ pub async fn disable(state: &AppState, actor: &Actor) -> AppResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     two_factor::disable(&mut tx, actor.user_id).await?;
-    audit::record(&mut tx, now, &event(actor, "second_factor_disabled")).await?;
+    audit::record(&mut tx, now, &event(actor, Action::SecondFactorDisabled)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -45,9 +46,9 @@ pub async fn require(state: &AppState, actor: &Actor, on: bool, org: Uuid) -> Ap
     let mut tx = state.db.begin().await?;
     two_factor::set_required(&mut tx, org, on).await?;
     let action = if on {
-        "second_factor_required"
+        Action::SecondFactorRequired
     } else {
-        "second_factor_optional"
+        Action::SecondFactorOptional
     };
     audit::record(&mut tx, now, &event(actor, action)).await?;
     tx.commit().await?;

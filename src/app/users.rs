@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
+use crate::domain::audit_action::Action;
 use crate::domain::role::Role;
 use crate::error::AppResult;
 use crate::store::audit;
@@ -13,7 +14,7 @@ use crate::store::people::{self, Change, UserRow};
 
 fn changed(
     actor: &Actor,
-    action: &'static str,
+    action: Action,
     user: Uuid,
     detail: serde_json::Value,
 ) -> audit::NewEvent {
@@ -36,7 +37,7 @@ pub async fn set_roles(
         audit::record(
             &mut tx,
             now,
-            &changed(actor, "role_changed", user.id, detail),
+            &changed(actor, Action::RoleChanged, user.id, detail),
         )
         .await?;
         tx.commit().await?;
@@ -54,7 +55,7 @@ pub async fn deactivate(state: &AppState, actor: &Actor, user: &UserRow) -> AppR
         audit::record(
             &mut tx,
             now,
-            &changed(actor, "user_deactivated", user.id, detail),
+            &changed(actor, Action::UserDeactivated, user.id, detail),
         )
         .await?;
         tx.commit().await?;
@@ -70,7 +71,7 @@ pub async fn reactivate(state: &AppState, actor: &Actor, user: &UserRow) -> AppR
     audit::record(
         &mut tx,
         now,
-        &changed(actor, "user_reactivated", user.id, detail),
+        &changed(actor, Action::UserReactivated, user.id, detail),
     )
     .await?;
     tx.commit().await?;

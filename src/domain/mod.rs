@@ -50,6 +50,7 @@ macro_rules! text_enum {
     };
 }
 
+pub mod audit_action;
 pub mod country;
 pub mod csv;
 pub mod customer;

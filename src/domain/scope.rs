@@ -21,6 +21,29 @@ impl Scope {
         }
     }
 
+    /// The id a scoped statement binds: none for the vendor.
+    pub fn id(self) -> Option<Uuid> {
+        match self {
+            Scope::Vendor => None,
+            Scope::Partner(id) | Scope::Customer(id) => Some(id),
+        }
+    }
+
+    /// The condition that keeps a statement in this scope, one of three
+    /// fixed texts (`partner` and `customer` with one `?` for [`Scope::id`]).
+    pub fn pick(
+        self,
+        vendor: &'static str,
+        partner: &'static str,
+        customer: &'static str,
+    ) -> &'static str {
+        match self {
+            Scope::Vendor => vendor,
+            Scope::Partner(_) => partner,
+            Scope::Customer(_) => customer,
+        }
+    }
+
     /// The customer a query must be restricted to, if any.
     pub fn customer_id(self) -> Option<Uuid> {
         match self {

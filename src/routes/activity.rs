@@ -11,10 +11,11 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::domain::audit_action::Action;
 use crate::domain::csv;
 use crate::error::AppResult;
 use crate::store::audit::{self, Filter, LogRow};
-use crate::store::organisations::{self, Customer};
+use crate::store::organisations;
 use crate::web::access::{Allowed, Principal, SeeActivity};
 use crate::web::ctx::Ctx;
 use crate::web::page::Page;
@@ -68,15 +69,48 @@ fn filter(p: &Principal, q: &Query) -> (Filter, Vec<&'static str>) {
     if !q.to.trim().is_empty() && until.is_none() {
         errors.push("activity-error-to");
     }
+    if !q.action.trim().is_empty() && Action::parse(q.action.trim()).is_none() {
+        errors.push("activity-error-action");
+    }
     let f = Filter {
         organisation_id: p.scope().partner_id(),
         user_email: Some(q.user.trim().to_lowercase()).filter(|s| !s.is_empty()),
-        action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
-        customer_id: Uuid::parse_str(q.customer.trim()).ok(),
+        action: Action::parse(q.action.trim()),
+        customer_id: None,
         from,
         until,
     };
     (f, errors)
+}
+
+/// The customer the log is filtered by: typed as a name or a primary domain
+/// (or given by id, from a link), looked up among the partner's customers
+/// only. The filter lists no customers: a partner may have thousands.
+async fn customer_filter(
+    state: &AppState,
+    p: &Principal,
+    q: &Query,
+    f: &mut Filter,
+    errors: &mut Vec<&'static str>,
+) -> AppResult<()> {
+    let typed = q.customer.trim();
+    if typed.is_empty() {
+        return Ok(());
+    }
+    if let Ok(id) = Uuid::parse_str(typed) {
+        f.customer_id = Some(id);
+        return Ok(());
+    }
+    let Some(partner) = p.scope().partner_id() else {
+        errors.push("activity-error-customer");
+        return Ok(());
+    };
+    match organisations::customers_named(&state.db, partner, typed).await?[..] {
+        [id] => f.customer_id = Some(id),
+        [] => errors.push("activity-error-customer"),
+        _ => errors.push("activity-error-customer-several"),
+    }
+    Ok(())
 }
 
 pub struct RowView {
@@ -96,8 +130,7 @@ struct Activity {
     page: Page,
     q: Query,
     rows: Vec<RowView>,
-    actions: Vec<String>,
-    customers: Vec<Customer>,
+    actions: Vec<Action>,
     errors: Vec<String>,
     next_page: Option<String>,
     export: String,
@@ -119,7 +152,8 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
         p, state, session, ..
     } = ctx;
     let q = q.into_inner();
-    let (f, errors) = filter(&p, &q);
+    let (mut f, mut errors) = filter(&p, &q);
+    customer_filter(&state, &p, &q, &mut f, &mut errors).await?;
     let after = q.after_at.zip(q.after_id);
     let rows = if errors.is_empty() {
         audit::search(&state.db, &f, after, PAGE_SIZE + 1).await?
@@ -144,15 +178,6 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
         "/activity.csv?{}",
         serde_urlencoded::to_string(filter_query(&q)).unwrap_or_default()
     );
-    let actions = audit::actions(&state.db, f.organisation_id).await?;
-    let customers = match f.organisation_id {
-        Some(partner) => {
-            organisations::list_customers(&state.db, partner, None, None, 1000)
-                .await?
-                .0
-        }
-        None => Vec::new(),
-    };
     let page = Page::for_user(&session, &p, "activity")?;
     let errors = errors.iter().map(|e| page.t(e)).collect();
     let rows = rows
@@ -161,7 +186,7 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
             at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
             organisation: r.organisation.unwrap_or_default(),
             user: r.user_email.unwrap_or_default(),
-            action: r.action,
+            action: page.t(r.action.message_id()),
             customer: r.customer.unwrap_or_default(),
             subject: match (r.subject_type, r.subject_id) {
                 (Some(t), Some(id)) => format!("{t} {id}"),
@@ -180,8 +205,7 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
         page,
         q,
         rows,
-        actions,
-        customers,
+        actions: Action::ALL.to_vec(),
         errors,
         next_page,
         export,
@@ -193,7 +217,8 @@ pub async fn export(
     state: web::Data<AppState>,
     q: web::Query<Query>,
 ) -> AppResult<HttpResponse> {
-    let (f, errors) = filter(&p, &q);
+    let (mut f, mut errors) = filter(&p, &q);
+    customer_filter(&state, &p, &q, &mut f, &mut errors).await?;
     if !errors.is_empty() {
         return Err(crate::error::AppError::BadRequest);
     }
@@ -245,7 +270,7 @@ fn csv_row(r: &LogRow) -> String {
         &at,
         r.organisation.as_deref().unwrap_or_default(),
         r.user_email.as_deref().unwrap_or_default(),
-        &r.action,
+        r.action.as_str(),
         r.subject_type.as_deref().unwrap_or_default(),
         &subject_id,
         r.customer.as_deref().unwrap_or_default(),

@@ -76,6 +76,58 @@ macro_rules! fetch_all {
 }
 pub(crate) use {execute, fetch_all, fetch_one, fetch_optional, on_conn};
 
+/// A statement put together from fixed pieces, its `?` placeholders numbered
+/// `$1`, `$2`, ... in order (the form both backends take). A query that has
+/// variants (per scope, first page or a later one) is written as a few fixed
+/// texts, each with a plan of its own, never as one text with
+/// `($n IS NULL OR ...)` catch-alls: those keep both engines from seeking an
+/// index, and on PostgreSQL a pooled connection's generic plan would serve
+/// every variant with the worst one's plan.
+pub(crate) fn numbered(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 8).sum());
+    let mut n = 0;
+    for piece in pieces {
+        for (i, part) in piece.split('?').enumerate() {
+            if i > 0 {
+                n += 1;
+                out.push('$');
+                out.push_str(&n.to_string());
+            }
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// Binds a value only when there is one: for the placeholder that only some
+/// variants of a statement have (see [`numbered`]).
+pub(crate) trait BindSome<'q, DB: sqlx::Database>: Sized {
+    fn bind_value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self;
+
+    fn bind_some<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: Option<T>) -> Self {
+        match value {
+            Some(v) => self.bind_value(v),
+            None => self,
+        }
+    }
+}
+
+impl<'q, DB: sqlx::Database, O> BindSome<'q, DB>
+    for sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments>
+{
+    fn bind_value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, DB: sqlx::Database, O> BindSome<'q, DB>
+    for sqlx::query::QueryScalar<'q, DB, O, <DB as sqlx::Database>::Arguments>
+{
+    fn bind_value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        self.bind(value)
+    }
+}
+
 /// Where one query runs: a pool (the statement commits on its own) or an open
 /// transaction. Store functions take `impl Into<Conn>`, so callers pass
 /// `&state.db` or `&mut tx` alike; pass `&mut conn` to use one again.
@@ -251,6 +303,14 @@ impl Db {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn placeholders_are_numbered_across_pieces() {
+        assert_eq!(
+            super::numbered(&["a = ? AND b = ?", "", " AND (c, d) < (?, ?)"]),
+            "a = $1 AND b = $2 AND (c, d) < ($3, $4)"
+        );
+    }
+
     use super::*;
     use crate::domain::order::OrderStatus;
     use crate::domain::service_request::{Impact, ProblemType, RequestStatus};

@@ -5,7 +5,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
-use super::{Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, keys, on_conn};
+use super::{
+    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, keys,
+    numbered, on_conn,
+};
 use crate::domain::order::OrderStatus;
 use crate::domain::product::term_end;
 use crate::domain::scope::Scope;
@@ -146,6 +149,11 @@ pub struct LineRow {
 const ORDER_COLUMNS: &str = "o.id, o.customer_id, o.placed_at, u.display_name AS placed_by_name, \
      o.total_minor, o.currency, o.status";
 
+/// The scope's condition on an order `o`.
+fn in_scope(scope: Scope) -> &'static str {
+    scope.pick("", " AND o.partner_id = ?", " AND o.customer_id = ?")
+}
+
 /// A customer's orders, newest first (the caller has checked the customer is in scope).
 pub async fn for_customer<'c>(
     c: impl Into<Conn<'c>>,
@@ -153,16 +161,18 @@ pub async fn for_customer<'c>(
     customer_id: Uuid,
     limit: i64,
 ) -> StoreResult<Vec<OrderRow>> {
-    let sql = format!(
-        "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.placed_by \
-         WHERE o.customer_id = $1 AND ($2 IS NULL OR o.partner_id = $2) \
-         ORDER BY o.placed_at DESC, o.id DESC LIMIT $3"
-    );
+    let sql = numbered(&[
+        "SELECT ",
+        ORDER_COLUMNS,
+        " FROM orders o LEFT JOIN users u ON u.id = o.placed_by WHERE o.customer_id = ?",
+        in_scope(scope),
+        " ORDER BY o.placed_at DESC, o.id DESC LIMIT ?",
+    ]);
     fetch_all!(
         c,
         sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(customer_id)
-            .bind(scope.partner_id())
+            .bind_some(scope.id())
             .bind(limit)
     )
 }
@@ -174,16 +184,19 @@ pub async fn order<'c>(
     customer_id: Uuid,
     order_id: Uuid,
 ) -> StoreResult<Option<OrderRow>> {
-    let sql = format!(
-        "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.placed_by \
-         WHERE o.id = $1 AND o.customer_id = $2 AND ($3 IS NULL OR o.partner_id = $3)"
-    );
+    let sql = numbered(&[
+        "SELECT ",
+        ORDER_COLUMNS,
+        " FROM orders o LEFT JOIN users u ON u.id = o.placed_by \
+         WHERE o.id = ? AND o.customer_id = ?",
+        in_scope(scope),
+    ]);
     fetch_optional!(
         c,
         sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(order_id)
             .bind(customer_id)
-            .bind(scope.partner_id())
+            .bind_some(scope.id())
     )
 }
 

@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreResult, execute, fetch_all, fetch_one, fetch_optional};
+use super::{
+    BindSome, Conn, Db, StoreResult, execute, fetch_all, fetch_one, fetch_optional, numbered,
+};
 use crate::domain::customer::NewCustomer;
 use crate::domain::role::OrgKind;
 use crate::domain::scope::Scope;
@@ -120,16 +122,17 @@ pub async fn customer<'c>(
     scope: Scope,
     id: Uuid,
 ) -> StoreResult<Option<Customer>> {
-    let sql = format!(
-        "SELECT {CUSTOMER_COLUMNS} FROM organisations WHERE id = $1 AND kind = 'customer' \
-         AND ($2 IS NULL OR partner_id = $2) AND ($3 IS NULL OR id = $3)"
-    );
+    let sql = numbered(&[
+        "SELECT ",
+        CUSTOMER_COLUMNS,
+        " FROM organisations WHERE id = ? AND kind = 'customer'",
+        scope.pick("", " AND partner_id = ?", " AND id = ?"),
+    ]);
     fetch_optional!(
         c,
         sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(id)
-            .bind(scope.partner_id())
-            .bind(scope.customer_id())
+            .bind_some(scope.id())
     )
 }
 
@@ -151,25 +154,56 @@ pub async fn list_customers<'c>(
     limit: i64,
 ) -> StoreResult<(Vec<Customer>, bool)> {
     let pattern = search.map(|s| format!("%{}%", escape_like(&s.to_lowercase())));
-    let sql = format!(
-        "SELECT {CUSTOMER_COLUMNS} FROM organisations \
-         WHERE kind = 'customer' AND partner_id = $1 \
-         AND ($2 IS NULL OR lower(name) LIKE $2 ESCAPE '\\' OR primary_domain LIKE $2 ESCAPE '\\') \
-         AND ($3 IS NULL OR name > $3 OR (name = $3 AND id > $4)) \
-         ORDER BY name, id LIMIT $5"
-    );
+    // Served by organisations(partner_id, name, id); a search reads that
+    // partner's range of it and filters.
+    let sql = numbered(&[
+        "SELECT ",
+        CUSTOMER_COLUMNS,
+        " FROM organisations WHERE kind = 'customer' AND partner_id = ?",
+        if pattern.is_some() {
+            " AND (lower(name) LIKE ? ESCAPE '\\' OR primary_domain LIKE ? ESCAPE '\\')"
+        } else {
+            ""
+        },
+        if after.is_some() {
+            " AND (name, id) > (?, ?)"
+        } else {
+            ""
+        },
+        " ORDER BY name, id LIMIT ?",
+    ]);
     let mut rows = fetch_all!(
         c,
         sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(partner_id)
-            .bind(pattern.as_deref())
-            .bind(after.map(|a| a.name.as_str()))
-            .bind(after.map(|a| a.id))
+            .bind_some(pattern.as_deref())
+            .bind_some(pattern.as_deref())
+            .bind_some(after.map(|a| a.name.as_str()))
+            .bind_some(after.map(|a| a.id))
             .bind(limit + 1)
     )?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     Ok((rows, more))
+}
+
+/// The partner's customers whose name (any case) or primary domain is
+/// `typed`; at most two, enough to tell one from several.
+pub async fn customers_named<'c>(
+    c: impl Into<Conn<'c>>,
+    partner_id: Uuid,
+    typed: &str,
+) -> StoreResult<Vec<Uuid>> {
+    let typed = typed.trim().to_lowercase();
+    fetch_all!(
+        c,
+        sqlx::query_scalar(
+            "SELECT id FROM organisations WHERE kind = 'customer' AND partner_id = $1 \
+             AND (lower(name) = $2 OR primary_domain = $2) ORDER BY name, id LIMIT 2"
+        )
+        .bind(partner_id)
+        .bind(typed)
+    )
 }
 
 fn escape_like(s: &str) -> String {

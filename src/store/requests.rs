@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional};
+use super::{
+    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, numbered,
+};
 use crate::domain::service_request::{Impact, ProblemType, RequestStatus};
 use crate::domain::subscription::SubscriptionStatus;
 
@@ -177,13 +179,23 @@ pub async fn one<'c>(
     partner: Option<Uuid>,
     id: Uuid,
 ) -> StoreResult<Option<RequestRow>> {
-    let sql =
-        format!("SELECT {COLUMNS} {FROM} WHERE r.id = $1 AND ($2 IS NULL OR r.partner_id = $2)");
+    let sql = numbered(&[
+        "SELECT ",
+        COLUMNS,
+        " ",
+        FROM,
+        " WHERE r.id = ?",
+        if partner.is_some() {
+            " AND r.partner_id = ?"
+        } else {
+            ""
+        },
+    ]);
     fetch_optional!(
         c,
         sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(id)
-            .bind(partner)
+            .bind_some(partner)
     )
 }
 
@@ -211,15 +223,29 @@ pub async fn queue<'c>(
     problem_type: Option<ProblemType>,
     limit: i64,
 ) -> StoreResult<Vec<RequestRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE ($1 IS NULL OR r.status = $1) AND ($2 IS NULL OR r.problem_type = $2) \
-         ORDER BY r.filed_at, r.id LIMIT $3"
-    );
+    let sql = numbered(&[
+        "SELECT ",
+        COLUMNS,
+        " ",
+        FROM,
+        " WHERE TRUE",
+        if status.is_some() {
+            " AND r.status = ?"
+        } else {
+            ""
+        },
+        if problem_type.is_some() {
+            " AND r.problem_type = ?"
+        } else {
+            ""
+        },
+        " ORDER BY r.filed_at, r.id LIMIT ?",
+    ]);
     fetch_all!(
         c,
         sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind(status)
-            .bind(problem_type)
+            .bind_some(status)
+            .bind_some(problem_type)
             .bind(limit)
     )
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{Conn, StoreResult, fetch_all, fetch_one, fetch_optional};
+use super::{BindSome, Conn, StoreResult, fetch_all, fetch_one, fetch_optional, numbered};
 use crate::domain::scope::Scope;
 use crate::domain::subscription::SubscriptionStatus;
 
@@ -41,10 +41,15 @@ pub struct After {
     pub id: Uuid,
 }
 
+/// The scope's condition on a subscription `s`.
+fn in_scope(scope: Scope) -> &'static str {
+    scope.pick("", " AND s.partner_id = ?", " AND s.customer_id = ?")
+}
+
 /// A page of a customer's software, newest purchase first. Served by the
-/// index `subscriptions(customer_id, purchased_at DESC, id)`: the keyset
-/// condition and the order match it, so a page costs the same at row 10 as
-/// at row 10,000.
+/// index `subscriptions(customer_id, purchased_at, id)` read backwards: the
+/// keyset condition (a row comparison, which both engines seek on) and the
+/// order match it, so a page costs the same at row 10 as at row 100,000.
 pub async fn list<'c>(
     c: impl Into<Conn<'c>>,
     scope: Scope,
@@ -52,21 +57,26 @@ pub async fn list<'c>(
     after: Option<After>,
     limit: i64,
 ) -> StoreResult<(Vec<SoftwareRow>, bool)> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id \
-         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
-         WHERE s.customer_id = $1 AND ($2 IS NULL OR s.partner_id = $2) AND ($3 IS NULL OR s.customer_id = $3) \
-         AND ($4 IS NULL OR s.purchased_at < $4 OR (s.purchased_at = $4 AND s.id < $5)) \
-         ORDER BY s.purchased_at DESC, s.id DESC LIMIT $6"
-    );
+    let sql = numbered(&[
+        "SELECT ",
+        COLUMNS,
+        " FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id WHERE s.customer_id = ?",
+        in_scope(scope),
+        if after.is_some() {
+            " AND (s.purchased_at, s.id) < (?, ?)"
+        } else {
+            ""
+        },
+        " ORDER BY s.purchased_at DESC, s.id DESC LIMIT ?",
+    ]);
     let mut rows = fetch_all!(
         c,
         sqlx::query_as::<_, SoftwareRow>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(customer_id)
-            .bind(scope.partner_id())
-            .bind(scope.customer_id())
-            .bind(after.map(|a| a.purchased_at))
-            .bind(after.map(|a| a.id))
+            .bind_some(scope.id())
+            .bind_some(after.map(|a| a.purchased_at))
+            .bind_some(after.map(|a| a.id))
             .bind(limit + 1)
     )?;
     let more = rows.len() as i64 > limit;
@@ -81,18 +91,19 @@ pub async fn one<'c>(
     customer_id: Uuid,
     id: Uuid,
 ) -> StoreResult<Option<SoftwareRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM subscriptions s JOIN products p ON p.id = s.product_id \
-         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
-         WHERE s.id = $1 AND s.customer_id = $2 AND ($3 IS NULL OR s.partner_id = $3) AND ($4 IS NULL OR s.customer_id = $4)"
-    );
+    let sql = numbered(&[
+        "SELECT ",
+        COLUMNS,
+        " FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id WHERE s.id = ? AND s.customer_id = ?",
+        in_scope(scope),
+    ]);
     fetch_optional!(
         c,
         sqlx::query_as::<_, SoftwareRow>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(id)
             .bind(customer_id)
-            .bind(scope.partner_id())
-            .bind(scope.customer_id())
+            .bind_some(scope.id())
     )
 }
 

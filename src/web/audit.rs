@@ -4,6 +4,7 @@
 use actix_web::HttpRequest;
 
 use crate::app::Actor;
+use crate::domain::audit_action::Action;
 use crate::error::AppResult;
 use crate::store::audit::{self, NewEvent};
 use crate::web::access::Principal;
@@ -17,7 +18,7 @@ pub async fn record(
     state: &AppState,
     req: &HttpRequest,
     p: &Principal,
-    action: &'static str,
+    action: Action,
     on: On,
     detail: serde_json::Value,
 ) -> AppResult<()> {
@@ -44,7 +45,7 @@ pub fn event(
     state: &AppState,
     req: &HttpRequest,
     p: &Principal,
-    action: &'static str,
+    action: Action,
     on: On,
     detail: serde_json::Value,
 ) -> NewEvent {

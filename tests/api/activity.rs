@@ -1,5 +1,6 @@
 //! The activity log and its CSV export (SPEC 3.6).
 
+use csp_portal::domain::audit_action::Action;
 use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 
@@ -36,13 +37,13 @@ async fn a_partner_sees_its_own_activity_filtered_and_exported_exactly() {
     );
 
     let page = admin.get("/activity?action=sign_in").await;
-    let rows = page.body.matches("<code>sign_in</code>").count();
+    let rows = page.body.matches("<td>Signed in</td>").count();
     assert_eq!(rows, 2, "admin and sales signed in");
-    assert!(!page.body.contains("<code>customer_created</code>"));
+    assert!(!page.body.contains("<td>Customer created</td>"));
     let by_user = admin
         .get("/activity?action=sign_in&user=SALES@northwind.example")
         .await;
-    assert_eq!(by_user.body.matches("<code>sign_in</code>").count(), 1);
+    assert_eq!(by_user.body.matches("<td>Signed in</td>").count(), 1);
 
     let csv = admin.get("/activity.csv?action=sign_in").await;
     assert_eq!(csv.status, StatusCode::OK);
@@ -94,12 +95,63 @@ async fn a_partner_sees_its_own_activity_filtered_and_exported_exactly() {
             .get(&format!("/activity?from={today}&to={today}"))
             .await
             .body
-            .contains("<code>sign_in</code>")
+            .contains("<td>Signed in</td>")
     );
     let bad = admin.get("/activity?from=yesterday").await;
     assert!(bad.body.contains("must be a date"));
     assert_eq!(
         admin.get("/activity.csv?from=yesterday").await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn the_filters_offer_every_action_and_find_a_customer_by_name_or_domain() {
+    let app = spawn_app().await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let page = admin.get("/activity").await;
+    // Every action is offered, whether or not the log holds one yet.
+    for a in Action::ALL {
+        assert!(
+            page.body
+                .contains(&format!("<option value=\"{}\"", a.as_str())),
+            "{a}"
+        );
+    }
+    // No customer is listed: the filter takes a name or a domain.
+    assert!(!page.body.contains("<option value=\"b8"));
+    let contoso = app.org_id("Contoso").await;
+    let rows = |b: &str| b.matches("<td>Order placed</td>").count();
+    let by_id = admin
+        .get(&format!("/activity?action=order_placed&customer={contoso}"))
+        .await;
+    assert!(rows(&by_id.body) > 0, "Contoso has orders in the demo");
+    for typed in ["contoso", "  CONTOSO ", "contoso.onmicrosoft.com"] {
+        let page = admin
+            .get(&format!(
+                "/activity?action=order_placed&customer={}",
+                typed.replace(' ', "+")
+            ))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(rows(&page.body), rows(&by_id.body), "{typed}");
+    }
+    // Another partner's customer, or nobody: a message, no rows.
+    for typed in ["Fourth Coffee", "nobody.example"] {
+        let page = admin
+            .get(&format!("/activity?customer={}", typed.replace(' ', "+")))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.body.contains("None of your customers has that name"),
+            "{typed}"
+        );
+        assert!(!page.body.contains("<td>"), "{typed}");
+    }
+    let bad = admin.get("/activity?action=drop_tables").await;
+    assert!(bad.body.contains("There is no such action."));
+    assert_eq!(
+        admin.get("/activity.csv?action=drop_tables").await.status,
         StatusCode::BAD_REQUEST
     );
 }
@@ -144,15 +196,14 @@ async fn the_csv_export_streams_the_whole_log_past_one_page() {
             now - chrono::Duration::seconds(i),
             &csp_portal::store::audit::NewEvent {
                 organisation_id: Some(northwind),
-                action: "bulk_test",
-                ..Default::default()
+                ..csp_portal::store::audit::NewEvent::of(Action::KeyRevealed)
             },
         )
         .await
         .expect("event");
     }
     let mut admin = app.signed_in("admin@northwind.example").await;
-    let csv = admin.get("/activity.csv?action=bulk_test").await;
+    let csv = admin.get("/activity.csv?action=key_revealed").await;
     assert_eq!(csv.status, StatusCode::OK);
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 2_345, "every row, across pages, once");

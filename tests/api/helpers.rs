@@ -511,7 +511,7 @@ impl TestApp {
             .await
             .expect("audit")
             .into_iter()
-            .map(|e| e.action)
+            .map(|e| e.action.to_string())
             .collect()
     }
 }

@@ -104,7 +104,8 @@ async fn a_global_admin_invites_an_admin_agent_who_joins_and_can_be_signed_out()
     assert_eq!(newcomer.get("/customers").await.status, StatusCode::OK);
 
     let log = owner.get("/activity").await;
-    assert!(log.body.contains("user_invited") && log.body.contains("invitation_accepted"));
+    assert!(log.body.contains("<td>User invited</td>"), "{}", log.body);
+    assert!(log.body.contains("<td>Invitation accepted</td>"));
     assert!(log.body.contains("new.agent@northwind.example"));
 
     let users = owner.get("/users").await;

@@ -246,7 +246,7 @@ async fn get_key_shows_the_grouped_key_and_audits_the_reveal_without_the_key() {
         .unwrap();
     let reveal = events
         .iter()
-        .find(|e| e.action == "key_revealed")
+        .find(|e| e.action.as_str() == "key_revealed")
         .expect("an audit event");
     assert_eq!(reveal.subject_id, Some(sub));
     assert!(!reveal.detail.contains(&key) && !reveal.detail.contains(&key.replace('-', "")));

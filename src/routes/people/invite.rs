@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::users::PARTNER_ROLES;
 use crate::app::invitations::{self, Invitee};
 use crate::domain::FieldError;
+use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
@@ -280,9 +281,9 @@ pub async fn partner_status(
         return Err(AppError::NotFound);
     }
     let action = if active {
-        "partner_reactivated"
+        Action::PartnerReactivated
     } else {
-        "partner_deactivated"
+        Action::PartnerDeactivated
     };
     crate::web::audit::record(
         &ctx.state,

@@ -2,6 +2,7 @@
 
 use actix_web::HttpResponse;
 
+use crate::domain::audit_action::Action;
 use crate::error::AppResult;
 use crate::routes::see_other;
 use crate::web::ctx::Ctx;
@@ -11,7 +12,7 @@ pub async fn submit(ctx: Ctx) -> AppResult<HttpResponse> {
         &ctx.state,
         &ctx.req,
         &ctx,
-        "sign_out",
+        Action::SignOut,
         Default::default(),
         serde_json::Value::Null,
     )

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::Where;
 use super::show::subscription;
+use crate::domain::audit_action::Action;
 use crate::domain::link::starts_a_download;
 use crate::error::{AppError, AppResult};
 use crate::store::software::{self, DownloadFile};
@@ -89,7 +90,7 @@ async fn download(
     if starts_a_download(range_of(req)) {
         let on = On::subject("download_file", file.id).customer(sub.customer_id);
         let detail = serde_json::json!({ "subscription_id": sub.id, "file_name": file.file_name });
-        crate::web::audit::record(state, req, p, "file_downloaded", on, detail).await?;
+        crate::web::audit::record(state, req, p, Action::FileDownloaded, on, detail).await?;
     }
     serve(req, state, &file).await
 }
