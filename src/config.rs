@@ -3,24 +3,29 @@
 use std::path::PathBuf;
 
 use chrono::Duration;
+use secrecy::zeroize::Zeroize;
+use secrecy::{CloneableSecret, SecretBox, SecretSlice, SecretString};
 
-/// A value that must never be printed: `Debug` shows `[redacted]`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret<T>(T);
+/// 32 bytes of key material. In a `SecretBox` (see [`SecretKey`]) it is
+/// wiped on drop, redacted in `Debug`, and still cloneable (secrecy clones
+/// only what is marked [`CloneableSecret`], and marks no arrays).
+#[derive(Clone, Default)]
+pub struct KeyBytes(pub [u8; 32]);
 
-impl<T> Secret<T> {
-    pub fn new(v: T) -> Self {
-        Secret(v)
-    }
-    pub fn expose(&self) -> &T {
-        &self.0
+impl Zeroize for KeyBytes {
+    fn zeroize(&mut self) {
+        self.0.zeroize();
     }
 }
 
-impl<T> std::fmt::Debug for Secret<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("[redacted]")
-    }
+impl CloneableSecret for KeyBytes {}
+
+/// A 256-bit key: wiped on drop, never printed.
+pub type SecretKey = SecretBox<KeyBytes>;
+
+/// These bytes as a [`SecretKey`] (the boxed copy is the one wiped on drop).
+pub fn secret_key(bytes: [u8; 32]) -> SecretKey {
+    SecretBox::init_with(|| KeyBytes(bytes))
 }
 
 #[derive(Debug, Clone)]
@@ -34,8 +39,8 @@ pub struct Settings {
     /// Production turns demo loading off.
     pub production: bool,
     /// Signs the session cookie; generated into `data_dir` when not set.
-    pub cookie_key: Option<Secret<Vec<u8>>>,
-    pub demo_password: Option<Secret<String>>,
+    pub cookie_key: Option<SecretSlice<u8>>,
+    pub demo_password: Option<SecretString>,
     pub session_idle: Duration,
     pub session_absolute: Duration,
     pub throttle: ThrottlePolicy,
@@ -52,7 +57,7 @@ pub struct Settings {
     pub operator_2fa: bool,
     /// Encrypts product keys and TOTP secrets; `None`: `data.key` in
     /// `data_dir`, generated on first use.
-    pub data_key: Option<Secret<[u8; 32]>>,
+    pub data_key: Option<SecretKey>,
     /// Mail through this relay; `None`: files in `data_dir/outbox/`.
     pub smtp: Option<SmtpRelay>,
     /// Our own CSS and script, served under `/static`.
@@ -178,7 +183,7 @@ impl Settings {
                     bytes.len() >= 64,
                     "PORTAL_COOKIE_KEY must hold at least 64 bytes"
                 );
-                Some(Secret::new(bytes))
+                Some(SecretSlice::from(bytes))
             }
             None => None,
         };
@@ -199,7 +204,7 @@ impl Settings {
                 let key: [u8; 32] = bytes
                     .try_into()
                     .map_err(|_| anyhow::anyhow!("PORTAL_DATA_KEY must decode to 32 bytes"))?;
-                Some(Secret::new(key))
+                Some(secret_key(key))
             }
             None => None,
         };
@@ -217,7 +222,7 @@ impl Settings {
             https: flag("PORTAL_HTTPS"),
             production,
             cookie_key,
-            demo_password: var("DEMO_PASSWORD").map(Secret::new),
+            demo_password: var("DEMO_PASSWORD").map(SecretString::from),
             session_idle: minutes("PORTAL_SESSION_IDLE_MINUTES", 30)?,
             session_absolute: minutes("PORTAL_SESSION_MAX_MINUTES", 12 * 60)?,
             throttle: ThrottlePolicy::default(),
@@ -308,7 +313,37 @@ fn parse_proxies(v: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
 
 #[cfg(test)]
 mod tests {
-    use super::PublicUrl;
+    use super::*;
+
+    #[test]
+    fn settings_never_print_a_secret() {
+        let settings = Settings {
+            database_url: "sqlite://data/portal.db".into(),
+            data_dir: PathBuf::from("data"),
+            https: false,
+            production: false,
+            cookie_key: Some(SecretSlice::from(vec![171u8; 64])),
+            demo_password: Some(SecretString::from("hunter2-but-longer")),
+            session_idle: Duration::minutes(30),
+            session_absolute: Duration::hours(12),
+            throttle: ThrottlePolicy::default(),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            run_jobs: false,
+            operator_2fa: true,
+            data_key: Some(secret_key([205u8; 32])),
+            smtp: None,
+            static_dir: default_static_dir(),
+            hash_threads: None,
+        };
+        // A clone too: Settings are cloned into every worker.
+        for shown in [format!("{settings:?}"), format!("{:?}", settings.clone())] {
+            assert!(shown.contains("REDACTED"), "{shown}");
+            for secret in ["171", "205", "hunter2"] {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+        }
+    }
 
     #[test]
     fn a_public_url_is_an_origin_only() {

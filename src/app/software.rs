@@ -1,10 +1,10 @@
 //! A purchase's key and its downloads.
 
+use secrecy::SecretString;
 use serde_json::json;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
-use crate::config::Secret;
 use crate::error::{AppError, AppResult};
 use crate::store::software::SoftwareRow;
 use crate::store::{audit, keys, links};
@@ -15,7 +15,7 @@ pub async fn reveal_key(
     state: &AppState,
     actor: &Actor,
     sub: &SoftwareRow,
-) -> AppResult<Secret<String>> {
+) -> AppResult<SecretString> {
     if !sub.has_keys {
         return Err(AppError::NotFound);
     }

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use actix_web::web;
 use chrono::{TimeZone, Utc};
 use csp_portal::clock::ManualClock;
-use csp_portal::config::{Secret, Settings, ThrottlePolicy};
+use csp_portal::config::{Settings, ThrottlePolicy};
 use csp_portal::demo;
 use csp_portal::domain::role::Role;
 use csp_portal::startup::Application;
@@ -15,6 +15,7 @@ use csp_portal::store::Db;
 use csp_portal::web::state::AppState;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use secrecy::{SecretSlice, SecretString};
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
@@ -182,7 +183,7 @@ async fn build_template() -> Template {
         file_bytes: 4096,
     };
     let clock = ManualClock::new(start_time());
-    demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()), &assets)
+    demo::load(&db, &clock, &SecretString::from(PASSWORD), &assets)
         .await
         .expect("demo data");
     if let Db::Sqlite(pool) = &db {
@@ -233,7 +234,7 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         data_dir,
         https: false,
         production: false,
-        cookie_key: Some(Secret::new(cookie_key)),
+        cookie_key: Some(SecretSlice::from(cookie_key)),
         demo_password: None,
         session_idle: chrono::Duration::minutes(30),
         session_absolute: chrono::Duration::hours(12),
