@@ -58,6 +58,9 @@ pub struct Settings {
     /// Encrypts product keys and TOTP secrets; `None`: `data.key` in
     /// `data_dir`, generated on first use.
     pub data_key: Option<SecretKey>,
+    /// The sender of every mail, a mailbox (`Name <address>`) checked when
+    /// the mailer is made; the outbox's mail has it too.
+    pub mail_from: String,
     /// Mail through this relay; `None`: files in `data_dir/outbox/`.
     pub smtp: Option<SmtpRelay>,
     /// Our own CSS and script, served under `/static`.
@@ -66,14 +69,15 @@ pub struct Settings {
     pub hash_threads: Option<usize>,
 }
 
-/// An SMTP relay (no TLS: a local MTA) and the sender of every mail.
+/// An SMTP relay (no TLS: a local MTA).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmtpRelay {
     pub host: String,
     pub port: u16,
-    /// A mailbox (`Name <address>`), checked when the mailer is made.
-    pub from: String,
 }
+
+/// The sender when `PORTAL_MAIL_FROM` is not set.
+pub const DEFAULT_MAIL_FROM: &str = "CSP Portal <no-reply@localhost>";
 
 /// How attempts on one key are slowed: `free` pass at once, then each waits
 /// twice the last delay (from `base`, at most `max`); a key quiet for
@@ -213,8 +217,6 @@ impl Settings {
             port: var("PORTAL_SMTP_PORT")
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(25),
-            from: var("PORTAL_MAIL_FROM")
-                .unwrap_or_else(|| "CSP Portal <no-reply@localhost>".into()),
         });
         Ok(Settings {
             database_url,
@@ -236,6 +238,7 @@ impl Settings {
             run_jobs: var("PORTAL_JOBS")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
             data_key,
+            mail_from: var("PORTAL_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
             smtp,
             static_dir: var("PORTAL_STATIC_DIR")
                 .map(PathBuf::from)
@@ -332,6 +335,7 @@ mod tests {
             run_jobs: false,
             operator_2fa: true,
             data_key: Some(secret_key([205u8; 32])),
+            mail_from: DEFAULT_MAIL_FROM.into(),
             smtp: None,
             static_dir: default_static_dir(),
             hash_threads: None,

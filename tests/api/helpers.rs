@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use actix_web::web;
 use chrono::{TimeZone, Utc};
 use csp_portal::clock::ManualClock;
-use csp_portal::config::{Settings, ThrottlePolicy};
+use csp_portal::config::{DEFAULT_MAIL_FROM, Settings, ThrottlePolicy};
 use csp_portal::demo;
 use csp_portal::domain::role::Role;
 use csp_portal::startup::Application;
@@ -244,6 +244,7 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         run_jobs: false,
         operator_2fa: true,
         data_key: None,
+        mail_from: DEFAULT_MAIL_FROM.into(),
         smtp: None,
         static_dir: csp_portal::config::default_static_dir(),
         hash_threads: None,
@@ -478,16 +479,23 @@ impl TestApp {
         csp_portal::clock::Clock::now(&self.clock)
     }
 
-    /// The mails written to the outbox so far, oldest first.
+    /// The mails written to the outbox so far, oldest first, each as
+    /// `To:` and `Subject:` lines, a blank line and the body, decoded from
+    /// whatever transfer encoding lettre chose (quoted-printable folds long
+    /// lines, links among them). Sent order is the Message-ID's, which
+    /// starts with the send time (the file names are random).
     pub fn mails(&self) -> Vec<String> {
-        let mut paths: Vec<_> = std::fs::read_dir(self.settings.data_dir.join("outbox"))
-            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        paths.sort();
-        paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect()
+        let mut mails: Vec<(String, String)> =
+            std::fs::read_dir(self.settings.data_dir.join("outbox"))
+                .map(|d| {
+                    d.filter_map(Result::ok)
+                        .filter_map(|e| std::fs::read(e.path()).ok())
+                        .filter_map(|raw| readable_mail(&raw))
+                        .collect()
+                })
+                .unwrap_or_default();
+        mails.sort();
+        mails.into_iter().map(|(_, text)| text).collect()
     }
 
     /// Waits (up to 10 s, on a loaded machine) for mail sent after an
@@ -516,6 +524,17 @@ impl TestApp {
             .map(|e| e.action)
             .collect()
     }
+}
+
+/// (Message-ID, readable text) of one outbox file; `None` for one whose headers
+/// are not all written yet.
+fn readable_mail(raw: &[u8]) -> Option<(String, String)> {
+    let m = mail_parser::MessageParser::default().parse(raw)?;
+    let id = m.message_id()?.to_owned();
+    let to = m.to()?.first()?.address()?.to_owned();
+    let subject = m.subject()?.to_owned();
+    let body = m.body_text(0)?;
+    Some((id, format!("To: {to}\r\nSubject: {subject}\r\n\r\n{body}")))
 }
 
 impl Browser {
