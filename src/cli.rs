@@ -9,9 +9,10 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use rand::Rng;
 use rand::distributions::Alphanumeric;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::clock::{SharedClock, SystemClock};
-use crate::config::{Secret, Settings};
+use crate::config::Settings;
 use crate::crypto::KeyCipher;
 use crate::domain::email::Email;
 use crate::domain::role::Role;
@@ -277,12 +278,12 @@ async fn load_demo(
     let (password, generated) = match &settings.demo_password {
         Some(p) => (p.clone(), false),
         None => (
-            Secret::new(
+            SecretString::from(
                 rand::thread_rng()
                     .sample_iter(&Alphanumeric)
                     .take(16)
                     .map(char::from)
-                    .collect(),
+                    .collect::<String>(),
             ),
             true,
         ),
@@ -302,7 +303,10 @@ async fn load_demo(
         println!("  {email:<28} {role:<22} {org}");
     }
     if generated {
-        println!("Demo password (shown only now): {}", password.expose());
+        println!(
+            "Demo password (shown only now): {}",
+            password.expose_secret()
+        );
     } else {
         println!("Demo password: the value of DEMO_PASSWORD");
     }
@@ -363,9 +367,9 @@ async fn add_user(
     std::io::stdin()
         .read_to_string(&mut input)
         .context("reading the password")?;
-    let password = Secret::new(input.trim_end_matches(['\r', '\n']).to_owned());
+    let password = SecretString::from(input.trim_end_matches(['\r', '\n']).to_owned());
     anyhow::ensure!(
-        password.expose().chars().count() >= 12,
+        password.expose_secret().chars().count() >= 12,
         "the password must have at least 12 characters"
     );
     let hash = tokio::task::spawn_blocking(move || auth::hash_blocking(&password)).await??;

@@ -3,24 +3,29 @@
 use std::path::PathBuf;
 
 use chrono::Duration;
+use secrecy::zeroize::Zeroize;
+use secrecy::{CloneableSecret, SecretBox, SecretSlice, SecretString};
 
-/// A value that must never be printed: `Debug` shows `[redacted]`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret<T>(T);
+/// 32 bytes of key material. In a `SecretBox` (see [`SecretKey`]) it is
+/// wiped on drop, redacted in `Debug`, and still cloneable (secrecy clones
+/// only what is marked [`CloneableSecret`], and marks no arrays).
+#[derive(Clone, Default)]
+pub struct KeyBytes(pub [u8; 32]);
 
-impl<T> Secret<T> {
-    pub fn new(v: T) -> Self {
-        Secret(v)
-    }
-    pub fn expose(&self) -> &T {
-        &self.0
+impl Zeroize for KeyBytes {
+    fn zeroize(&mut self) {
+        self.0.zeroize();
     }
 }
 
-impl<T> std::fmt::Debug for Secret<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("[redacted]")
-    }
+impl CloneableSecret for KeyBytes {}
+
+/// A 256-bit key: wiped on drop, never printed.
+pub type SecretKey = SecretBox<KeyBytes>;
+
+/// These bytes as a [`SecretKey`] (the boxed copy is the one wiped on drop).
+pub fn secret_key(bytes: [u8; 32]) -> SecretKey {
+    SecretBox::init_with(|| KeyBytes(bytes))
 }
 
 #[derive(Debug, Clone)]
@@ -34,8 +39,8 @@ pub struct Settings {
     /// Production turns demo loading off.
     pub production: bool,
     /// Signs the session cookie; generated into `data_dir` when not set.
-    pub cookie_key: Option<Secret<Vec<u8>>>,
-    pub demo_password: Option<Secret<String>>,
+    pub cookie_key: Option<SecretSlice<u8>>,
+    pub demo_password: Option<SecretString>,
     pub session_idle: Duration,
     pub session_absolute: Duration,
     pub throttle: ThrottlePolicy,
@@ -52,21 +57,25 @@ pub struct Settings {
     pub operator_2fa: bool,
     /// Encrypts product keys and TOTP secrets; `None`: `data.key` in
     /// `data_dir`, generated on first use.
-    pub data_key: Option<Secret<[u8; 32]>>,
+    pub data_key: Option<SecretKey>,
+    /// The sender of every mail, a mailbox (`Name <address>`) checked when
+    /// the mailer is made; the outbox's mail has it too.
+    pub mail_from: String,
     /// Mail through this relay; `None`: files in `data_dir/outbox/`.
     pub smtp: Option<SmtpRelay>,
     /// Password hashes run at once; `None`: one per core.
     pub hash_threads: Option<usize>,
 }
 
-/// An SMTP relay (no TLS: a local MTA) and the sender of every mail.
+/// An SMTP relay (no TLS: a local MTA).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmtpRelay {
     pub host: String,
     pub port: u16,
-    /// A mailbox (`Name <address>`), checked when the mailer is made.
-    pub from: String,
 }
+
+/// The sender when `PORTAL_MAIL_FROM` is not set.
+pub const DEFAULT_MAIL_FROM: &str = "CSP Portal <no-reply@localhost>";
 
 /// How attempts on one key are slowed: `free` pass at once, then each waits
 /// twice the last delay (from `base`, at most `max`); a key quiet for
@@ -176,7 +185,7 @@ impl Settings {
                     bytes.len() >= 64,
                     "PORTAL_COOKIE_KEY must hold at least 64 bytes"
                 );
-                Some(Secret::new(bytes))
+                Some(SecretSlice::from(bytes))
             }
             None => None,
         };
@@ -197,7 +206,7 @@ impl Settings {
                 let key: [u8; 32] = bytes
                     .try_into()
                     .map_err(|_| anyhow::anyhow!("PORTAL_DATA_KEY must decode to 32 bytes"))?;
-                Some(Secret::new(key))
+                Some(secret_key(key))
             }
             None => None,
         };
@@ -206,8 +215,6 @@ impl Settings {
             port: var("PORTAL_SMTP_PORT")
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(25),
-            from: var("PORTAL_MAIL_FROM")
-                .unwrap_or_else(|| "CSP Portal <no-reply@localhost>".into()),
         });
         Ok(Settings {
             database_url,
@@ -215,7 +222,7 @@ impl Settings {
             https: flag("PORTAL_HTTPS"),
             production,
             cookie_key,
-            demo_password: var("DEMO_PASSWORD").map(Secret::new),
+            demo_password: var("DEMO_PASSWORD").map(SecretString::from),
             session_idle: minutes("PORTAL_SESSION_IDLE_MINUTES", 30)?,
             session_absolute: minutes("PORTAL_SESSION_MAX_MINUTES", 12 * 60)?,
             throttle: ThrottlePolicy::default(),
@@ -229,6 +236,7 @@ impl Settings {
             run_jobs: var("PORTAL_JOBS")
                 .is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "no")),
             data_key,
+            mail_from: var("PORTAL_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
             smtp,
             hash_threads: var("PORTAL_HASH_THREADS")
                 .and_then(|v| v.parse().ok())
@@ -298,7 +306,37 @@ fn parse_proxies(v: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
 
 #[cfg(test)]
 mod tests {
-    use super::PublicUrl;
+    use super::*;
+
+    #[test]
+    fn settings_never_print_a_secret() {
+        let settings = Settings {
+            database_url: "sqlite://data/portal.db".into(),
+            data_dir: PathBuf::from("data"),
+            https: false,
+            production: false,
+            cookie_key: Some(SecretSlice::from(vec![171u8; 64])),
+            demo_password: Some(SecretString::from("hunter2-but-longer")),
+            session_idle: Duration::minutes(30),
+            session_absolute: Duration::hours(12),
+            throttle: ThrottlePolicy::default(),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            run_jobs: false,
+            operator_2fa: true,
+            data_key: Some(secret_key([205u8; 32])),
+            mail_from: DEFAULT_MAIL_FROM.into(),
+            smtp: None,
+            hash_threads: None,
+        };
+        // A clone too: Settings are cloned into every worker.
+        for shown in [format!("{settings:?}"), format!("{:?}", settings.clone())] {
+            assert!(shown.contains("REDACTED"), "{shown}");
+            for secret in ["171", "205", "hunter2"] {
+                assert!(!shown.contains(secret), "{secret} in {shown}");
+            }
+        }
+    }
 
     #[test]
     fn a_public_url_is_an_origin_only() {

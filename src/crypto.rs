@@ -7,14 +7,15 @@ use chacha20poly1305::aead::{Aead, KeyInit, OsRng};
 use chacha20poly1305::{AeadCore, ChaCha20Poly1305, Key, Nonce};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
 
-use crate::config::{Secret, Settings};
+use crate::config::{SecretKey, Settings, secret_key};
 
 #[derive(Clone)]
 pub struct KeyCipher {
     aead: ChaCha20Poly1305,
-    fingerprint_key: Secret<[u8; 32]>,
+    fingerprint_key: SecretKey,
 }
 
 impl std::fmt::Debug for KeyCipher {
@@ -23,8 +24,8 @@ impl std::fmt::Debug for KeyCipher {
     }
 }
 
-/// A product key in clear text; printing it shows `[redacted]`.
-pub type PlainKey = Secret<String>;
+/// A product key in clear text: wiped on drop, never printed.
+pub type PlainKey = SecretString;
 
 impl KeyCipher {
     pub fn new(data_key: &[u8; 32]) -> KeyCipher {
@@ -34,7 +35,7 @@ impl KeyCipher {
         let fingerprint_key: [u8; 32] = mac.finalize().into_bytes().into();
         KeyCipher {
             aead: ChaCha20Poly1305::new(Key::from_slice(data_key)),
-            fingerprint_key: Secret::new(fingerprint_key),
+            fingerprint_key: secret_key(fingerprint_key),
         }
     }
 
@@ -42,7 +43,7 @@ impl KeyCipher {
     /// else `data.key` in the data directory, made on first use.
     pub fn from_settings(settings: &Settings) -> anyhow::Result<KeyCipher> {
         if let Some(key) = &settings.data_key {
-            return Ok(KeyCipher::new(key.expose()));
+            return Ok(KeyCipher::new(&key.expose_secret().0));
         }
         let path = settings.data_dir.join("data.key");
         if let Ok(bytes) = std::fs::read(&path) {
@@ -64,7 +65,7 @@ impl KeyCipher {
         let nonce = ChaCha20Poly1305::generate_nonce(&mut OsRng);
         let ct = self
             .aead
-            .encrypt(&nonce, key.expose().as_bytes())
+            .encrypt(&nonce, key.expose_secret().as_bytes())
             .map_err(|_| anyhow::anyhow!("encryption failed"))?;
         Ok((ct, nonce.to_vec()))
     }
@@ -75,7 +76,7 @@ impl KeyCipher {
             .aead
             .decrypt(Nonce::from_slice(nonce), ciphertext)
             .map_err(|_| anyhow::anyhow!("a product key failed to decrypt (wrong data key?)"))?;
-        Ok(Secret::new(
+        Ok(SecretString::from(
             String::from_utf8(pt).context("key is not text")?,
         ))
     }
@@ -83,7 +84,7 @@ impl KeyCipher {
     /// Equal keys give equal fingerprints; the fingerprint reveals nothing
     /// without the data key.
     pub fn fingerprint(&self, normalised_key: &str) -> String {
-        let mut mac = hmac_sha256(self.fingerprint_key.expose());
+        let mut mac = hmac_sha256(&self.fingerprint_key.expose_secret().0);
         mac.update(normalised_key.as_bytes());
         hex::encode(mac.finalize().into_bytes())
     }
@@ -103,12 +104,12 @@ pub(crate) fn hmac_sha256(key: &[u8]) -> Hmac<Sha256> {
 
 /// A new random token for a link (256 bits, base64url) and the SHA-256 hex
 /// under which it is stored; the token itself is never stored.
-pub fn new_token() -> (Secret<String>, String) {
+pub fn new_token() -> (SecretString, String) {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let hash = token_hash(&token);
-    (Secret::new(token), hash)
+    (SecretString::from(token), hash)
 }
 
 pub fn token_hash(token: &str) -> String {
@@ -123,21 +124,24 @@ mod tests {
     #[test]
     fn keys_round_trip_and_fingerprints_are_stable() {
         let c = KeyCipher::new(&[7u8; 32]);
-        let k = Secret::new("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".to_owned());
+        let k = SecretString::from("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".to_owned());
         let (ct, nonce) = c.encrypt(&k).unwrap_or_default();
         assert!(
             !ct.windows(8).any(|w| w == b"ABCDEFGH"),
             "ciphertext hides the key"
         );
         assert_eq!(
-            c.decrypt(&ct, &nonce).ok().map(|k| k.expose().clone()),
-            Some(k.expose().clone())
+            c.decrypt(&ct, &nonce)
+                .ok()
+                .map(|k| k.expose_secret().to_owned()),
+            Some(k.expose_secret().to_owned())
         );
         assert_eq!(c.fingerprint("A"), c.fingerprint("A"));
         assert_ne!(
             c.fingerprint("A"),
             KeyCipher::new(&[8u8; 32]).fingerprint("A")
         );
-        assert!(format!("{k:?}").contains("redacted"));
+        let shown = format!("{k:?}");
+        assert!(shown.contains("REDACTED") && !shown.contains("ABCDEFGH"));
     }
 }

@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rand::seq::SliceRandom;
+use secrecy::SecretString;
 use serde_json::json;
 
 use crate::clock::Clock;
-use crate::config::Secret;
 use crate::crypto::KeyCipher;
 use crate::domain::audit_action::Action;
 use crate::domain::country::Country;
@@ -184,7 +184,7 @@ const PURCHASES: &[(&str, i64, &[DemoLine], &str)] = &[
 pub async fn load(
     db: &Db,
     clock: &dyn Clock,
-    password: &Secret<String>,
+    password: &SecretString,
     assets: &DemoAssets<'_>,
 ) -> anyhow::Result<()> {
     let now = clock.now();

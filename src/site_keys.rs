@@ -4,17 +4,18 @@
 
 use base64::Engine;
 use hmac::Mac;
+use secrecy::ExposeSecret;
 
-use crate::config::Secret;
+use crate::config::{SecretKey, secret_key};
 
 #[derive(Clone)]
 pub struct SiteKeys {
-    csrf: Secret<[u8; 32]>,
-    device: Secret<[u8; 32]>,
+    csrf: SecretKey,
+    device: SecretKey,
 }
 
-fn derive(root: &[u8], purpose: &str) -> Secret<[u8; 32]> {
-    Secret::new(mac_raw(root, &[purpose.as_bytes()]))
+fn derive(root: &[u8], purpose: &str) -> SecretKey {
+    secret_key(mac_raw(root, &[purpose.as_bytes()]))
 }
 
 fn mac_raw(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
@@ -38,11 +39,11 @@ impl SiteKeys {
     /// The CSRF token for a binding (a session's salt or a pre-session cookie).
     pub fn csrf_token(&self, binding: &str) -> String {
         base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .encode(mac_raw(self.csrf.expose(), &[binding.as_bytes()]))
+            .encode(mac_raw(&self.csrf.expose_secret().0, &[binding.as_bytes()]))
     }
 
     /// The signature of a device cookie's payload.
     pub fn device_mac(&self, payload: &[u8]) -> [u8; 32] {
-        mac_raw(self.device.expose(), &[payload])
+        mac_raw(&self.device.expose_secret().0, &[payload])
     }
 }

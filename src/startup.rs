@@ -12,6 +12,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{App, HttpResponse, HttpServer, guard, web};
 use anyhow::Context;
 use rand::RngCore;
+use secrecy::ExposeSecret;
 
 use crate::clock::SharedClock;
 use crate::config::Settings;
@@ -191,7 +192,7 @@ impl Application {
 /// (so a restart does not sign everyone out).
 pub fn cookie_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     if let Some(k) = &settings.cookie_key {
-        return Ok(k.expose().clone());
+        return Ok(k.expose_secret().to_vec());
     }
     let path = settings.data_dir.join("cookie.key");
     if let Ok(bytes) = std::fs::read(&path)

@@ -2,13 +2,13 @@
 //! first global admin; and accepting one.
 
 use chrono::Duration;
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::auth;
-use crate::config::Secret;
 use crate::crypto;
 use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
@@ -131,7 +131,7 @@ pub async fn accept(
     state: &AppState,
     token: &people::TokenRow,
     name: &str,
-    password: Secret<String>,
+    password: SecretString,
     ip: Option<String>,
 ) -> AppResult<Uuid> {
     let hash = auth::hash(password).await?;
@@ -212,7 +212,7 @@ async fn make_invitation(
     .await?;
     Ok(state
         .public_url
-        .join(&format!("/invitation/{}", token.expose())))
+        .join(&format!("/invitation/{}", token.expose_secret())))
 }
 
 /// Sends an invitation mail; a failure is logged (without the link) and the

@@ -1,11 +1,11 @@
 //! Download links: made for a file of an active purchase, revoked at will.
 
 use chrono::Duration;
+use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
-use crate::config::Secret;
 use crate::crypto;
 use crate::domain::audit_action::Action;
 use crate::error::{AppError, AppResult};
@@ -15,7 +15,7 @@ use crate::store::{audit, links};
 /// A new link's id and its absolute URL (shown once, never stored).
 pub struct NewLink {
     pub id: Uuid,
-    pub url: Secret<String>,
+    pub url: SecretString,
 }
 
 /// Makes a link to `file` of the purchase `sub` (already scoped to the
@@ -56,10 +56,12 @@ pub async fn create(
     )
     .await?;
     tx.commit().await?;
-    let url = state.public_url.join(&format!("/d/{}", token.expose()));
+    let url = state
+        .public_url
+        .join(&format!("/d/{}", token.expose_secret()));
     Ok(NewLink {
         id,
-        url: Secret::new(url),
+        url: SecretString::from(url),
     })
 }
 

@@ -1,13 +1,13 @@
 //! Passwords: changing one's own, asking for a reset link, using it.
 
 use chrono::Duration;
+use secrecy::{ExposeSecret, SecretString};
 use uuid::Uuid;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::app::throttle::{Gate, pass};
 use crate::auth;
-use crate::config::Secret;
 use crate::crypto::new_token;
 use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
@@ -29,7 +29,7 @@ pub async fn check_current(
     state: &AppState,
     user: Uuid,
     email: &str,
-    password: Secret<String>,
+    password: SecretString,
 ) -> AppResult<Current> {
     let now = state.clock.now();
     let key = format!("reauth:{user}");
@@ -61,7 +61,7 @@ fn event(actor: &Actor, action: Action) -> audit::NewEvent {
 /// Sets the actor's new password (already checked against the rules and
 /// the current one) and ends every session of theirs; the caller renews
 /// its own.
-pub async fn change(state: &AppState, actor: &Actor, password: Secret<String>) -> AppResult<()> {
+pub async fn change(state: &AppState, actor: &Actor, password: SecretString) -> AppResult<()> {
     let hash = auth::hash(password).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
@@ -120,7 +120,9 @@ pub async fn request_reset(
     )
     .await?;
     tx.commit().await?;
-    let link = state.public_url.join(&format!("/reset/{}", token.expose()));
+    let link = state
+        .public_url
+        .join(&format!("/reset/{}", token.expose_secret()));
     let mailer = state.mailer.clone();
     let to = email.to_string();
     actix_web::rt::spawn(async move {
@@ -147,7 +149,7 @@ pub async fn reset(
     user: Uuid,
     org: Uuid,
     ip: Option<String>,
-    password: Secret<String>,
+    password: SecretString,
 ) -> AppResult<()> {
     let hash = auth::hash(password).await?;
     let now = state.clock.now();

@@ -8,13 +8,13 @@
 //! waits longer.
 
 use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::app::state::AppState;
 use crate::app::throttle::{Gate, pass};
 use crate::auth::{self, totp};
-use crate::config::Secret;
 use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
 use crate::error::AppResult;
@@ -22,7 +22,7 @@ use crate::store::{audit, throttle, two_factor, users};
 
 pub struct Attempt {
     pub email: String,
-    pub password: Secret<String>,
+    pub password: SecretString,
     /// The user named by a valid device cookie, and the device's nonce.
     pub device: Option<(Uuid, String)>,
     pub ip: Option<String>,
@@ -178,7 +178,7 @@ pub async fn code(
     };
     let by_code = match &secret {
         Some(s) => match totp::check(
-            &totp::secret_from_text(s.expose()),
+            &totp::secret_from_text(s.expose_secret()),
             &account.email,
             code,
             now,

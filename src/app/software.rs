@@ -1,10 +1,10 @@
 //! A purchase's key and its downloads.
 
+use secrecy::SecretString;
 use serde_json::json;
 
 use super::{Actor, On};
 use crate::app::state::AppState;
-use crate::config::Secret;
 use crate::domain::audit_action::Action;
 use crate::error::{AppError, AppResult};
 use crate::store::software::SoftwareRow;
@@ -16,7 +16,7 @@ pub async fn reveal_key(
     state: &AppState,
     actor: &Actor,
     sub: &SoftwareRow,
-) -> AppResult<Secret<String>> {
+) -> AppResult<SecretString> {
     if !sub.has_keys {
         return Err(AppError::NotFound);
     }

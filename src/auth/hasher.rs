@@ -15,10 +15,10 @@ use std::time::Duration;
 use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
 use subtle::ConstantTimeEq;
 use tokio::sync::Semaphore;
 
-use crate::config::Secret;
 use crate::error::AppError;
 
 /// How long a password check may wait for its turn before the answer is
@@ -116,7 +116,7 @@ fn compute(
 }
 
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$...`) for `password`.
-pub async fn hash(password: Secret<String>) -> Result<String, AppError> {
+pub async fn hash(password: SecretString) -> Result<String, AppError> {
     let p = params();
     with_memory(p.block_count(), move |memory| {
         let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, p.clone());
@@ -125,7 +125,7 @@ pub async fn hash(password: Secret<String>) -> Result<String, AppError> {
         let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
         compute(
             &argon,
-            password.expose().as_bytes(),
+            password.expose_secret().as_bytes(),
             &salt,
             &mut out,
             memory,
@@ -146,7 +146,7 @@ pub async fn hash(password: Secret<String>) -> Result<String, AppError> {
 
 /// Whether `password` matches the PHC string `stored`. A string that does
 /// not parse, or asks for more memory than our parameters, never matches.
-pub async fn verify(stored: String, password: Secret<String>) -> Result<bool, AppError> {
+pub async fn verify(stored: String, password: SecretString) -> Result<bool, AppError> {
     let blocks = params().block_count();
     with_memory(blocks, move |memory| {
         let Ok(phc) = PasswordHash::new(&stored) else {
@@ -169,7 +169,7 @@ pub async fn verify(stored: String, password: Secret<String>) -> Result<bool, Ap
         let mut out = vec![0u8; expected.len()];
         compute(
             &argon,
-            password.expose().as_bytes(),
+            password.expose_secret().as_bytes(),
             salt.as_ref(),
             &mut out,
             memory,
@@ -188,7 +188,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_agree_with_the_reference_implementation() {
-        let pw = || Secret::new("correct horse battery staple".to_owned());
+        let pw = || SecretString::from("correct horse battery staple".to_owned());
         let ours = hash(pw()).await.expect("hash");
         assert!(
             ours.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
@@ -197,16 +197,16 @@ mod tests {
         let parsed = PasswordHash::new(&ours).expect("phc");
         assert!(
             Argon2::default()
-                .verify_password(pw().expose().as_bytes(), &parsed)
+                .verify_password(pw().expose_secret().as_bytes(), &parsed)
                 .is_ok()
         );
         let theirs = Argon2::default()
-            .hash_password(pw().expose().as_bytes())
+            .hash_password(pw().expose_secret().as_bytes())
             .expect("reference hash")
             .to_string();
         assert!(verify(theirs.clone(), pw()).await.expect("verify"));
         assert!(
-            !verify(theirs, Secret::new("wrong".to_owned()))
+            !verify(theirs, SecretString::from("wrong".to_owned()))
                 .await
                 .expect("verify")
         );

@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use secrecy::SecretString;
 
 use super::{FileErrors, LineError};
-use crate::config::Secret;
 use crate::crypto::KeyCipher;
 use crate::domain::product::KeyFormat;
 use crate::store::catalog::ProductRow;
@@ -75,7 +75,7 @@ pub async fn prepare(
     found
         .into_iter()
         .map(|(_, key, fingerprint)| {
-            let (ciphertext, nonce) = cipher.encrypt(&Secret::new(key))?;
+            let (ciphertext, nonce) = cipher.encrypt(&SecretString::from(key))?;
             Ok(EncryptedKey {
                 ciphertext,
                 nonce,

@@ -29,7 +29,7 @@ pub async fn current_password(
         state,
         p.account.id,
         &p.account.email,
-        crate::config::Secret::new(password.to_owned()),
+        secrecy::SecretString::from(password.to_owned()),
     )
     .await?;
     Ok(match check {

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use actix_web::web;
 use chrono::{TimeZone, Utc};
 use csp_portal::clock::ManualClock;
-use csp_portal::config::{Secret, Settings, ThrottlePolicy};
+use csp_portal::config::{DEFAULT_MAIL_FROM, Settings, ThrottlePolicy};
 use csp_portal::demo;
 use csp_portal::domain::role::Role;
 use csp_portal::startup::Application;
@@ -15,6 +15,7 @@ use csp_portal::store::Db;
 use csp_portal::web::state::AppState;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
+use secrecy::{SecretSlice, SecretString};
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
@@ -182,7 +183,7 @@ async fn build_template() -> Template {
         file_bytes: 4096,
     };
     let clock = ManualClock::new(start_time());
-    demo::load(&db, &clock, &Secret::new(PASSWORD.to_owned()), &assets)
+    demo::load(&db, &clock, &SecretString::from(PASSWORD), &assets)
         .await
         .expect("demo data");
     if let Db::Sqlite(pool) = &db {
@@ -233,7 +234,7 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         data_dir,
         https: false,
         production: false,
-        cookie_key: Some(Secret::new(cookie_key)),
+        cookie_key: Some(SecretSlice::from(cookie_key)),
         demo_password: None,
         session_idle: chrono::Duration::minutes(30),
         session_absolute: chrono::Duration::hours(12),
@@ -243,6 +244,7 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         run_jobs: false,
         operator_2fa: true,
         data_key: None,
+        mail_from: DEFAULT_MAIL_FROM.into(),
         smtp: None,
         hash_threads: None,
     }
@@ -476,16 +478,23 @@ impl TestApp {
         csp_portal::clock::Clock::now(&self.clock)
     }
 
-    /// The mails written to the outbox so far, oldest first.
+    /// The mails written to the outbox so far, oldest first, each as
+    /// `To:` and `Subject:` lines, a blank line and the body, decoded from
+    /// whatever transfer encoding lettre chose (quoted-printable folds long
+    /// lines, links among them). Sent order is the Message-ID's, which
+    /// starts with the send time (the file names are random).
     pub fn mails(&self) -> Vec<String> {
-        let mut paths: Vec<_> = std::fs::read_dir(self.settings.data_dir.join("outbox"))
-            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        paths.sort();
-        paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect()
+        let mut mails: Vec<(String, String)> =
+            std::fs::read_dir(self.settings.data_dir.join("outbox"))
+                .map(|d| {
+                    d.filter_map(Result::ok)
+                        .filter_map(|e| std::fs::read(e.path()).ok())
+                        .filter_map(|raw| readable_mail(&raw))
+                        .collect()
+                })
+                .unwrap_or_default();
+        mails.sort();
+        mails.into_iter().map(|(_, text)| text).collect()
     }
 
     /// Waits (up to 10 s, on a loaded machine) for mail sent after an
@@ -514,6 +523,17 @@ impl TestApp {
             .map(|e| e.action.to_string())
             .collect()
     }
+}
+
+/// (Message-ID, readable text) of one outbox file; `None` for one whose headers
+/// are not all written yet.
+fn readable_mail(raw: &[u8]) -> Option<(String, String)> {
+    let m = mail_parser::MessageParser::default().parse(raw)?;
+    let id = m.message_id()?.to_owned();
+    let to = m.to()?.first()?.address()?.to_owned();
+    let subject = m.subject()?.to_owned();
+    let body = m.body_text(0)?;
+    Some((id, format!("To: {to}\r\nSubject: {subject}\r\n\r\n{body}")))
 }
 
 impl Browser {

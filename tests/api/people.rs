@@ -10,16 +10,10 @@ const NEW_PASSWORD: &str = "a long and unusual passphrase";
 
 /// The newest link to `path_part` in mail sent to `to`.
 fn mailed_link(app: &TestApp, to: &str, path_part: &str) -> String {
-    let dir = app.settings.data_dir.join("outbox");
-    let mut mails: Vec<_> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    mails.sort();
     let re = regex::Regex::new(&format!(r"https?://[^/\s]+(/{path_part}/[A-Za-z0-9_-]+)")).unwrap();
-    mails
-        .iter()
+    app.mails()
+        .into_iter()
         .rev()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
         .filter(|m| m.contains(&format!("To: {to}")))
         .find_map(|m| re.captures(&m).map(|c| c[1].to_owned()))
         .unwrap_or_else(|| panic!("no mail to {to} with /{path_part}/"))
@@ -46,9 +40,7 @@ async fn join(app: &TestApp, email: &str, name: &str) -> Browser {
 }
 
 fn outbox_count(app: &TestApp) -> usize {
-    std::fs::read_dir(app.settings.data_dir.join("outbox"))
-        .map(|d| d.count())
-        .unwrap_or(0)
+    app.mails().len()
 }
 
 #[tokio::test]
@@ -480,13 +472,8 @@ async fn global_admins_find_users_and_the_log_in_the_navigation_and_messages_rea
 
 /// Every mail sent to `to`, oldest first.
 fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir(app.settings.data_dir.join("outbox"))
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
+    app.mails()
+        .into_iter()
         .filter(|m| m.contains(&format!("To: {to}\r\n")))
         .collect()
 }

@@ -7,14 +7,7 @@ use reqwest::StatusCode;
 use crate::helpers::{TestApp, spawn_app};
 
 fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
-    let dir = app.settings.data_dir.join("outbox");
-    std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+    app.mails()
         .into_iter()
         .filter(|m| m.contains(&format!("To: {to}")))
         .collect()

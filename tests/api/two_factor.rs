@@ -4,6 +4,7 @@
 use chrono::Duration;
 use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
+use secrecy::ExposeSecret;
 
 use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app};
 use csp_portal::auth::totp;
@@ -22,7 +23,7 @@ async fn secret_of(app: &TestApp, email: &str) -> Vec<u8> {
         .cipher
         .decrypt(&tf.ciphertext.unwrap(), &tf.nonce.unwrap())
         .unwrap();
-    totp::secret_from_text(plain.expose())
+    totp::secret_from_text(plain.expose_secret())
 }
 
 async fn enrol(app: &TestApp, b: &mut Browser, email: &str) -> Vec<String> {

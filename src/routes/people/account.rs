@@ -7,11 +7,11 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::invitation::{SetPassword, password_problem};
 use crate::app::passwords;
-use crate::config::Secret;
 use crate::crypto::token_hash;
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
@@ -60,7 +60,12 @@ pub async fn change(ctx: Ctx, form: web::Form<ChangeInput>) -> AppResult<HttpRes
         );
     }
     let actor = ctx.actor();
-    passwords::change(&ctx.state, &actor, Secret::new(form.password.clone())).await?;
+    passwords::change(
+        &ctx.state,
+        &actor,
+        SecretString::from(form.password.clone()),
+    )
+    .await?;
     // Every session of the user ended; this one continues under a new id.
     ctx.session.renew();
     ctx.session.insert(USER_KEY, ctx.account.id)?;
@@ -163,7 +168,7 @@ pub async fn reset(
         user,
         t.organisation_id,
         ip,
-        Secret::new(form.password.clone()),
+        SecretString::from(form.password.clone()),
     )
     .await?;
     page::flash(&session, page.t("password-reset-done"))?;

@@ -5,10 +5,10 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use crate::auth;
-use crate::config::Secret;
 use crate::crypto::token_hash;
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
@@ -117,8 +117,14 @@ pub async fn accept(
         );
     }
     let ip = client_ip(&req, &state.settings.trusted_proxies);
-    crate::app::invitations::accept(&state, &t, &name, Secret::new(form.password.clone()), ip)
-        .await?;
+    crate::app::invitations::accept(
+        &state,
+        &t,
+        &name,
+        SecretString::from(form.password.clone()),
+        ip,
+    )
+    .await?;
     page::flash(&session, page.t("invitation-done"))?;
     Ok(see_other("/sign-in"))
 }

@@ -6,11 +6,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app;
 use crate::auth::totp;
-use crate::config::Secret;
 use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::two_factor;
@@ -41,13 +41,13 @@ async fn page_for(ctx: &Ctx, error: Option<String>, status: StatusCode) -> AppRe
         let raw = match (&tf.ciphertext, &tf.nonce) {
             (Some(c), Some(n)) => {
                 let text = state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
-                totp::secret_from_text(text.expose())
+                totp::secret_from_text(text.expose_secret())
             }
             _ => {
                 let fresh = totp::new_secret();
                 let (c, n) = state
                     .cipher
-                    .encrypt(&Secret::new(hex_text(&fresh)))
+                    .encrypt(&SecretString::from(hex_text(&fresh)))
                     .map_err(AppError::Internal)?;
                 two_factor::set_pending(&state.db, p.account.id, &c, &n).await?;
                 fresh
@@ -97,7 +97,7 @@ pub async fn enable(ctx: Ctx, form: web::Form<Input>) -> AppResult<HttpResponse>
         return Ok(see_other("/account/2fa"));
     };
     let secret = ctx.state.cipher.decrypt(c, n).map_err(AppError::Internal)?;
-    let secret = totp::secret_from_text(secret.expose());
+    let secret = totp::secret_from_text(secret.expose_secret());
     let Some(step) = totp::check(
         &secret,
         &ctx.account.email,

@@ -6,11 +6,11 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
+use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::form::SignInForm;
 use crate::app::sign_in::{self, Outcome};
-use crate::config::Secret;
 use crate::error::AppResult;
 use crate::routes::{client_ip, render, see_other};
 use crate::store::sessions::USER_KEY;
@@ -62,7 +62,7 @@ pub async fn submit(
     let https = state.settings.https;
     let attempt = sign_in::Attempt {
         email,
-        password: Secret::new(password),
+        password: SecretString::from(password),
         device: device::read(&req, &state.site_keys, https).map(|d| (d.user_id, d.nonce)),
         ip: client_ip(&req, &state.settings.trusted_proxies),
     };

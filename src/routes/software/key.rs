@@ -5,6 +5,7 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use secrecy::ExposeSecret;
 use uuid::Uuid;
 
 use super::Where;
@@ -34,7 +35,7 @@ async fn reveal(ctx: &Ctx<impl Policy>, w: Where, sub_id: Uuid) -> AppResult<Htt
         page,
         product: sub.product_name,
         back: format!("{}/{}", w.base, sub.id),
-        grouped_key: format.group(key.expose()),
+        grouped_key: format.group(key.expose_secret()),
     })
 }
 

@@ -5,6 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, web};
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -47,7 +48,7 @@ pub async fn create(
         platform: form.platform.clone(),
         show: Some("1".into()),
     };
-    let url = link.url.expose().clone();
+    let url = link.url.expose_secret().to_owned();
     let show = page_for(&ctx, w, sub, selection, Some((url, file.file_name))).await?;
     let mut res = render(&show, StatusCode::OK)?;
     // The page holds a live link: keep it out of caches and referrers.
