@@ -154,3 +154,45 @@ async fn the_health_check_answers_when_the_store_does() {
     let res = app.browser().get("/health").await;
     assert_eq!(res.status, StatusCode::OK);
 }
+
+/// The statements the store ran for the request that got `page`.
+fn statements(capture: &crate::helpers::LogCapture, page: &Page) -> Vec<String> {
+    let id = page.headers["x-request-id"].to_str().unwrap();
+    capture
+        .text()
+        .lines()
+        .filter(|l| l.contains(&format!("id={id}")) && l.contains("db.statement"))
+        // A connection the pool opens on the way sets itself up first.
+        .filter(|l| !l.contains("summary=\"PRAGMA"))
+        .map(|l| {
+            let from = l.find("summary=").unwrap_or(0);
+            l[from..].chars().take(60).collect()
+        })
+        .collect()
+}
+
+/// A signed-in page reads its session and its user (one statement each) and
+/// then only what it shows; reading it writes nothing.
+#[tokio::test]
+async fn a_page_costs_two_statements_beyond_what_it_shows() {
+    let app = spawn_app().await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let contoso = app.org_id("Contoso").await;
+    let capture = crate::helpers::capture_logs();
+    for (path, content) in [
+        ("/customers".to_owned(), 1),
+        ("/customers?q=con".to_owned(), 1),
+        ("/activity".to_owned(), 1),
+        // The customer, then its software.
+        (format!("/customers/{contoso}/software"), 2),
+    ] {
+        let page = admin.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let run = statements(&capture, &page);
+        assert_eq!(run.len(), 2 + content, "{path}: {run:#?}");
+        assert!(
+            run.iter().all(|s| s.starts_with("summary=\"SELECT")),
+            "{path}: {run:#?}"
+        );
+    }
+}
