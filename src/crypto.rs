@@ -1,5 +1,6 @@
 //! Product keys at rest: ChaCha20-Poly1305 with the data key, plus a keyed
 //! fingerprint (HMAC-SHA256) so duplicates are found without decrypting.
+//! Download-link tokens are derived from the data key too (never stored).
 
 use anyhow::Context;
 use base64::Engine;
@@ -9,6 +10,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
+use uuid::Uuid;
 
 use crate::config::{SecretKey, Settings, secret_key};
 
@@ -16,6 +18,7 @@ use crate::config::{SecretKey, Settings, secret_key};
 pub struct KeyCipher {
     aead: ChaCha20Poly1305,
     fingerprint_key: SecretKey,
+    link_key: SecretKey,
 }
 
 impl std::fmt::Debug for KeyCipher {
@@ -33,9 +36,13 @@ impl KeyCipher {
         let mut mac = hmac_sha256(data_key);
         mac.update(b"csp-portal product-key fingerprint v1");
         let fingerprint_key: [u8; 32] = mac.finalize().into_bytes().into();
+        let mut mac = hmac_sha256(data_key);
+        mac.update(b"csp-portal download-link token v1");
+        let link_key: [u8; 32] = mac.finalize().into_bytes().into();
         KeyCipher {
             aead: ChaCha20Poly1305::new(Key::from_slice(data_key)),
             fingerprint_key: secret_key(fingerprint_key),
+            link_key: secret_key(link_key),
         }
     }
 
@@ -88,6 +95,19 @@ impl KeyCipher {
         mac.update(normalised_key.as_bytes());
         hex::encode(mac.finalize().into_bytes())
     }
+
+    /// The token of download link `id` (256 bits, base64url). Derived rather
+    /// than random so the store keeps only its hash, as for any token, and
+    /// the portal can still give a live link's address again when it is
+    /// renewed (docs/links.md); without the data key the store alone yields
+    /// no working link.
+    pub fn link_token(&self, id: Uuid) -> SecretString {
+        let mut mac = hmac_sha256(&self.link_key.expose_secret().0);
+        mac.update(id.as_bytes());
+        SecretString::from(
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes()),
+        )
+    }
 }
 
 /// HMAC-SHA256 keyed with `key`.
@@ -102,8 +122,8 @@ pub(crate) fn hmac_sha256(key: &[u8]) -> Hmac<Sha256> {
     }
 }
 
-/// A new random token for a link (256 bits, base64url) and the SHA-256 hex
-/// under which it is stored; the token itself is never stored.
+/// A new random token (256 bits, base64url) and the SHA-256 hex under which
+/// it is stored; the token itself is never stored.
 pub fn new_token() -> (SecretString, String) {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -143,5 +163,16 @@ mod tests {
         );
         let shown = format!("{k:?}");
         assert!(shown.contains("REDACTED") && !shown.contains("ABCDEFGH"));
+    }
+
+    #[test]
+    fn link_tokens_are_stable_per_link_and_depend_on_the_data_key() {
+        let c = KeyCipher::new(&[7u8; 32]);
+        let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let token = |c: &KeyCipher, id| c.link_token(id).expose_secret().to_owned();
+        assert_eq!(token(&c, a), token(&c, a));
+        assert_ne!(token(&c, a), token(&c, b));
+        assert_ne!(token(&c, a), token(&KeyCipher::new(&[8u8; 32]), a));
+        assert_eq!(token(&c, a).len(), 43, "256 bits in base64url");
     }
 }

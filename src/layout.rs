@@ -59,14 +59,6 @@ impl Page {
         self.i18n.t1(id, name, value)
     }
 
-    /// How long a new link works, in words.
-    pub fn t_args_link(&self, days: &i64, cap: &i64) -> String {
-        self.i18n.t_args(
-            "link-limits",
-            &[("days", &days.to_string()), ("cap", &cap.to_string())],
-        )
-    }
-
     /// A product's cancellation and link policy, in words.
     pub fn t_policy(&self, cancel_days: &i64, link_days: &i64, cap: &i64) -> String {
         self.i18n.t_args(

@@ -19,6 +19,7 @@ text_enum! {
         KeyRevealed = "key_revealed" => "action-key_revealed",
         FileDownloaded = "file_downloaded" => "action-file_downloaded",
         LinkCreated = "link_created" => "action-link_created",
+        LinkRenewed = "link_renewed" => "action-link_renewed",
         LinkRevoked = "link_revoked" => "action-link_revoked",
         LinkDownloadCounted = "link_download_counted" => "action-link_download_counted",
         ServiceRequestFiled = "service_request_filed" => "action-service_request_filed",

@@ -1,6 +1,6 @@
 // Keys and downloads: a little of our own script on top of pages that work
-// without it. The key dialog, copy buttons, and selectors that offer only
-// combinations that exist. No framework.
+// without it. The key dialog, copy buttons, Copy link in one press, and
+// selectors that offer only combinations that exist. No framework.
 (function () {
   "use strict";
 
@@ -75,6 +75,77 @@
     });
   }
 
+  // Copy link: one press gives the link (the server renews the file's live
+  // link or makes one), puts it on the clipboard, says so in the live region
+  // and replaces the "Download links" part with the server's. Without this
+  // the form posts and the server redirects to the page showing the link.
+  function wireCopyLink() {
+    var status = document.getElementById("link-status");
+    if (!status || !window.fetch || !navigator.clipboard) return;
+    document.querySelectorAll("form.copy-link").forEach(function (form) {
+      var button = form.querySelector("button");
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        if (button.disabled) return;
+        button.disabled = true;
+        status.textContent = "";
+        var given = fetch(form.action, {
+          method: "POST",
+          body: new URLSearchParams(new FormData(form)),
+          credentials: "same-origin",
+          headers: { "Accept": "application/json" }
+        }).then(function (res) {
+          if (!res.ok) throw new Error("status " + res.status);
+          return res.json();
+        });
+        var copied = copyWhenGiven(given);
+        copied.catch(function () { /* reported below, once the link is here */ });
+        given.then(function (link) {
+          var old = document.getElementById("links");
+          if (old) {
+            var parsed = new DOMParser().parseFromString(link.html, "text/html").getElementById("links");
+            if (parsed) {
+              old.replaceWith(document.adoptNode(parsed));
+              wireCopy(document.getElementById("links"));
+            }
+          }
+          return copied.then(function () {
+            status.textContent = link.copied;
+            var label = button.textContent;
+            button.textContent = button.getAttribute("data-copied") || label;
+            setTimeout(function () { button.textContent = label; }, 2000);
+          }, function () {
+            status.textContent = link.copy_failed;
+            var box = document.getElementById("new-link-url");
+            if (box) { box.focus(); box.select(); }
+          });
+        }).catch(function () {
+          // Refused or offline: post the form as without JavaScript, so the
+          // server's page says what happened (a second press only renews).
+          form.submit();
+        }).then(function () { button.disabled = false; });
+      });
+    });
+  }
+
+  // The clipboard write must start inside the press for Safari, so it is
+  // given a promise of the text; browsers that want the text itself get it
+  // once the link arrives (still soon enough for the press to count).
+  function copyWhenGiven(given) {
+    var url = given.then(function (link) { return link.url; });
+    if (window.ClipboardItem && navigator.clipboard.write) {
+      try {
+        var item = new ClipboardItem({
+          "text/plain": url.then(function (u) { return new Blob([u], { type: "text/plain" }); })
+        });
+        return navigator.clipboard.write([item]).catch(function () {
+          return url.then(function (u) { return navigator.clipboard.writeText(u); });
+        });
+      } catch (e) { /* a ClipboardItem without promises: below */ }
+    }
+    return url.then(function (u) { return navigator.clipboard.writeText(u); });
+  }
+
   // Selectors: disable options that no existing file combines with the
   // choices already made.
   function wireSelectors() {
@@ -109,6 +180,7 @@
 
   document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
   wireCopy(document);
+  wireCopyLink();
   wireKeyDialog();
   wireSelectors();
 })();

@@ -244,7 +244,7 @@ const POST_MATRIX: &[FormRow] = &[
         "/customers/{contoso}/software/{sub}/links",
         &[("file_id", "{file}")],
         [
-            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+            REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
         ],
     ),
     (

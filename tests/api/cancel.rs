@@ -133,6 +133,7 @@ async fn an_approved_cancellation_credits_100_percent_and_revokes_key_and_links(
             &[("file_id", &p.file.to_string())],
         )
         .await;
+    let made = admin.get(made.location().unwrap()).await;
     let link = regex::Regex::new(r#"value="https?://[^/]+(/d/[^"]+)""#)
         .unwrap()
         .captures(&made.body)
@@ -207,6 +208,14 @@ async fn an_approved_cancellation_credits_100_percent_and_revokes_key_and_links(
             .unwrap()
             .status(),
         StatusCode::GONE
+    );
+    let page = admin
+        .get(&format!("/customers/{}/software/{}", p.customer, p.sub))
+        .await;
+    assert!(
+        page.body
+            .contains(", with the cancellation of the purchase"),
+        "the link's history says why it ended"
     );
     let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     ga.get("/my/software").await;

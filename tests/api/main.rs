@@ -17,6 +17,7 @@ mod csrf;
 mod customers;
 mod deny_by_default;
 mod helpers;
+mod links;
 mod orders;
 mod pages;
 mod people;

@@ -72,7 +72,7 @@ async fn admin_agents_get_one_daily_summary_of_links_expiring_tomorrow() {
             &[("file_id", &file.to_string())],
         )
         .await;
-    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
     let state = app.state();
     app.clock.advance(Duration::days(12));
     csp_portal::reminders::run(&**state, app.clock_now())

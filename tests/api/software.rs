@@ -41,33 +41,46 @@ fn key_pattern() -> regex::Regex {
     regex::Regex::new(r#"id="product-key">([A-Z0-9-]+)<"#).unwrap()
 }
 
-async fn make_link(b: &mut Browser, contoso: Uuid, sub: Uuid, file: Uuid) -> String {
+/// Presses Copy link on `file` as the page's form does without JavaScript;
+/// where the server redirects to.
+pub async fn press_copy_link(b: &mut Browser, contoso: Uuid, sub: Uuid, file: Uuid) -> String {
     b.get(&format!("/customers/{contoso}/software/{sub}?show=1"))
         .await;
-    let page = b
+    let res = b
         .post(
             &format!("/customers/{contoso}/software/{sub}/links"),
             &[("file_id", &file.to_string())],
         )
         .await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    res.location().expect("a redirect").to_owned()
+}
+
+/// Presses Copy link on `file` without JavaScript and follows the redirect
+/// to the page showing the link; its `/d/...` path.
+pub async fn make_link(b: &mut Browser, contoso: Uuid, sub: Uuid, file: Uuid) -> String {
+    let location = press_copy_link(b, contoso, sub, file).await;
+    let page = b.get(&location).await;
+    assert_eq!(page.status, StatusCode::OK);
     assert_eq!(
         page.headers
             .get("referrer-policy")
             .and_then(|v| v.to_str().ok()),
         Some("no-referrer")
     );
-    let url = regex::Regex::new(r#"id="new-link-url" value="([^"]+)""#)
-        .unwrap()
-        .captures(&page.body)
-        .expect("a link")[1]
-        .to_owned();
-    url.split_once("/d/")
-        .map(|(_, t)| format!("/d/{t}"))
-        .expect("a /d/ link")
+    link_on(&page.body).expect("the page shows the link")
 }
 
-async fn fetch(
+/// The `/d/...` path of the link a page shows in its box, if any.
+pub fn link_on(body: &str) -> Option<String> {
+    let url = regex::Regex::new(r#"id="new-link-url" value="([^"]+)""#)
+        .unwrap()
+        .captures(body)?[1]
+        .to_owned();
+    url.split_once("/d/").map(|(_, t)| format!("/d/{t}"))
+}
+
+pub async fn fetch(
     app: &TestApp,
     path: &str,
     headers: &[(&str, &str)],
@@ -82,7 +95,7 @@ async fn fetch(
     (status, headers, res.bytes().await.unwrap().to_vec())
 }
 
-async fn set_link_use(app: &TestApp, path: &str, used: i64) {
+pub async fn set_link_use(app: &TestApp, path: &str, used: i64) {
     let hash = csp_portal::crypto::token_hash(path.trim_start_matches("/d/"));
     let sql = "UPDATE download_links SET downloads_used = $1 WHERE token_hash = $2";
     match &app.db {
@@ -102,7 +115,7 @@ async fn set_link_use(app: &TestApp, path: &str, used: i64) {
     .unwrap();
 }
 
-async fn link_use(app: &TestApp, path: &str) -> i64 {
+pub async fn link_use(app: &TestApp, path: &str) -> i64 {
     let hash = csp_portal::crypto::token_hash(path.trim_start_matches("/d/"));
     csp_portal::store::links::by_token(&app.db, &hash)
         .await
@@ -415,8 +428,9 @@ async fn a_link_downloads_without_signing_in_until_day_fourteen() {
         StatusCode::GONE
     );
 
-    // Pressing again gives a new link with a fresh two weeks and 50 downloads
-    // (signed in afresh: two weeks outlast any session).
+    // Once it has expired, Copy link makes a new link (a new address) with
+    // a fresh two weeks and 50 downloads (signed in afresh: two weeks outlast
+    // any session).
     let mut b = app.sign_in_as(Role::AdminAgent).await;
     let renewed = make_link(&mut b, contoso, sub, file).await;
     assert_ne!(renewed, link);

@@ -5,6 +5,7 @@
 
 pub mod download;
 pub mod key;
+pub mod link_views;
 pub mod links;
 pub mod list;
 pub mod public_link;

@@ -1,20 +1,21 @@
 //! `GET .../software/{sub}`: the selectors (version, language, bitness or
 //! file type and OS: only combinations that exist), and on "Get keys and
 //! downloads" the matching files with Get key, Download and Copy link, the
-//! risk note, and the subscription's live links.
+//! risk note, and the purchase's download links (`link_views`).
 
 use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::Where;
+use super::link_views::{self, LinksPanel};
 use crate::error::{AppError, AppResult};
 use crate::routes::operator::catalog::human_size;
 use crate::routes::render;
-use crate::store::links::{self, LinkRow};
+use crate::store::links;
 use crate::store::organisations::Customer;
 use crate::store::software::{self, DownloadFile, SoftwareRow};
 use crate::web::access::{ManageKeys, Policy, Principal, SeeOwnSoftware};
@@ -33,9 +34,28 @@ pub struct Selection {
     /// Set by the "Get keys and downloads" button.
     #[serde(default)]
     pub show: Option<String>,
+    /// The link Copy link just gave (after its redirect): shown with its
+    /// address to whoever gave it, while it works.
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 impl Selection {
+    /// The query string that brings the page back with these choices (and
+    /// the files shown if they were).
+    pub fn query(&self) -> String {
+        let mut pairs = vec![
+            ("version", self.version.as_str()),
+            ("language", self.language.as_str()),
+            ("platform", self.platform.as_str()),
+        ];
+        pairs.retain(|(_, v)| !v.is_empty());
+        if self.show.is_some() {
+            pairs.push(("show", "1"));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+
     fn matches(&self, f: &DownloadFile) -> bool {
         (self.version.is_empty() || self.version == f.version)
             && (self.language.is_empty() || self.language == f.language)
@@ -64,16 +84,6 @@ pub struct FileView {
     pub version: String,
 }
 
-pub struct LinkView {
-    pub id: Uuid,
-    pub file_name: String,
-    pub created: String,
-    pub expires: String,
-    pub time_left: String,
-    pub used: i64,
-    pub cap: i64,
-}
-
 #[derive(Template)]
 #[template(path = "software/show.html")]
 pub struct Show {
@@ -89,11 +99,9 @@ pub struct Show {
     pub selection: Selection,
     pub shown: bool,
     pub files: Vec<FileView>,
-    pub links: Vec<LinkView>,
     pub can_links: bool,
-    /// A link made by this request: shown once, since only its hash is kept.
-    pub new_link: Option<String>,
-    pub new_link_file: String,
+    /// The download links (a partner's view only).
+    pub panel: Option<LinksPanel>,
 }
 
 /// The distinct values of a selector, sorted, marking the chosen one.
@@ -109,16 +117,6 @@ fn options(values: impl Iterator<Item = String>, chosen: &str) -> Vec<(String, b
         .collect()
 }
 
-fn time_left(page: &Page, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
-    let left = until - now;
-    let days = left.num_days();
-    let hours = left.num_hours() - days * 24;
-    page.i18n.t_args(
-        "links-time-left",
-        &[("days", &days.to_string()), ("hours", &hours.to_string())],
-    )
-}
-
 /// The subscription in `w`'s scope, or 404.
 pub async fn subscription(
     state: &AppState,
@@ -131,23 +129,31 @@ pub async fn subscription(
         .ok_or(AppError::NotFound)
 }
 
-/// Builds the page; used by GET and by the POSTs that answer with it.
+/// Builds the page.
 pub async fn page_for(
     ctx: &Ctx<impl Policy>,
     w: Where,
     sub: SoftwareRow,
     selection: Selection,
-    new_link: Option<(String, String)>,
 ) -> AppResult<Show> {
     let state = &ctx.state;
-    let now = state.clock.now();
     let files = software::files_of_product(&state.db, sub.product_id).await?;
-    let live = if w.own_view {
-        Vec::new()
-    } else {
-        links::live_for_subscription(&state.db, sub.id, now).await?
-    };
     let page = ctx.page(w.section())?;
+    let panel = if w.own_view {
+        None
+    } else {
+        let rows = links::of_subscription(&state.db, sub.id).await?;
+        let shown = link_views::shown_link(state, ctx, &selection, &rows);
+        Some(link_views::panel(
+            state,
+            &page,
+            &w.base,
+            &sub,
+            selection.clone(),
+            rows,
+            shown,
+        ))
+    };
     let combos: Vec<Combo> = files
         .iter()
         .map(|f| Combo {
@@ -156,7 +162,7 @@ pub async fn page_for(
             p: f.platform(),
         })
         .collect();
-    let shown = selection.show.is_some() || new_link.is_some();
+    let shown = selection.show.is_some();
     let file_views = if shown {
         files
             .iter()
@@ -173,22 +179,6 @@ pub async fn page_for(
             .collect()
     } else {
         Vec::new()
-    };
-    let links = live
-        .into_iter()
-        .map(|l: LinkRow| LinkView {
-            id: l.id,
-            file_name: l.file_name,
-            created: l.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            expires: l.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            time_left: time_left(&page, now, l.expires_at),
-            used: l.downloads_used,
-            cap: l.download_cap,
-        })
-        .collect();
-    let (new_link, new_link_file) = match new_link {
-        Some((url, file)) => (Some(url), file),
-        None => (None, String::new()),
     };
     Ok(Show {
         purchased: sub.purchased_at.format("%Y-%m-%d").to_string(),
@@ -226,9 +216,7 @@ pub async fn page_for(
         selection,
         shown,
         files: file_views,
-        links,
-        new_link,
-        new_link_file,
+        panel,
     })
 }
 
@@ -241,8 +229,17 @@ pub async fn partner(
     let (_, sub_id) = path.into_inner();
     let w = Where::partner(customer);
     let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
-    let page = page_for(&ctx, w, sub, q.into_inner(), None).await?;
-    render(&page, StatusCode::OK)
+    let page = page_for(&ctx, w, sub, q.into_inner()).await?;
+    let showing_a_link = page.panel.as_ref().is_some_and(|p| p.new_link.is_some());
+    let mut res = render(&page, StatusCode::OK)?;
+    if showing_a_link {
+        // The page holds a live link: keep it out of referrers.
+        res.headers_mut().insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+    }
+    Ok(res)
 }
 
 pub async fn own(
@@ -252,6 +249,6 @@ pub async fn own(
 ) -> AppResult<HttpResponse> {
     let w = Where::own(&ctx.state, &ctx).await?;
     let sub = subscription(&ctx.state, &ctx, &w, *sub_id).await?;
-    let page = page_for(&ctx, w, sub, q.into_inner(), None).await?;
+    let page = page_for(&ctx, w, sub, q.into_inner()).await?;
     render(&page, StatusCode::OK)
 }
