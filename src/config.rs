@@ -59,6 +59,9 @@ pub struct Settings {
     pub static_dir: PathBuf,
     /// Password hashes run at once; `None`: one per core.
     pub hash_threads: Option<usize>,
+    /// On SIGTERM or SIGINT, how long in-flight requests (downloads too)
+    /// and a running job pass may take to finish before they are cut off.
+    pub shutdown_limit: std::time::Duration,
 }
 
 /// An SMTP relay (no TLS: a local MTA) and the sender of every mail.
@@ -238,9 +241,19 @@ impl Settings {
             hash_threads: var("PORTAL_HASH_THREADS")
                 .and_then(|v| v.parse().ok())
                 .filter(|n| *n > 0),
+            shutdown_limit: std::time::Duration::from_secs(match var("PORTAL_SHUTDOWN_SECONDS") {
+                Some(v) => v.parse().map_err(|_| {
+                    anyhow::anyhow!("PORTAL_SHUTDOWN_SECONDS must be a number of seconds")
+                })?,
+                None => DEFAULT_SHUTDOWN_SECONDS,
+            }),
         })
     }
 }
+
+/// Long enough for most downloads in flight to end; short enough for an
+/// orchestrator's own kill timeout (Kubernetes waits 30 s by default).
+pub const DEFAULT_SHUTDOWN_SECONDS: u64 = 25;
 
 /// The `static/` folder of the source tree.
 pub fn default_static_dir() -> PathBuf {

@@ -10,7 +10,7 @@ use csp_portal::clock::ManualClock;
 use csp_portal::config::{Secret, Settings, ThrottlePolicy};
 use csp_portal::demo;
 use csp_portal::domain::role::Role;
-use csp_portal::startup::Application;
+use csp_portal::startup::{Application, Stopper};
 use csp_portal::store::Db;
 use csp_portal::web::state::AppState;
 use reqwest::StatusCode;
@@ -29,6 +29,10 @@ pub struct TestApp {
     pub clock: ManualClock,
     /// Whether the server holds the store for down.
     pub health: Arc<csp_portal::web::store_health::StoreHealth>,
+    /// Stops the server as SIGTERM would.
+    pub stopper: Stopper,
+    /// The server's task, until `stopped` awaits it.
+    serving: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     state: web::Data<AppState>,
     _dir: tempfile::TempDir,
 }
@@ -246,6 +250,9 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         smtp: None,
         static_dir: csp_portal::config::default_static_dir(),
         hash_threads: None,
+        shutdown_limit: std::time::Duration::from_secs(
+            csp_portal::config::DEFAULT_SHUTDOWN_SECONDS,
+        ),
     }
 }
 
@@ -296,13 +303,16 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let base = format!("http://127.0.0.1:{}", app.port());
     let health = app.store_health();
     let state = app.state();
-    tokio::spawn(app.run_until_stopped());
+    let stopper = app.stopper();
+    let serving = Some(tokio::spawn(app.run_until_stopped()));
     TestApp {
         base,
         settings: app_settings,
         db,
         clock,
         health,
+        stopper,
+        serving,
         state,
         _dir: dir,
     }
@@ -432,6 +442,16 @@ impl TestApp {
             jar,
             csrf: None,
         }
+    }
+
+    /// Waits for the server (stopped through `stopper`) and its background
+    /// loops to finish; the server's own result.
+    pub async fn stopped(&mut self) -> std::io::Result<()> {
+        self.serving
+            .take()
+            .expect("stopped only once")
+            .await
+            .expect("the server's task")
     }
 
     /// A browser signed in as one of the demo users.
