@@ -145,7 +145,7 @@ struct Template {
 
 static TEMPLATE: OnceCell<Template> = OnceCell::const_new();
 
-fn pg_url() -> Option<String> {
+pub fn pg_url() -> Option<String> {
     std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.trim().is_empty())
@@ -231,7 +231,7 @@ fn remove_stale_templates(root: &Path) {
     }
 }
 
-fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -> Settings {
+pub fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -> Settings {
     Settings {
         database_url,
         data_dir,
@@ -322,7 +322,7 @@ fn rand_byte() -> u8 {
     Uuid::new_v4().as_bytes()[0]
 }
 
-fn with_search_path(url: &str, schema: &str) -> String {
+pub fn with_search_path(url: &str, schema: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}options=-c%20search_path%3D{schema}")
 }
@@ -334,7 +334,7 @@ async fn admin_connection(url: &str) -> sqlx::PgConnection {
         .expect("TEST_DATABASE_URL is set but PostgreSQL cannot be reached")
 }
 
-async fn create_schema(url: &str, schema: &str) {
+pub async fn create_schema(url: &str, schema: &str) {
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&mut admin_connection(url).await)
         .await
@@ -431,17 +431,7 @@ pub struct Browser {
 
 impl TestApp {
     pub fn browser(&self) -> Browser {
-        let jar = Arc::new(reqwest::cookie::Jar::default());
-        Browser {
-            base: self.base.clone(),
-            client: reqwest::Client::builder()
-                .cookie_provider(jar.clone())
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .expect("client"),
-            jar,
-            csrf: None,
-        }
+        Browser::new(&self.base)
     }
 
     /// Waits for the server (stopped through `stopper`) and its background
@@ -538,6 +528,32 @@ impl TestApp {
 }
 
 impl Browser {
+    /// A browser with an empty cookie jar, at `base`.
+    pub fn new(base: &str) -> Browser {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        Browser {
+            base: base.to_owned(),
+            client: reqwest::Client::builder()
+                .cookie_provider(jar.clone())
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            jar,
+            csrf: None,
+        }
+    }
+
+    /// The same browser (cookies, CSRF token) talking to another instance
+    /// at `base`: cookies are the host's, whatever the port.
+    pub fn at(&self, base: &str) -> Browser {
+        Browser {
+            base: base.to_owned(),
+            client: self.client.clone(),
+            jar: self.jar.clone(),
+            csrf: self.csrf.clone(),
+        }
+    }
+
     async fn page(&mut self, res: reqwest::Response) -> Page {
         let status = res.status();
         let headers = res.headers().clone();

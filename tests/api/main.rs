@@ -28,4 +28,5 @@ mod shutdown;
 mod sign_in;
 mod software;
 mod two_factor;
+mod two_instances;
 mod uploads;
