@@ -19,7 +19,7 @@ use crate::domain::role::Role;
 use crate::files::FileStore;
 use crate::startup::Application;
 use crate::store::{Db, organisations, users};
-use crate::{auth, demo, telemetry};
+use crate::{auth, demo, shutdown, telemetry};
 
 #[derive(Parser)]
 #[command(name = "csp-portal", version, about = "CSP software portal")]
@@ -256,13 +256,45 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !args.no_demo && !settings.production && demo::store_is_empty(&db).await? {
                 load_demo(&db, &settings, clock.as_ref()).await?;
             }
-            let app = Application::build_with_db(settings, clock, db, &args.bind)?;
-            tracing::info!(bind = %args.bind, port = app.port(), "serving");
-            println!("Serving the portal at http://{}", args.bind);
+            let limit = settings.shutdown_limit;
+            let app = Application::build_with_db(settings, clock, db.clone(), &args.bind)?;
+            tracing::info!(address = %app.address(), "serving");
+            // The bound address, port included (`--bind 127.0.0.1:0` lets
+            // the system choose one: scripts and tests read it here).
+            println!("Serving the portal at http://{}", app.address());
+            actix_web::rt::spawn(stop_on_signals(app.stopper(), limit));
             app.run_until_stopped().await?;
+            db.close().await;
+            tracing::info!("stopped");
         }
     }
     Ok(())
+}
+
+/// The first SIGTERM or SIGINT stops the server gracefully; a second one
+/// drops what is still in flight.
+async fn stop_on_signals(stopper: crate::startup::Stopper, limit: std::time::Duration) {
+    let name = match shutdown::signalled().await {
+        Ok(name) => name,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot listen for signals; SIGKILL stops the server");
+            return;
+        }
+    };
+    tracing::info!(
+        signal = name,
+        limit_seconds = limit.as_secs(),
+        "stopping: no new connections; finishing the requests in flight"
+    );
+    let graceful = stopper.clone();
+    actix_web::rt::spawn(async move { graceful.stop().await });
+    if let Ok(name) = shutdown::signalled().await {
+        tracing::warn!(
+            signal = name,
+            "stopping now: requests in flight are dropped"
+        );
+        stopper.force().await;
+    }
 }
 
 async fn load_demo(

@@ -65,6 +65,9 @@ pub struct Settings {
     pub smtp: Option<SmtpRelay>,
     /// Password hashes run at once; `None`: one per core.
     pub hash_threads: Option<usize>,
+    /// On SIGTERM or SIGINT, how long in-flight requests (downloads too)
+    /// and a running job pass may take to finish before they are cut off.
+    pub shutdown_limit: std::time::Duration,
 }
 
 /// An SMTP relay (no TLS: a local MTA).
@@ -241,9 +244,19 @@ impl Settings {
             hash_threads: var("PORTAL_HASH_THREADS")
                 .and_then(|v| v.parse().ok())
                 .filter(|n| *n > 0),
+            shutdown_limit: std::time::Duration::from_secs(match var("PORTAL_SHUTDOWN_SECONDS") {
+                Some(v) => v.parse().map_err(|_| {
+                    anyhow::anyhow!("PORTAL_SHUTDOWN_SECONDS must be a number of seconds")
+                })?,
+                None => DEFAULT_SHUTDOWN_SECONDS,
+            }),
         })
     }
 }
+
+/// Long enough for most downloads in flight to end; short enough for an
+/// orchestrator's own kill timeout (Kubernetes waits 30 s by default).
+pub const DEFAULT_SHUTDOWN_SECONDS: u64 = 25;
 
 /// The portal's public origin: scheme, host and port, no path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,6 +341,7 @@ mod tests {
             mail_from: DEFAULT_MAIL_FROM.into(),
             smtp: None,
             hash_threads: None,
+            shutdown_limit: std::time::Duration::from_secs(DEFAULT_SHUTDOWN_SECONDS),
         };
         // A clone too: Settings are cloned into every worker.
         for shown in [format!("{settings:?}"), format!("{:?}", settings.clone())] {

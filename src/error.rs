@@ -2,8 +2,8 @@
 //!
 //! Policy: not signed in -> redirect to sign-in and back; missing role -> 403
 //! naming the role; unknown or foreign id -> 404 (the same page, so ids cannot
-//! be probed); store down -> 503; anything unexpected -> 500 with the request
-//! id, the cause chain in the log only.
+//! be probed); store down -> 503; anything unexpected -> 500, the cause chain
+//! in the log only. Every error page shows the request's id.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header;
@@ -84,8 +84,9 @@ struct ErrorPage {
     page: Page,
     title: String,
     message: String,
+    /// Shown on every error page, so that whoever reports one names the
+    /// log lines of that request.
     request_id: String,
-    show_request_id: bool,
 }
 
 impl ResponseError for AppError {
@@ -163,7 +164,6 @@ impl ResponseError for AppError {
             }
         };
         let page = ErrorPage {
-            show_request_id: matches!(self, AppError::Internal(_) | AppError::Unavailable(_)),
             page: request_scope::signed_in().unwrap_or_else(|| Page::bare(i18n)),
             title,
             message,

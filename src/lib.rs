@@ -23,6 +23,7 @@ pub mod mail;
 pub mod reminders;
 pub mod request_scope;
 pub mod routes;
+pub mod shutdown;
 pub mod site_keys;
 pub mod startup;
 pub mod store;

@@ -7,11 +7,14 @@ use std::collections::BTreeMap;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
+use tracing::Instrument;
 use uuid::Uuid;
 
 use crate::clock::SharedClock;
 use crate::i18n::I18n;
 use crate::mail::{Mail, Mailer};
+use crate::request_scope;
+use crate::shutdown::StopSignal;
 use crate::store::{Db, reminders};
 
 pub const WINDOW_NOTICE_DAYS: i64 = 7;
@@ -114,19 +117,38 @@ pub async fn run(deps: &impl Deps, now: DateTime<Utc>) -> anyhow::Result<usize> 
     Ok(sent)
 }
 
-/// Runs the job (and housekeeping) every `INTERVAL` for as long as the
-/// server runs.
-pub fn spawn(job: Job) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(INTERVAL);
-        loop {
-            tick.tick().await;
-            if let Err(e) = run(&job, job.clock.now()).await {
-                tracing::warn!(error = %e, "reminder job failed; it will try again");
-            }
-            if let Err(e) = crate::housekeeping::run(&job.db, job.clock.now()).await {
-                tracing::warn!(error = %e, "housekeeping failed; it will try again");
-            }
+/// Runs the job (and housekeeping) every `INTERVAL`, the first pass at
+/// once, until `stop`: a pass under way is finished first, so a reminder
+/// claimed is also sent. Each pass logs under an id of its own.
+pub async fn run_every(job: Job, mut stop: StopSignal) {
+    let mut tick = tokio::time::interval(INTERVAL);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stop.stopped() => return,
         }
-    });
+        let span = tracing::info_span!("job", id = %request_scope::new_id());
+        pass(&job).instrument(span).await;
+    }
+}
+
+async fn pass(job: &Job) {
+    let sent = match run(job, job.clock.now()).await {
+        Ok(sent) => sent,
+        Err(e) => {
+            tracing::warn!(error = %e, "reminder job failed; it will try again");
+            0
+        }
+    };
+    match crate::housekeeping::run(&job.db, job.clock.now()).await {
+        Ok((sessions, counts)) => {
+            tracing::info!(
+                reminders = sent,
+                sessions_purged = sessions,
+                throttle_counts_purged = counts,
+                "jobs ran"
+            );
+        }
+        Err(e) => tracing::warn!(error = %e, "housekeeping failed; it will try again"),
+    }
 }

@@ -24,6 +24,14 @@ tokio::task_local! {
     static SCOPE: Scope;
 }
 
+/// A fresh id for a request or a job pass: short enough to read out from
+/// an error page, long enough not to repeat in a day's logs.
+pub fn new_id() -> String {
+    let mut id = uuid::Uuid::new_v4().simple().to_string();
+    id.truncate(12);
+    id
+}
+
 /// Runs `f` as the request `id`, in the language `i18n` (until the
 /// signed-in user's own is known).
 pub async fn run<F: Future>(id: String, i18n: I18n, f: F) -> F::Output {

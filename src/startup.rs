@@ -1,13 +1,15 @@
 //! Startup as a value: `Application::build` opens the store, runs migrations,
-//! binds the listener (port 0 in tests) and hands back the server and its port.
+//! binds the listener (port 0 in tests) and hands back the server and its port,
+//! with a [`Stopper`] that stops it as SIGTERM does (see `shutdown`).
 
-use std::net::TcpListener;
+use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
+use std::time::Duration;
 
 use actix_session::SessionMiddleware;
 use actix_session::config::{BrowserSession, TtlExtensionPolicy};
 use actix_web::cookie::{Key, SameSite, time::Duration as CookieDuration};
-use actix_web::dev::Server;
+use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpResponse, HttpServer, guard, web};
 use anyhow::Context;
@@ -20,6 +22,7 @@ use crate::crypto::KeyCipher;
 use crate::error::AppError;
 use crate::files::FileStore;
 use crate::routes;
+use crate::shutdown::Jobs;
 use crate::store::Db;
 use crate::store::sessions::DbSessionStore;
 use crate::web::state::AppState;
@@ -28,10 +31,35 @@ use crate::web::{assets, csrf, headers, request_ctx};
 
 pub struct Application {
     server: Server,
-    port: u16,
+    address: SocketAddr,
     db: Db,
     health: Arc<StoreHealth>,
     state: web::Data<AppState>,
+    jobs: Jobs,
+    shutdown_limit: Duration,
+}
+
+/// Stops one instance: the server stops accepting and gives requests in
+/// flight the shutdown limit; the background loops stop between passes.
+#[derive(Clone)]
+pub struct Stopper {
+    server: ServerHandle,
+    jobs: tokio::sync::watch::Sender<bool>,
+}
+
+impl Stopper {
+    /// Resolves when the server has stopped (the loops may still be
+    /// finishing a pass: `run_until_stopped` waits for them).
+    pub async fn stop(&self) {
+        self.jobs.send_replace(true);
+        self.server.stop(true).await;
+    }
+
+    /// Drops the requests in flight at once (a second signal).
+    pub async fn force(&self) {
+        self.jobs.send_replace(true);
+        self.server.stop(false).await;
+    }
 }
 
 impl Application {
@@ -56,7 +84,6 @@ impl Application {
     ) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let local = listener.local_addr()?;
-        let port = local.port();
         let public_url = settings
             .public_url
             .clone()
@@ -88,15 +115,19 @@ impl Application {
             mailer,
             site_keys,
         });
+        let mut jobs = Jobs::default();
         if state.settings.run_jobs {
-            crate::reminders::spawn(crate::reminders::Job {
+            let job = crate::reminders::Job {
                 db: state.db.clone(),
                 mailer: state.mailer.clone(),
                 clock: state.clock.clone(),
-            });
+            };
+            jobs.spawn(|stop| crate::reminders::run_every(job, stop));
         }
         let health = StoreHealth::new();
-        store_health::spawn_probe(health.clone(), db.clone(), state.clock.clone());
+        let (probed, probe_db, probe_clock) = (health.clone(), db.clone(), state.clock.clone());
+        jobs.spawn(|stop| store_health::probe_while_down(probed, probe_db, probe_clock, stop));
+        let shutdown_limit = state.settings.shutdown_limit;
         let health_data = web::Data::from(health.clone());
         let app_state = state.clone();
         assets::prepare();
@@ -140,7 +171,9 @@ impl Application {
                         .guard(guard::Any(guard::Get()).or(guard::Head()))
                         .to(assets::serve),
                 )
-                // Static files need no session, so they answer while the store is down.
+                // Static files (above) and the health checks need no session,
+                // so they answer while the store is down.
+                .configure(routes::health_checks)
                 .service(
                     web::scope("")
                         .configure(routes::configure)
@@ -155,18 +188,37 @@ impl Application {
                 .wrap(from_fn(request_ctx::middleware))
         })
         .listen(listener)?
+        // Signals are ours to handle (`shutdown`): actix would drop the
+        // requests in flight on SIGINT.
+        .disable_signals()
+        .shutdown_timeout(shutdown_limit.as_secs())
         .run();
         Ok(Application {
             server,
-            port,
+            address: local,
             db,
             health,
             state: app_state,
+            jobs,
+            shutdown_limit,
         })
     }
 
     pub fn port(&self) -> u16 {
-        self.port
+        self.address.port()
+    }
+
+    /// The address the listener is bound to (its port chosen by the system
+    /// when asked for port 0).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            server: self.server.handle(),
+            jobs: self.jobs.stopper(),
+        }
     }
 
     pub fn db(&self) -> Db {
@@ -183,8 +235,14 @@ impl Application {
         self.health.clone()
     }
 
+    /// Serves until stopped, then waits (up to the shutdown limit) for the
+    /// background loops to finish their passes.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        if !self.jobs.finish(self.shutdown_limit).await {
+            tracing::warn!("a job pass was still running at the shutdown limit; it was cut off");
+        }
+        served
     }
 }
 

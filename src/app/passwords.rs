@@ -125,19 +125,24 @@ pub async fn request_reset(
         .join(&format!("/reset/{}", token.expose_secret()));
     let mailer = state.mailer.clone();
     let to = email.to_string();
-    actix_web::rt::spawn(async move {
-        let mail = Mail {
-            to: &to,
-            subject: i18n.t("mail-reset-subject"),
-            body: i18n.t_args(
-                "mail-reset-body",
-                &[("link", &link), ("minutes", &RESET_MINUTES.to_string())],
-            ),
-        };
-        if let Err(e) = mailer.send(&mail).await {
-            tracing::error!(error = %e, "sending a reset mail failed");
-        }
-    });
+    // Sent apart from the answer, yet logged as part of this request.
+    let span = tracing::Span::current();
+    actix_web::rt::spawn(tracing::Instrument::instrument(
+        async move {
+            let mail = Mail {
+                to: &to,
+                subject: i18n.t("mail-reset-subject"),
+                body: i18n.t_args(
+                    "mail-reset-body",
+                    &[("link", &link), ("minutes", &RESET_MINUTES.to_string())],
+                ),
+            };
+            if let Err(e) = mailer.send(&mail).await {
+                tracing::error!(error = %e, "sending a reset mail failed");
+            }
+        },
+        span,
+    ));
     Ok(())
 }
 

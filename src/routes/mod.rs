@@ -13,9 +13,16 @@ pub mod support;
 
 use actix_web::web;
 
+/// The health checks: registered before the session middleware, since they
+/// never read a session (a probe that sends a cookie costs no store read).
+pub fn health_checks(cfg: &mut web::ServiceConfig) {
+    cfg.route("/health", web::get().to(health::ready))
+        .route("/health/live", web::get().to(health::live))
+        .route("/health/ready", web::get().to(health::ready));
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::show))
-        .route("/health", web::get().to(health::check))
         .route("/sign-in", web::get().to(sign_in::form::show))
         .route("/sign-in", web::post().to(sign_in::submit::submit))
         .route("/sign-out", web::post().to(sign_in::sign_out::submit))

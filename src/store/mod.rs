@@ -15,6 +15,7 @@ pub mod organisations;
 pub mod people;
 pub mod reminders;
 pub mod requests;
+pub mod schema;
 pub mod sessions;
 pub mod software;
 pub mod throttle;
@@ -272,8 +273,8 @@ impl Db {
 
     pub async fn migrate(&self) -> StoreResult<()> {
         match self {
-            Db::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
-            Db::Pg(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+            Db::Sqlite(p) => schema::SQLITE.run(p).await?,
+            Db::Pg(p) => schema::POSTGRES.run(p).await?,
         }
         Ok(())
     }

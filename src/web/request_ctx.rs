@@ -1,15 +1,20 @@
 //! Per-request context: opens the request's scope (`request_scope`: an id
 //! for the logs and error pages, the language) and writes one log line per
 //! request (route pattern, never the raw path: paths of
-//! download links carry tokens).
+//! download links carry tokens). Every line logged while the request is
+//! handled, and while its body streams out (downloads, the CSV export, whose
+//! queries run as the body is sent), carries the id.
 
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Instant;
 
 use actix_web::Error;
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
+use actix_web::web::Bytes;
 use tracing::Instrument;
 
 use crate::i18n::I18n;
@@ -21,7 +26,7 @@ pub async fn middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let id = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+    let id = request_scope::new_id();
     let lang = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
@@ -65,5 +70,35 @@ pub async fn middleware(
             "served"
         )
     });
-    Ok(res)
+    Ok(res.map_body(|_, body| BoxBody::new(InSpan { body, span })))
+}
+
+/// A response body polled inside its request's span. A body held in memory
+/// comes out of `BoxBody::new` as plain bytes again; only a streamed one
+/// keeps the wrapper.
+struct InSpan {
+    body: BoxBody,
+    span: tracing::Span,
+}
+
+impl MessageBody for InSpan {
+    type Error = Box<dyn std::error::Error>;
+
+    fn size(&self) -> BodySize {
+        self.body.size()
+    }
+
+    fn poll_next(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Self::Error>>> {
+        let this = self.get_mut();
+        let _entered = this.span.enter();
+        Pin::new(&mut this.body).poll_next(cx)
+    }
+
+    fn try_into_bytes(self) -> Result<Bytes, Self> {
+        let InSpan { body, span } = self;
+        body.try_into_bytes().map_err(|body| InSpan { body, span })
+    }
 }

@@ -5,9 +5,10 @@
 //! A request whose store call fails with a connection or pool error
 //! (`AppError::Unavailable`) marks the store down; so does a session-store
 //! failure that a `SELECT 1` confirms. While down, everything but `/static`
-//! and `/health` is answered with the 503 page without touching the store,
-//! and a background probe runs `SELECT 1` until it answers. `/health` always
-//! asks the store itself and sets the flag either way.
+//! and the health checks is answered with the 503 page without touching the
+//! store, and a background probe runs `SELECT 1` until it answers.
+//! `/health/ready` (and `/health`) always asks the store itself and sets the
+//! flag either way.
 //!
 //! The flag lives in each process: an instance finds out on its own that the
 //! store is down or back, which is all a flag of this kind can mean.
@@ -23,10 +24,12 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, ResponseError, web};
 use chrono::{DateTime, Duration, Utc};
+use tracing::Instrument;
 
 use crate::clock::SharedClock;
 use crate::error::AppError;
 use crate::request_scope;
+use crate::shutdown::StopSignal;
 use crate::store::{Db, StoreError, StoreResult};
 use crate::web::headers;
 use crate::web::state::AppState;
@@ -34,7 +37,7 @@ use crate::web::state::AppState;
 /// How often the background probe looks while the store is down.
 pub const PROBE_EVERY: StdDuration = StdDuration::from_secs(1);
 /// A `SELECT 1` that takes longer than this counts as a store that is down:
-/// the probe should not keep a request (or `/health`) waiting for the whole
+/// the probe should not keep a request (or `/health/ready`) waiting for the whole
 /// pool acquire timeout a second time.
 pub const PROBE_TIMEOUT: StdDuration = StdDuration::from_millis(500);
 /// How long after a failure the probe tries again, so that a failing store
@@ -106,26 +109,34 @@ fn micros(d: Duration) -> i64 {
     d.num_microseconds().unwrap_or(i64::MAX)
 }
 
-/// Probes the store while it is down, for as long as the server runs.
-pub fn spawn_probe(health: Arc<StoreHealth>, db: Db, clock: SharedClock) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(PROBE_EVERY);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            let now = clock.now();
-            if health.probe_due(now) {
-                // The outcome is in the flag; a failure was logged when it was set.
-                let _ = health.probe(&db, now).await;
-            }
+/// Probes the store while it is down, until `stop`. A probe that brings it
+/// back logs under an id of its own.
+pub async fn probe_while_down(
+    health: Arc<StoreHealth>,
+    db: Db,
+    clock: SharedClock,
+    mut stop: StopSignal,
+) {
+    let mut tick = tokio::time::interval(PROBE_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stop.stopped() => return,
         }
-    });
+        let now = clock.now();
+        if health.probe_due(now) {
+            let span = tracing::info_span!("job", id = %request_scope::new_id());
+            // The outcome is in the flag; a failure was logged when it was set.
+            let _ = health.probe(&db, now).instrument(span).await;
+        }
+    }
 }
 
-/// What is answered without the store: our static files and the health check
-/// (which asks the store itself).
+/// What is answered without the store: our static files and the health
+/// checks (ready asks the store itself, live never does).
 fn needs_store(path: &str) -> bool {
-    !(path == "/health" || path.starts_with("/static/"))
+    !(path == "/health" || path.starts_with("/health/") || path.starts_with("/static/"))
 }
 
 /// Sits outside the session middleware (which reads the store on every

@@ -12,6 +12,8 @@ use crate::helpers::spawn_app;
 /// The routes anyone may use signed out: (method, pattern), and why.
 const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/health"),
+    ("GET", "/health/live"),
+    ("GET", "/health/ready"),
     ("GET", "/sign-in"),
     ("POST", "/sign-in"),
     ("GET", "/sign-in/code"),

@@ -10,7 +10,7 @@ use csp_portal::clock::ManualClock;
 use csp_portal::config::{DEFAULT_MAIL_FROM, Settings, ThrottlePolicy};
 use csp_portal::demo;
 use csp_portal::domain::role::Role;
-use csp_portal::startup::Application;
+use csp_portal::startup::{Application, Stopper};
 use csp_portal::store::Db;
 use csp_portal::web::state::AppState;
 use reqwest::StatusCode;
@@ -30,6 +30,10 @@ pub struct TestApp {
     pub clock: ManualClock,
     /// Whether the server holds the store for down.
     pub health: Arc<csp_portal::web::store_health::StoreHealth>,
+    /// Stops the server as SIGTERM would.
+    pub stopper: Stopper,
+    /// The server's task, until `stopped` awaits it.
+    serving: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     state: web::Data<AppState>,
     _dir: tempfile::TempDir,
 }
@@ -142,7 +146,7 @@ struct Template {
 
 static TEMPLATE: OnceCell<Template> = OnceCell::const_new();
 
-fn pg_url() -> Option<String> {
+pub fn pg_url() -> Option<String> {
     std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.trim().is_empty())
@@ -228,7 +232,7 @@ fn remove_stale_templates(root: &Path) {
     }
 }
 
-fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -> Settings {
+pub fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -> Settings {
     Settings {
         database_url,
         data_dir,
@@ -247,6 +251,9 @@ fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8>) -
         mail_from: DEFAULT_MAIL_FROM.into(),
         smtp: None,
         hash_threads: None,
+        shutdown_limit: std::time::Duration::from_secs(
+            csp_portal::config::DEFAULT_SHUTDOWN_SECONDS,
+        ),
     }
 }
 
@@ -297,13 +304,16 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let base = format!("http://127.0.0.1:{}", app.port());
     let health = app.store_health();
     let state = app.state();
-    tokio::spawn(app.run_until_stopped());
+    let stopper = app.stopper();
+    let serving = Some(tokio::spawn(app.run_until_stopped()));
     TestApp {
         base,
         settings: app_settings,
         db,
         clock,
         health,
+        stopper,
+        serving,
         state,
         _dir: dir,
     }
@@ -313,7 +323,7 @@ fn rand_byte() -> u8 {
     Uuid::new_v4().as_bytes()[0]
 }
 
-fn with_search_path(url: &str, schema: &str) -> String {
+pub fn with_search_path(url: &str, schema: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}options=-c%20search_path%3D{schema}")
 }
@@ -325,7 +335,7 @@ async fn admin_connection(url: &str) -> sqlx::PgConnection {
         .expect("TEST_DATABASE_URL is set but PostgreSQL cannot be reached")
 }
 
-async fn create_schema(url: &str, schema: &str) {
+pub async fn create_schema(url: &str, schema: &str) {
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&mut admin_connection(url).await)
         .await
@@ -422,17 +432,17 @@ pub struct Browser {
 
 impl TestApp {
     pub fn browser(&self) -> Browser {
-        let jar = Arc::new(reqwest::cookie::Jar::default());
-        Browser {
-            base: self.base.clone(),
-            client: reqwest::Client::builder()
-                .cookie_provider(jar.clone())
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .expect("client"),
-            jar,
-            csrf: None,
-        }
+        Browser::new(&self.base)
+    }
+
+    /// Waits for the server (stopped through `stopper`) and its background
+    /// loops to finish; the server's own result.
+    pub async fn stopped(&mut self) -> std::io::Result<()> {
+        self.serving
+            .take()
+            .expect("stopped only once")
+            .await
+            .expect("the server's task")
     }
 
     /// A browser signed in as one of the demo users.
@@ -537,6 +547,32 @@ fn readable_mail(raw: &[u8]) -> Option<(String, String)> {
 }
 
 impl Browser {
+    /// A browser with an empty cookie jar, at `base`.
+    pub fn new(base: &str) -> Browser {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        Browser {
+            base: base.to_owned(),
+            client: reqwest::Client::builder()
+                .cookie_provider(jar.clone())
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            jar,
+            csrf: None,
+        }
+    }
+
+    /// The same browser (cookies, CSRF token) talking to another instance
+    /// at `base`: cookies are the host's, whatever the port.
+    pub fn at(&self, base: &str) -> Browser {
+        Browser {
+            base: base.to_owned(),
+            client: self.client.clone(),
+            jar: self.jar.clone(),
+            csrf: self.csrf.clone(),
+        }
+    }
+
     async fn page(&mut self, res: reqwest::Response) -> Page {
         let status = res.status();
         let headers = res.headers().clone();

@@ -24,7 +24,7 @@ fn field(id: Uuid) -> String {
 }
 
 /// The review page for these quantities, and the idempotency key it carries.
-async fn review(
+pub async fn review(
     b: &mut Browser,
     customer: Uuid,
     lines: &[(Uuid, &str)],
@@ -45,7 +45,7 @@ async fn review(
     (page, key)
 }
 
-async fn place(
+pub async fn place(
     b: &mut Browser,
     customer: Uuid,
     key: &str,

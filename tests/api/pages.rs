@@ -196,3 +196,97 @@ async fn a_page_costs_two_statements_beyond_what_it_shows() {
         );
     }
 }
+
+/// The id the answer names in `X-Request-Id` ("" without one).
+fn request_id(res: &Page) -> String {
+    res.headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn every_error_page_shows_the_request_id_of_its_answer() {
+    let app = spawn_app().await;
+    let mut anonymous = app.browser();
+    let mut sales = app.sign_in_as(Role::SalesAgent).await;
+    let unknown = uuid::Uuid::new_v4();
+    let pages = [
+        ("404, no such page", anonymous.get("/no-such-page").await),
+        (
+            "404, no such customer",
+            sales.get(&format!("/customers/{unknown}")).await,
+        ),
+        ("403, missing role", sales.get("/activity").await),
+        (
+            "403, no CSRF token",
+            anonymous
+                .post_raw("/sign-in", &[("email", "a@b.example")], &[])
+                .await,
+        ),
+    ];
+    for (what, res) in pages {
+        let id = request_id(&res);
+        assert!(!id.is_empty(), "{what}");
+        assert!(
+            res.body.contains(&format!("Request id: {id}")),
+            "{what} ({}): {}",
+            res.status,
+            res.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_mail_sent_after_the_answer_logs_its_failure_under_the_request_id() {
+    let capture = crate::helpers::capture_logs();
+    let app = spawn_app().await;
+    // A file where the outbox folder goes: writing the reset mail fails,
+    // after the page was answered.
+    std::fs::write(app.settings.data_dir.join("outbox"), b"").unwrap();
+    let mut b = app.browser();
+    b.get("/forgot-password").await;
+    let res = b
+        .post("/forgot-password", &[("email", "sales@northwind.example")])
+        .await;
+    let id = request_id(&res);
+    let failed = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("sending a reset mail failed"))
+            .map(str::to_owned)
+    };
+    for _ in 0..500 {
+        if failed(&capture.text()).is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let line = failed(&capture.text()).expect("the failure is logged");
+    assert!(line.contains(&format!("request{{id={id}}}")), "{line}");
+}
+
+#[tokio::test]
+async fn what_runs_while_a_body_streams_out_is_logged_under_the_request_id() {
+    let capture = crate::helpers::capture_logs();
+    let app = spawn_app().await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
+    // The CSV export reads the log page by page as the body is sent, after
+    // the handler has returned.
+    let res = b.get("/activity.csv").await;
+    assert_eq!(res.status, StatusCode::OK);
+    let id = request_id(&res);
+    let text = capture.text();
+    let tagged = format!("request{{id={id}}}");
+    let export_queries: Vec<&str> = text
+        .lines()
+        // The export's statement (the tests' own reads of the log are
+        // written without the alias); other requests' lines are theirs.
+        .filter(|l| l.contains("FROM audit_events e "))
+        .filter(|l| l.contains(&tagged) || !l.contains("request{id="))
+        .collect();
+    assert!(!export_queries.is_empty(), "the export's query is logged");
+    for line in export_queries {
+        assert!(line.contains(&tagged), "{line}");
+    }
+}

@@ -13,12 +13,21 @@ use csp_portal::store::software;
 
 /// A Contoso purchase of `sku` from the demo history, and its en-US file.
 pub async fn contoso_purchase(app: &TestApp, sku: &str) -> (Uuid, Uuid) {
-    let contoso = app.org_id("Contoso").await;
-    let product = csp_portal::store::catalog::product_by_sku(&app.db, sku)
+    contoso_purchase_in(&app.db, sku).await
+}
+
+/// `contoso_purchase` in any store holding the demo data.
+pub async fn contoso_purchase_in(db: &csp_portal::store::Db, sku: &str) -> (Uuid, Uuid) {
+    let contoso = csp_portal::store::organisations::find_by_name(db, "Contoso")
+        .await
+        .unwrap()
+        .expect("Contoso")
+        .0;
+    let product = csp_portal::store::catalog::product_by_sku(db, sku)
         .await
         .unwrap()
         .unwrap();
-    let (rows, _) = software::list(&app.db, Scope::Vendor, contoso, None, 100)
+    let (rows, _) = software::list(db, Scope::Vendor, contoso, None, 100)
         .await
         .unwrap();
     let sub = rows
@@ -26,9 +35,7 @@ pub async fn contoso_purchase(app: &TestApp, sku: &str) -> (Uuid, Uuid) {
         .find(|r| r.product_id == product.id)
         .expect("a demo purchase")
         .id;
-    let files = software::files_of_product(&app.db, product.id)
-        .await
-        .unwrap();
+    let files = software::files_of_product(db, product.id).await.unwrap();
     let file = files
         .iter()
         .find(|f| f.language == "en-US")
