@@ -1,5 +1,6 @@
 //! Service requests: the checks of a cancellation ("Report a problem" of
-//! the refund type) against the store, and filing.
+//! the refund type) against the store, filing, an operator taking a request
+//! and deciding it (an approval issues the numbered credit note).
 
 use uuid::Uuid;
 
@@ -11,8 +12,9 @@ use crate::domain::money;
 use crate::domain::scope::Scope;
 use crate::domain::service_request::{self, RefundRefusal, RequestInput};
 use crate::error::{AppError, AppResult};
+use crate::store::credit_notes::{self, Issued};
 use crate::store::requests::{
-    self, Decision, Filed, Inserted, NewAttachment, NewRequest, RequestRow,
+    self, Decided, Decision, Filed, Inserted, NewAttachment, NewRequest, RequestRow,
 };
 use crate::store::{audit, organisations, software};
 
@@ -150,37 +152,104 @@ pub async fn file(
     Ok(Filed::New(id))
 }
 
+/// What an operator's decision came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It had been decided already: nothing changed.
+    AlreadyDecided,
+    Recorded,
+    /// The cancellation is approved and this credit note issued.
+    Credited(Issued),
+}
+
 /// An operator decides request `r`: its new status, what approving does to
-/// the purchase (cancelled, key revoked, links disabled, credit note) and the
-/// audit event (in the vendor's log and the partner's) in one transaction.
-/// `false`: it was decided already, and nothing changed.
+/// the purchase (cancelled, key revoked, links disabled), the credit note
+/// with the partner's next number, and the audit event (in the vendor's log
+/// and the partner's) in one transaction: a failure anywhere leaves nothing,
+/// not even a used number.
 pub async fn decide(
     state: &AppState,
     actor: &Actor,
     r: &RequestRow,
     decision: Decision,
     reply: &str,
-) -> AppResult<bool> {
+) -> AppResult<Outcome> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    if !requests::decide(&mut tx, now, r, actor.user_id, &decision, reply).await? {
-        return Ok(false);
-    }
+    let outcome = match requests::decide(&mut tx, now, r, actor.user_id, &decision, reply).await? {
+        Decided::Already => return Ok(Outcome::AlreadyDecided),
+        Decided::Done => Outcome::Recorded,
+        Decided::Cancelled(credit) => {
+            Outcome::Credited(credit_notes::issue(&mut tx, now, &credit).await?)
+        }
+    };
     let action = match decision {
         Decision::Approve => Action::CancellationApproved,
         Decision::Reject => Action::CancellationRejected,
         Decision::Close => Action::ServiceRequestClosed,
     };
+    let credit = match &outcome {
+        Outcome::Credited(issued) => serde_json::json!({
+            "id": issued.id,
+            "number": crate::domain::credit_note::label(issued.number),
+        }),
+        _ => serde_json::Value::Null,
+    };
+    let detail = serde_json::json!({
+        "number": r.number,
+        "subscription_id": r.subscription_id,
+        "credit_note": credit,
+    });
+    record_both(&mut tx, now, actor, r, action, detail).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// What taking a request came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    Taken,
+    /// This operator has it already.
+    AlreadyYours,
+    /// It was decided meanwhile.
+    Decided,
+}
+
+/// An operator takes request `r` ("in progress", from whoever had it),
+/// audited in the vendor's log and the partner's.
+pub async fn take(state: &AppState, actor: &Actor, r: &RequestRow) -> AppResult<Take> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    if !requests::take(&mut tx, now, r.id, actor.user_id).await? {
+        return Ok(if r.status.is_open() && r.taken_by == Some(actor.user_id) {
+            Take::AlreadyYours
+        } else {
+            Take::Decided
+        });
+    }
+    let detail = serde_json::json!({ "number": r.number, "from": r.taken_by });
+    record_both(&mut tx, now, actor, r, Action::RequestTaken, detail).await?;
+    tx.commit().await?;
+    Ok(Take::Taken)
+}
+
+/// One event about request `r` in the operator's log and in its partner's.
+async fn record_both(
+    tx: &mut crate::store::Tx,
+    now: chrono::DateTime<chrono::Utc>,
+    actor: &Actor,
+    r: &RequestRow,
+    action: Action,
+    detail: serde_json::Value,
+) -> AppResult<()> {
     let on = On {
         subject: Some(("service_request", r.id)),
         customer: r.customer_id,
     };
-    let detail = serde_json::json!({ "number": r.number, "subscription_id": r.subscription_id });
     for org in [actor.org_id, r.partner_id] {
         let mut event = actor.event(action, on, detail.clone());
         event.organisation_id = Some(org);
-        audit::record(&mut tx, now, &event).await?;
+        audit::record(&mut *tx, now, &event).await?;
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(())
 }

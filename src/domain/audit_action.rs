@@ -27,6 +27,7 @@ text_enum! {
         CancellationApproved = "cancellation_approved" => "action-cancellation_approved",
         CancellationRejected = "cancellation_rejected" => "action-cancellation_rejected",
         ServiceRequestClosed = "service_request_closed" => "action-service_request_closed",
+        RequestTaken = "request_taken" => "action-request_taken",
         UserInvited = "user_invited" => "action-user_invited",
         InvitationAccepted = "invitation_accepted" => "action-invitation_accepted",
         RoleChanged = "role_changed" => "action-role_changed",

@@ -52,6 +52,7 @@ macro_rules! text_enum {
 
 pub mod audit_action;
 pub mod country;
+pub mod credit_note;
 pub mod csv;
 pub mod customer;
 pub mod email;

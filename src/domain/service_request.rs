@@ -64,6 +64,87 @@ impl RequestStatus {
     }
 }
 
+/// What the operators' queue shows: the open requests (where it opens), one
+/// status, or everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueView {
+    Open,
+    Only(RequestStatus),
+    All,
+}
+
+impl QueueView {
+    /// Every view, in the order the queue offers them.
+    pub fn all() -> Vec<QueueView> {
+        let mut v = vec![QueueView::Open];
+        v.extend(RequestStatus::ALL.into_iter().map(QueueView::Only));
+        v.push(QueueView::All);
+        v
+    }
+
+    /// The view a `status` parameter names; absent or empty: the open ones.
+    pub fn parse(s: Option<&str>) -> Option<QueueView> {
+        match s.map(str::trim).unwrap_or("") {
+            "" | "open" => Some(QueueView::Open),
+            "all" => Some(QueueView::All),
+            other => RequestStatus::parse(other).map(QueueView::Only),
+        }
+    }
+
+    /// Its `status` parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueView::Open => "open",
+            QueueView::Only(s) => s.as_str(),
+            QueueView::All => "all",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            QueueView::Open => "queue-view-open",
+            QueueView::Only(s) => s.message_id(),
+            QueueView::All => "queue-view-all",
+        }
+    }
+
+    /// The statuses it holds; none: every status.
+    pub fn statuses(self) -> &'static [RequestStatus] {
+        match self {
+            QueueView::Open => &[RequestStatus::Submitted, RequestStatus::InProgress],
+            QueueView::Only(RequestStatus::Submitted) => &[RequestStatus::Submitted],
+            QueueView::Only(RequestStatus::InProgress) => &[RequestStatus::InProgress],
+            QueueView::Only(RequestStatus::Approved) => &[RequestStatus::Approved],
+            QueueView::Only(RequestStatus::Rejected) => &[RequestStatus::Rejected],
+            QueueView::Only(RequestStatus::Closed) => &[RequestStatus::Closed],
+            QueueView::All => &[],
+        }
+    }
+
+    /// Work waiting is served first come, first served; what was decided
+    /// is history, read newest first.
+    pub fn oldest_first(self) -> bool {
+        self.statuses().iter().all(|s| s.is_open()) && self != QueueView::All
+    }
+
+    /// How many requests it holds, from the count of each status.
+    pub fn count(self, counts: &[(RequestStatus, i64)]) -> i64 {
+        counts
+            .iter()
+            .filter(|(s, _)| self == QueueView::All || self.statuses().contains(s))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// How long was left to cancel when a request was filed (zero if none).
+pub fn window_left_at_filing(
+    filed_at: DateTime<Utc>,
+    cancel_until: DateTime<Utc>,
+) -> chrono::Duration {
+    (cancel_until - filed_at).max(chrono::Duration::zero())
+}
+
 pub const TITLE_MAX: usize = 120;
 pub const TEXT_MAX: usize = 5000;
 
@@ -248,6 +329,49 @@ pub fn check_refund(
 mod tests {
     use super::*;
     use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn the_queue_opens_on_open_requests_and_reads_work_oldest_first() {
+        assert_eq!(QueueView::parse(None), Some(QueueView::Open));
+        assert_eq!(QueueView::parse(Some(" ")), Some(QueueView::Open));
+        assert_eq!(QueueView::parse(Some("all")), Some(QueueView::All));
+        assert_eq!(
+            QueueView::parse(Some("rejected")),
+            Some(QueueView::Only(RequestStatus::Rejected))
+        );
+        assert_eq!(QueueView::parse(Some("bogus")), None);
+        for v in QueueView::all() {
+            assert_eq!(QueueView::parse(Some(v.as_str())), Some(v));
+        }
+        assert!(QueueView::Open.oldest_first());
+        assert!(QueueView::Only(RequestStatus::InProgress).oldest_first());
+        assert!(!QueueView::Only(RequestStatus::Approved).oldest_first());
+        assert!(!QueueView::All.oldest_first());
+        let counts = [
+            (RequestStatus::Submitted, 3),
+            (RequestStatus::InProgress, 1),
+            (RequestStatus::Closed, 5),
+        ];
+        assert_eq!(QueueView::Open.count(&counts), 4);
+        assert_eq!(QueueView::All.count(&counts), 9);
+        assert_eq!(QueueView::Only(RequestStatus::Rejected).count(&counts), 0);
+    }
+
+    #[test]
+    fn the_window_left_at_filing_is_never_negative() {
+        let t = Utc
+            .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default();
+        assert_eq!(
+            window_left_at_filing(t, t + Duration::days(3)),
+            Duration::days(3)
+        );
+        assert_eq!(
+            window_left_at_filing(t, t - Duration::days(1)),
+            Duration::zero()
+        );
+    }
 
     #[test]
     fn amounts_parse_in_minor_units() {

@@ -186,6 +186,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(operator::requests::decide),
         )
         .route(
+            "/operator/requests/{id}/take",
+            web::post().to(operator::requests::take),
+        )
+        .route(
+            "/credit-notes/{id}",
+            web::get().to(support::credit_note::show),
+        )
+        .route(
             "/operator/requests/{id}/attachments/{att}",
             web::get().to(support::attachment::operator),
         )

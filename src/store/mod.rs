@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod catalog;
+pub mod credit_notes;
 pub mod keys;
 pub mod links;
 pub mod orders;

@@ -143,7 +143,12 @@ pub struct LineRow {
     pub unit_price_minor: i64,
     pub currency: String,
     pub status: SubscriptionStatus,
+    /// A key is assigned and not revoked.
     pub has_key: bool,
+    /// Its key was revoked (the purchase was cancelled).
+    pub key_revoked: bool,
+    pub credit_note_id: Option<Uuid>,
+    pub credit_note_number: Option<i64>,
 }
 
 const ORDER_COLUMNS: &str = "o.id, o.customer_id, o.placed_at, u.display_name AS placed_by_name, \
@@ -209,8 +214,12 @@ pub async fn lines<'c>(c: impl Into<Conn<'c>>, order_ids: &[Uuid]) -> StoreResul
     let sql = format!(
         "SELECT s.order_id, s.id AS subscription_id, s.line_no, p.name AS product_name, s.quantity, \
            s.unit_price_minor, s.currency, s.status, \
-           EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id) AS has_key \
+           EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id AND k.revoked_at IS NULL) AS has_key, \
+           EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id AND k.revoked_at IS NOT NULL) \
+             AS key_revoked, \
+           cn.id AS credit_note_id, cn.number AS credit_note_number \
          FROM subscriptions s JOIN products p ON p.id = s.product_id \
+         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
          WHERE s.order_id IN ({}) ORDER BY s.order_id, s.line_no",
         placeholders.join(", ")
     );

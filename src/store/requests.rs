@@ -1,14 +1,17 @@
-//! Service requests, their attachments, and approving or rejecting a
-//! cancellation: each decision is one transaction guarded by the request's
+//! Service requests, their attachments, the operators' queue (paged by
+//! keyset, counted per status), taking a request, and approving or rejecting
+//! a cancellation: each decision is one transaction guarded by the request's
 //! status, so a second approve changes nothing.
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::credit_notes::NewCreditNote;
 use super::{
-    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, numbered,
+    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional,
+    numbered,
 };
-use crate::domain::service_request::{Impact, ProblemType, RequestStatus};
+use crate::domain::service_request::{Impact, ProblemType, QueueView, RequestStatus};
 use crate::domain::subscription::SubscriptionStatus;
 
 pub struct NewRequest<'a> {
@@ -163,15 +166,34 @@ pub struct RequestRow {
     pub contact_phone: String,
     pub status: RequestStatus,
     pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by_name: Option<String>,
     pub reply: Option<String>,
+    /// The operator who took it (status "in progress"), and when.
+    pub taken_by: Option<Uuid>,
+    pub taken_by_name: Option<String>,
+    pub taken_at: Option<DateTime<Utc>>,
+    /// The purchase a cancellation is about.
+    pub order_id: Option<Uuid>,
+    pub product_name: Option<String>,
+    pub quantity: Option<i64>,
+    pub purchased_at: Option<DateTime<Utc>>,
+    pub cancel_until: Option<DateTime<Utc>>,
+    /// The credit note its approval issued.
+    pub credit_note_id: Option<Uuid>,
+    pub credit_note_number: Option<i64>,
 }
 
 const COLUMNS: &str = "r.id, r.number, r.partner_id, p.name AS partner_name, u.display_name AS filed_by_name, \
      r.filed_at, r.problem_type, r.impact, r.title, r.description, r.customer_id, c.name AS customer_name, \
      r.subscription_id, r.refund_reason, r.requested_minor, r.currency, r.contact_name, r.contact_email, \
-     r.contact_phone, r.status, r.decided_at, r.reply";
+     r.contact_phone, r.status, r.decided_at, d.display_name AS decided_by_name, r.reply, r.taken_by, \
+     t.display_name AS taken_by_name, r.taken_at, s.order_id, pr.name AS product_name, s.quantity, \
+     s.purchased_at, s.cancel_until, cn.id AS credit_note_id, cn.number AS credit_note_number";
 const FROM: &str = "FROM service_requests r JOIN organisations p ON p.id = r.partner_id \
-     LEFT JOIN organisations c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.filed_by";
+     LEFT JOIN organisations c ON c.id = r.customer_id LEFT JOIN users u ON u.id = r.filed_by \
+     LEFT JOIN users d ON d.id = r.decided_by LEFT JOIN users t ON t.id = r.taken_by \
+     LEFT JOIN subscriptions s ON s.id = r.subscription_id LEFT JOIN products pr ON pr.id = s.product_id \
+     LEFT JOIN credit_notes cn ON cn.service_request_id = r.id";
 
 /// One request, if `partner` (None: the vendor) may see it.
 pub async fn one<'c>(
@@ -199,54 +221,203 @@ pub async fn one<'c>(
     )
 }
 
-/// A partner's requests, newest first.
+/// Where a page of requests starts: after this (filed_at, id) in the list's order.
+#[derive(Debug, Clone, Copy)]
+pub struct After {
+    pub filed_at: DateTime<Utc>,
+    pub id: Uuid,
+}
+
+/// Reads one row past `limit`: whether there is a next page.
+fn split_page(mut rows: Vec<RequestRow>, limit: i64) -> (Vec<RequestRow>, bool) {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    (rows, more)
+}
+
+/// A page of a partner's requests, newest first: the index
+/// `service_requests(partner_id, filed_at, id)` read backwards.
 pub async fn for_partner<'c>(
     c: impl Into<Conn<'c>>,
     partner: Uuid,
+    after: Option<After>,
     limit: i64,
-) -> StoreResult<Vec<RequestRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} {FROM} WHERE r.partner_id = $1 ORDER BY r.filed_at DESC, r.id DESC LIMIT $2"
-    );
-    fetch_all!(
-        c,
-        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind(partner)
-            .bind(limit)
-    )
-}
-
-/// The operators' queue, oldest first, optionally filtered.
-pub async fn queue<'c>(
-    c: impl Into<Conn<'c>>,
-    status: Option<RequestStatus>,
-    problem_type: Option<ProblemType>,
-    limit: i64,
-) -> StoreResult<Vec<RequestRow>> {
+) -> StoreResult<(Vec<RequestRow>, bool)> {
     let sql = numbered(&[
         "SELECT ",
         COLUMNS,
         " ",
         FROM,
-        " WHERE TRUE",
-        if status.is_some() {
-            " AND r.status = ?"
+        " WHERE r.partner_id = ?",
+        if after.is_some() {
+            " AND (r.filed_at, r.id) < (?, ?)"
         } else {
             ""
+        },
+        " ORDER BY r.filed_at DESC, r.id DESC LIMIT ?",
+    ]);
+    let rows = fetch_all!(
+        c,
+        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(partner)
+            .bind_some(after.map(|a| a.filed_at))
+            .bind_some(after.map(|a| a.id))
+            .bind(limit + 1)
+    )?;
+    Ok(split_page(rows, limit))
+}
+
+/// How many requests the partner has, and how many of them come before the
+/// page that starts after `after` (newest first).
+pub async fn partner_position<'c>(
+    c: impl Into<Conn<'c>>,
+    partner: Uuid,
+    after: Option<After>,
+) -> StoreResult<(i64, i64)> {
+    let sql = numbered(&[
+        "SELECT COUNT(*), ",
+        if after.is_some() {
+            "COUNT(*) FILTER (WHERE (r.filed_at, r.id) >= (?, ?))"
+        } else {
+            // A literal is an INT4 on PostgreSQL; the count is read as i64.
+            "CAST(0 AS BIGINT)"
+        },
+        " FROM service_requests r WHERE r.partner_id = ?",
+    ]);
+    fetch_one!(
+        c,
+        sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind_some(after.map(|a| a.filed_at))
+            .bind_some(after.map(|a| a.id))
+            .bind(partner)
+    )
+}
+
+/// The queue's conditions for `view` and the problem type, one `?` per
+/// value [`bind_filter`] binds.
+fn filter_condition(view: QueueView, problem_type: Option<ProblemType>) -> [&'static str; 2] {
+    [
+        match view.statuses().len() {
+            0 => "",
+            1 => " AND r.status = ?",
+            _ => " AND r.status IN (?, ?)",
         },
         if problem_type.is_some() {
             " AND r.problem_type = ?"
         } else {
             ""
         },
-        " ORDER BY r.filed_at, r.id LIMIT ?",
+    ]
+}
+
+/// Binds what [`filter_condition`] asks for.
+fn bind_filter<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+    q: Q,
+    view: QueueView,
+    problem_type: Option<ProblemType>,
+) -> Q
+where
+    RequestStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    ProblemType: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    let statuses = view.statuses();
+    q.bind_some(statuses.first().copied())
+        .bind_some(statuses.get(1).copied())
+        .bind_some(problem_type)
+}
+
+/// A page of the operators' queue in `view`'s order (open requests oldest
+/// first, decided ones newest first), optionally of one problem type.
+pub async fn queue<'c>(
+    c: impl Into<Conn<'c>>,
+    view: QueueView,
+    problem_type: Option<ProblemType>,
+    after: Option<After>,
+    limit: i64,
+) -> StoreResult<(Vec<RequestRow>, bool)> {
+    let oldest_first = view.oldest_first();
+    let [status_is, type_is] = filter_condition(view, problem_type);
+    let sql = numbered(&[
+        "SELECT ",
+        COLUMNS,
+        " ",
+        FROM,
+        " WHERE TRUE",
+        status_is,
+        type_is,
+        match (after.is_some(), oldest_first) {
+            (false, _) => "",
+            (true, true) => " AND (r.filed_at, r.id) > (?, ?)",
+            (true, false) => " AND (r.filed_at, r.id) < (?, ?)",
+        },
+        if oldest_first {
+            " ORDER BY r.filed_at, r.id LIMIT ?"
+        } else {
+            " ORDER BY r.filed_at DESC, r.id DESC LIMIT ?"
+        },
+    ]);
+    let rows = fetch_all!(
+        c,
+        bind_filter(
+            sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str())),
+            view,
+            problem_type
+        )
+        .bind_some(after.map(|a| a.filed_at))
+        .bind_some(after.map(|a| a.id))
+        .bind(limit + 1)
+    )?;
+    Ok(split_page(rows, limit))
+}
+
+/// How many requests of `view` come before the page that starts after `after`.
+pub async fn queue_position<'c>(
+    c: impl Into<Conn<'c>>,
+    view: QueueView,
+    problem_type: Option<ProblemType>,
+    after: After,
+) -> StoreResult<i64> {
+    let [status_is, type_is] = filter_condition(view, problem_type);
+    let sql = numbered(&[
+        "SELECT COUNT(*) FROM service_requests r WHERE TRUE",
+        status_is,
+        type_is,
+        if view.oldest_first() {
+            " AND (r.filed_at, r.id) <= (?, ?)"
+        } else {
+            " AND (r.filed_at, r.id) >= (?, ?)"
+        },
+    ]);
+    fetch_one!(
+        c,
+        bind_filter(
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.as_str())),
+            view,
+            problem_type
+        )
+        .bind(after.filed_at)
+        .bind(after.id)
+    )
+}
+
+/// How many requests there are in each status (of one problem type, if given).
+pub async fn counts<'c>(
+    c: impl Into<Conn<'c>>,
+    problem_type: Option<ProblemType>,
+) -> StoreResult<Vec<(RequestStatus, i64)>> {
+    let sql = numbered(&[
+        "SELECT r.status, COUNT(*) FROM service_requests r",
+        if problem_type.is_some() {
+            " WHERE r.problem_type = ?"
+        } else {
+            ""
+        },
+        " GROUP BY r.status",
     ]);
     fetch_all!(
         c,
-        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind_some(status)
+        sqlx::query_as::<_, (RequestStatus, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind_some(problem_type)
-            .bind(limit)
     )
 }
 
@@ -279,9 +450,21 @@ pub enum Decision {
     Close,
 }
 
-/// Records a decision on `r` in `tx`; `false` if the request was already
-/// decided (nothing changes then). Approving cancels the purchase, revokes
-/// its key and every link, and issues a 100% credit note.
+/// What recording a decision came to.
+#[derive(Debug, Clone)]
+pub enum Decided {
+    /// It was decided before: nothing changed.
+    Already,
+    /// Recorded (a rejection puts the purchase back to active).
+    Done,
+    /// An approved cancellation: the purchase is cancelled, its key and links
+    /// revoked; this is the credit the caller issues in the same transaction.
+    Cancelled(NewCreditNote),
+}
+
+/// Records a decision on `r` in `tx`, guarded by the request's status (a
+/// second decision changes nothing). Approving cancels the purchase,
+/// revokes its key and every link, and says what to credit.
 pub async fn decide(
     tx: &mut Tx,
     now: DateTime<Utc>,
@@ -289,7 +472,7 @@ pub async fn decide(
     operator: Uuid,
     decision: &Decision,
     reply: &str,
-) -> StoreResult<bool> {
+) -> StoreResult<Decided> {
     let status = match decision {
         Decision::Approve => RequestStatus::Approved,
         Decision::Reject => RequestStatus::Rejected,
@@ -308,11 +491,15 @@ pub async fn decide(
     .bind(RequestStatus::Submitted)
     .bind(RequestStatus::InProgress))?;
     if n != 1 {
-        return Ok(false);
+        return Ok(Decided::Already);
     }
     if let (Some(sub), true) = (r.subscription_id, r.problem_type.is_refund()) {
         match decision {
-            Decision::Approve => approve_cancellation(&mut *tx, now, r, sub).await?,
+            Decision::Approve => {
+                return Ok(Decided::Cancelled(
+                    cancel_purchase(&mut *tx, now, r, sub).await?,
+                ));
+            }
             Decision::Reject | Decision::Close => {
                 execute!(
                     &mut *tx,
@@ -326,15 +513,16 @@ pub async fn decide(
             }
         }
     }
-    Ok(true)
+    Ok(Decided::Done)
 }
 
-async fn approve_cancellation<'c>(
+/// Cancels the purchase, revokes its key and links; what to credit for it.
+async fn cancel_purchase<'c>(
     c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     r: &RequestRow,
     sub: Uuid,
-) -> StoreResult<()> {
+) -> StoreResult<NewCreditNote> {
     let mut c: Conn<'_> = c.into();
     let line: Option<(Uuid, Uuid, i64, i64, String)> = fetch_optional!(&mut c, sqlx::query_as(
         "SELECT partner_id, customer_id, unit_price_minor, quantity, currency FROM subscriptions \
@@ -360,31 +548,45 @@ async fn approve_cancellation<'c>(
     execute!(&mut c, sqlx::query("UPDATE download_links SET revoked_at = $1 WHERE subscription_id = $2 AND revoked_at IS NULL")
         .bind(now)
         .bind(sub))?;
-    execute!(&mut c, sqlx::query(
-        "INSERT INTO credit_notes (id, subscription_id, service_request_id, partner_id, customer_id, amount_minor, currency, issued_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-    )
-    .bind(Uuid::new_v4())
-    .bind(sub)
-    .bind(r.id)
-    .bind(partner_id)
-    .bind(customer_id)
-    .bind(unit.saturating_mul(qty))
-    .bind(&currency)
-    .bind(now))?;
-    Ok(())
+    Ok(NewCreditNote {
+        subscription_id: sub,
+        service_request_id: r.id,
+        partner_id,
+        customer_id,
+        amount_minor: unit.saturating_mul(qty),
+        currency,
+    })
 }
 
-/// The credit issued for a purchase, if any: (amount, currency).
-pub async fn credit_for<'c>(
+/// Marks an open request "in progress", taken by `operator` (from whoever
+/// had it); `false` if it is decided, or already this operator's.
+pub async fn take(tx: &mut Tx, now: DateTime<Utc>, id: Uuid, operator: Uuid) -> StoreResult<bool> {
+    let n = execute!(
+        &mut *tx,
+        sqlx::query(
+            "UPDATE service_requests SET status = $1, taken_by = $2, taken_at = $3 \
+         WHERE id = $4 AND status IN ($5, $1) AND (taken_by IS NULL OR taken_by <> $2)"
+        )
+        .bind(RequestStatus::InProgress)
+        .bind(operator)
+        .bind(now)
+        .bind(id)
+        .bind(RequestStatus::Submitted)
+    )?;
+    Ok(n == 1)
+}
+
+/// What approving a cancellation would revoke now: (keys, live links).
+pub async fn approval_effects<'c>(
     c: impl Into<Conn<'c>>,
     subscription_id: Uuid,
-) -> StoreResult<Option<(i64, String)>> {
-    fetch_optional!(
-        c,
-        sqlx::query_as::<_, (i64, String)>(
-            "SELECT amount_minor, currency FROM credit_notes WHERE subscription_id = $1"
-        )
-        .bind(subscription_id)
+    now: DateTime<Utc>,
+) -> StoreResult<(i64, i64)> {
+    fetch_one!(c, sqlx::query_as::<_, (i64, i64)>(
+        "SELECT (SELECT COUNT(*) FROM product_keys WHERE subscription_id = $1 AND revoked_at IS NULL), \
+           (SELECT COUNT(*) FROM download_links WHERE subscription_id = $1 AND revoked_at IS NULL \
+              AND expires_at > $2 AND downloads_used < download_cap)"
     )
+    .bind(subscription_id)
+    .bind(now))
 }

@@ -26,13 +26,27 @@ pub struct SoftwareRow {
     pub link_download_cap: i64,
     pub unit_price_minor: i64,
     pub currency: String,
-    /// The credit issued when a cancellation was approved.
+    /// The credit issued when a cancellation was approved, and its note.
     pub credit_minor: Option<i64>,
+    pub credit_note_id: Option<Uuid>,
+    pub credit_note_number: Option<i64>,
+    /// The last cancellation request rejected, whose reply says why.
+    pub rejected_request_id: Option<Uuid>,
+    pub rejected_request_number: Option<String>,
+    pub rejected_at: Option<DateTime<Utc>>,
 }
 
 const COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, p.name AS product_name, p.key_format, \
      p.has_keys, p.has_downloads, s.quantity, s.purchased_at, s.cancel_until, s.term_ends_at, s.status, \
-     p.link_lifetime_days, p.link_download_cap, s.unit_price_minor, s.currency, cn.amount_minor AS credit_minor";
+     p.link_lifetime_days, p.link_download_cap, s.unit_price_minor, s.currency, cn.amount_minor AS credit_minor, \
+     cn.id AS credit_note_id, cn.number AS credit_note_number, rr.id AS rejected_request_id, \
+     rr.number AS rejected_request_number, rr.decided_at AS rejected_at";
+
+/// A subscription `s` with its product, its credit note and its last rejected request.
+const FROM: &str = " FROM subscriptions s JOIN products p ON p.id = s.product_id \
+     LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
+     LEFT JOIN service_requests rr ON rr.id = (SELECT r.id FROM service_requests r \
+       WHERE r.subscription_id = s.id AND r.status = 'rejected' ORDER BY r.decided_at DESC LIMIT 1)";
 
 /// Where a page of the software list starts: after this (purchased_at, id).
 #[derive(Debug, Clone, Copy)]
@@ -60,8 +74,8 @@ pub async fn list<'c>(
     let sql = numbered(&[
         "SELECT ",
         COLUMNS,
-        " FROM subscriptions s JOIN products p ON p.id = s.product_id \
-         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id WHERE s.customer_id = ?",
+        FROM,
+        " WHERE s.customer_id = ?",
         in_scope(scope),
         if after.is_some() {
             " AND (s.purchased_at, s.id) < (?, ?)"
@@ -94,8 +108,8 @@ pub async fn one<'c>(
     let sql = numbered(&[
         "SELECT ",
         COLUMNS,
-        " FROM subscriptions s JOIN products p ON p.id = s.product_id \
-         LEFT JOIN credit_notes cn ON cn.subscription_id = s.id WHERE s.id = ? AND s.customer_id = ?",
+        FROM,
+        " WHERE s.id = ? AND s.customer_id = ?",
         in_scope(scope),
     ]);
     fetch_optional!(

@@ -191,6 +191,10 @@ policy!(
     FileRequests = [AdminAgent, SalesAgent, HelpdeskAgent]
 );
 policy!(
+    /// Credit notes: the partner's staff who see its purchases, and operators.
+    SeeCreditNotes = [AdminAgent, SalesAgent, HelpdeskAgent, Operator]
+);
+policy!(
     /// The activity log: the partner's admins for their organisation, operators for all.
     SeeActivity = [AdminAgent, PartnerGlobalAdmin, Operator]
 );

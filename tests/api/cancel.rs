@@ -12,15 +12,15 @@ use crate::software::contoso_purchase;
 use csp_portal::domain::scope::Scope;
 use csp_portal::store::{organisations, software};
 
-struct Purchase {
-    customer: Uuid,
-    tenant: String,
-    sub: Uuid,
-    file: Uuid,
-    cancel_until: chrono::DateTime<chrono::Utc>,
+pub struct Purchase {
+    pub customer: Uuid,
+    pub tenant: String,
+    pub sub: Uuid,
+    pub file: Uuid,
+    pub cancel_until: chrono::DateTime<chrono::Utc>,
 }
 
-async fn purchase(app: &TestApp, sku: &str) -> Purchase {
+pub async fn purchase(app: &TestApp, sku: &str) -> Purchase {
     let (sub, file) = contoso_purchase(app, sku).await;
     let customer = app.org_id("Contoso").await;
     let c = organisations::customer(&app.db, Scope::Vendor, customer)
@@ -40,7 +40,7 @@ async fn purchase(app: &TestApp, sku: &str) -> Purchase {
     }
 }
 
-async fn status_of(app: &TestApp, p: &Purchase) -> String {
+pub async fn status_of(app: &TestApp, p: &Purchase) -> String {
     software::one(&app.db, Scope::Vendor, p.customer, p.sub)
         .await
         .unwrap()
@@ -49,7 +49,7 @@ async fn status_of(app: &TestApp, p: &Purchase) -> String {
         .to_string()
 }
 
-fn cancel_form(f: Form, p: &Purchase, amount: &str) -> Form {
+pub fn cancel_form(f: Form, p: &Purchase, amount: &str) -> Form {
     f.text("idempotency_key", Uuid::new_v4().to_string())
         .text("problem_type", "refund")
         .text("impact", "moderate")
@@ -65,7 +65,11 @@ fn cancel_form(f: Form, p: &Purchase, amount: &str) -> Form {
 }
 
 /// Files the cancellation through the prefilled form, as Cancel leads to it.
-async fn file_cancellation(b: &mut Browser, p: &Purchase, extra: Option<(&str, Vec<u8>)>) -> Page {
+pub async fn file_cancellation(
+    b: &mut Browser,
+    p: &Purchase,
+    extra: Option<(&str, Vec<u8>)>,
+) -> Page {
     let form = b
         .get(&format!(
             "/support/new?customer={}&subscription={}",
@@ -88,7 +92,7 @@ async fn file_cancellation(b: &mut Browser, p: &Purchase, extra: Option<(&str, V
     .await
 }
 
-async fn decide(app: &TestApp, request: &str, decision: &str, reply: &str) -> Page {
+pub async fn decide(app: &TestApp, request: &str, decision: &str, reply: &str) -> Page {
     let mut op = app.sign_in_as(Role::Operator).await;
     op.get(request).await;
     op.post(
@@ -98,7 +102,7 @@ async fn decide(app: &TestApp, request: &str, decision: &str, reply: &str) -> Pa
     .await
 }
 
-fn operator_path(support_path: &str) -> String {
+pub fn operator_path(support_path: &str) -> String {
     support_path.replace("/support/", "/operator/requests/")
 }
 
@@ -413,25 +417,26 @@ async fn a_second_approve_changes_nothing() {
     let reject = decide(&app, &op_path, "reject", "too late").await;
     assert_eq!(reject.status, StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, &p).await, "cancelled");
-    assert_eq!(
-        csp_portal::store::requests::credit_for(&app.db, p.sub)
+    let (_, number, amount, currency) =
+        csp_portal::store::credit_notes::for_subscription(&app.db, p.sub)
             .await
-            .unwrap(),
-        Some((1354200, "USD".into()))
-    );
+            .unwrap()
+            .unwrap();
+    assert_eq!((number, amount, currency.as_str()), (1, 1354200, "USD"));
 }
 
 #[tokio::test]
-async fn a_failure_mid_approval_leaves_no_cancelled_purchase_with_a_live_key() {
+async fn a_failure_mid_approval_leaves_no_cancelled_purchase_with_a_live_key_nor_a_used_number() {
     let app = spawn_app().await;
     let p = purchase(&app, "WS2022-DAT").await;
     let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let filed = file_cancellation(&mut admin, &p, None).await;
     let request_id =
         Uuid::parse_str(filed.location().unwrap().trim_start_matches("/support/")).unwrap();
-    // A credit note already in the way makes the last step of the approval fail.
+    // A credit note already in the way makes the last step of the approval
+    // fail, after it has taken the partner's next number.
     let northwind = app.org_id("Northwind Partners").await;
-    let sql = "INSERT INTO credit_notes (id, subscription_id, service_request_id, partner_id, customer_id, amount_minor, currency, issued_at) VALUES ($1, $2, $3, $4, $5, 1, 'USD', $6)";
+    let sql = "INSERT INTO credit_notes (id, number, subscription_id, service_request_id, partner_id, customer_id, amount_minor, currency, issued_at) VALUES ($1, 999, $2, $3, $4, $5, 1, 'USD', $6)";
     match &app.db {
         csp_portal::store::Db::Sqlite(pool) => sqlx::query(sql)
             .bind(Uuid::new_v4())
@@ -473,6 +478,23 @@ async fn a_failure_mid_approval_leaves_no_cancelled_purchase_with_a_live_key() {
     );
     let shown = admin.get(filed.location().unwrap()).await;
     assert!(shown.body.contains("Submitted"));
+
+    // The failed approval gave its number back: the next one is the first.
+    let other = purchase(&app, "SQL2022-STA").await;
+    let filed = file_cancellation(&mut admin, &other, None).await;
+    let res = decide(
+        &app,
+        &operator_path(filed.location().unwrap()),
+        "approve",
+        "",
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let (_, number, _, _) = csp_portal::store::credit_notes::for_subscription(&app.db, other.sub)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(number, 1);
 }
 
 #[tokio::test]

@@ -130,6 +130,9 @@ pub struct LineView {
     pub total: String,
     pub status: SubscriptionStatus,
     pub has_key: bool,
+    pub key_revoked: bool,
+    /// The credit note of a cancelled line: (id, label).
+    pub credit_note: Option<(Uuid, String)>,
 }
 
 fn views(orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
@@ -155,6 +158,11 @@ fn views(orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
                     ),
                     status: l.status,
                     has_key: l.has_key,
+                    key_revoked: l.key_revoked,
+                    credit_note: l
+                        .credit_note_id
+                        .zip(l.credit_note_number)
+                        .map(|(id, n)| (id, crate::domain::credit_note::label(n))),
                 })
                 .collect(),
         })

@@ -1,69 +1,126 @@
-//! The operators' queue of service requests (oldest first, filtered by status
-//! and type) and the decision on one: approve or reject a cancellation (a
-//! rejection needs a reason), or close another kind of request.
+//! The operators' queue of service requests: it opens on the open ones,
+//! oldest first, with a tab per status and its count; the request page,
+//! taking a request ("in progress", with who took it) and the decision:
+//! approve or reject a cancellation (a rejection needs a reason), or close
+//! another kind of request.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use askama::Template;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::domain::service_request::{ProblemType, RequestStatus};
+use crate::app::support::{Outcome, Take};
+use crate::domain::service_request::{ProblemType, QueueView};
 use crate::error::{AppError, AppResult};
-use crate::routes::support::show::{RequestView, build, view};
+use crate::routes::support::list::{List, PAGE_SIZE, PageQuery, ViewTab, page_url, showing};
+use crate::routes::support::show::{self, Show, build};
 use crate::routes::{render, see_other};
 use crate::store::requests::{self, Decision};
 use crate::web::access::OperatePortal;
 use crate::web::ctx::Ctx;
-use crate::web::page::Page;
 
 #[derive(Deserialize)]
 pub struct Filter {
     status: Option<String>,
     #[serde(rename = "type")]
     problem_type: Option<String>,
-}
-
-#[derive(Template)]
-#[template(path = "support/list.html")]
-struct Queue {
-    page: Page,
-    requests: Vec<RequestView>,
-    operator: bool,
-    status: Option<RequestStatus>,
-    problem_type: Option<ProblemType>,
+    #[serde(flatten)]
+    paging: PageQuery,
 }
 
 pub async fn queue(ctx: Ctx<OperatePortal>, f: web::Query<Filter>) -> AppResult<HttpResponse> {
-    let status = f.status.as_deref().filter(|s| !s.is_empty());
-    let problem_type = f.problem_type.as_deref().filter(|s| !s.is_empty());
-    let status = status.map(RequestStatus::parse);
-    let problem_type = problem_type.map(ProblemType::parse);
-    let rows = match (status, problem_type) {
-        // A value that names no status or type matches no request.
-        (Some(None), _) | (_, Some(None)) => Vec::new(),
-        (status, problem_type) => {
-            requests::queue(ctx.db(), status.flatten(), problem_type.flatten(), 500).await?
-        }
-    };
+    let view_param = QueueView::parse(f.status.as_deref());
+    let type_param = f.problem_type.as_deref().filter(|s| !s.trim().is_empty());
+    let problem_type = type_param.map(|t| ProblemType::parse(t.trim()));
     let page = ctx.page("requests")?;
-    let requests = rows.into_iter().map(|r| view(&page, r)).collect();
-    crate::routes::ok(&Queue {
+    let db = ctx.db();
+    let type_filter = problem_type.flatten();
+    let counts = requests::counts(db, type_filter).await?;
+    let view = view_param.unwrap_or(QueueView::Open);
+    let after = f.paging.after();
+    let (rows, more) = match (view_param, problem_type) {
+        // A value that names no status or type matches no request.
+        (None, _) | (_, Some(None)) => (Vec::new(), false),
+        _ => requests::queue(db, view, type_filter, after, PAGE_SIZE).await?,
+    };
+    let before = match (after, rows.is_empty()) {
+        (Some(a), false) => requests::queue_position(db, view, type_filter, a).await?,
+        _ => 0,
+    };
+    let params = |v: QueueView| {
+        let mut p = vec![("status", v.as_str().to_owned())];
+        if let Some(t) = type_filter {
+            p.push(("type", t.as_str().to_owned()));
+        }
+        p
+    };
+    let tabs = QueueView::all()
+        .into_iter()
+        .map(|v| ViewTab {
+            href: page_url("/operator/requests", &params(v), None),
+            label: page.t(v.message_id()),
+            count: v.count(&counts),
+            current: view_param == Some(v),
+        })
+        .collect();
+    let next_page = rows
+        .last()
+        .filter(|_| more)
+        .map(|last| page_url("/operator/requests", &params(view), Some(last)));
+    let total = if view_param.is_some() && problem_type != Some(None) {
+        view.count(&counts)
+    } else {
+        0
+    };
+    let showing = showing(&page, before, rows.len(), total);
+    let now = ctx.state.clock.now();
+    let requests = rows
+        .into_iter()
+        .map(|r| show::view(&page, now, r))
+        .collect();
+    crate::routes::ok(&List {
         page,
         requests,
         operator: true,
-        status: status.flatten(),
-        problem_type: problem_type.flatten(),
+        me: Some(ctx.account.id),
+        tabs,
+        view,
+        problem_type: type_filter,
+        showing,
+        first_page: after.map(|_| page_url("/operator/requests", &params(view), None)),
+        next_page,
     })
+}
+
+async fn request_page(ctx: &Ctx<OperatePortal>, row: requests::RequestRow) -> AppResult<Show> {
+    let page = ctx.page("requests")?;
+    let base = format!("/operator/requests/{}", row.id);
+    build(page, &ctx.state, row, base, Some(ctx.account.id)).await
 }
 
 pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
     let row = requests::one(ctx.db(), None, *id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let page = ctx.page("requests")?;
-    let base = format!("/operator/requests/{}", row.id);
-    crate::routes::ok(&build(page, &ctx.state, row, base, true).await?)
+    crate::routes::ok(&request_page(&ctx, row).await?)
+}
+
+/// `POST /operator/requests/{id}/take`: this operator works on it now.
+pub async fn take(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let row = requests::one(ctx.db(), None, *id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let taken = crate::app::support::take(&ctx.state, &ctx.actor(), &row).await?;
+    ctx.flash(ctx.i18n.t1(
+        match taken {
+            Take::Taken => "request-taken",
+            Take::AlreadyYours => "request-already-yours",
+            Take::Decided => "request-already-decided",
+        },
+        "number",
+        &row.number,
+    ))?;
+    Ok(see_other(&format!("/operator/requests/{}", row.id)))
 }
 
 #[derive(Deserialize)]
@@ -89,9 +146,7 @@ pub async fn decide(
     };
     let reply = form.reply.trim();
     if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > 5000 {
-        let page = ctx.page("requests")?;
-        let base = format!("/operator/requests/{}", row.id);
-        let mut show = build(page, &ctx.state, row, base, true).await?;
+        let mut show = request_page(&ctx, row).await?;
         show.page.flash = Some(if reply.is_empty() {
             ctx.i18n.t("error-reject-reason")
         } else {
@@ -99,11 +154,16 @@ pub async fn decide(
         });
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let done = crate::app::support::decide(&ctx.state, &ctx.actor(), &row, decision, reply).await?;
-    ctx.flash(ctx.i18n.t(if done {
-        "request-decided"
-    } else {
-        "request-already-decided"
-    }))?;
+    let outcome =
+        crate::app::support::decide(&ctx.state, &ctx.actor(), &row, decision, reply).await?;
+    ctx.flash(match outcome {
+        Outcome::AlreadyDecided => ctx.i18n.t("request-already-decided"),
+        Outcome::Recorded => ctx.i18n.t("request-decided"),
+        Outcome::Credited(issued) => ctx.i18n.t1(
+            "request-decided-credited",
+            "number",
+            &crate::domain::credit_note::label(issued.number),
+        ),
+    })?;
     Ok(see_other(&format!("/operator/requests/{}", row.id)))
 }
