@@ -18,6 +18,7 @@ mod customers;
 mod deny_by_default;
 mod helpers;
 mod links;
+mod operator_tools;
 mod orders;
 mod pages;
 mod people;
