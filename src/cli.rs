@@ -11,6 +11,7 @@ use rand::Rng;
 use rand::distributions::Alphanumeric;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::app::catalog::{self, By};
 use crate::clock::{SharedClock, SystemClock};
 use crate::config::Settings;
 use crate::crypto::KeyCipher;
@@ -195,7 +196,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&settings).await?;
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
-            let n = crate::import::catalog::import(&db, clock.now(), &text).await?;
+            let products = crate::import::catalog::parse(&text)?;
+            let n = catalog::import_catalog(&db, clock.now(), By::CommandLine, &products).await?;
             println!("{n} products loaded or updated");
         }
         Command::Keys {
@@ -206,7 +208,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let product = find_product(&db, &product).await?;
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
-            let n = crate::import::keys::import(&db, &cipher, clock.now(), &product, &text).await?;
+            anyhow::ensure!(product.has_keys, "{} has no product keys", product.name);
+            let n = catalog::add_keys(&db, &cipher, clock.now(), By::CommandLine, &product, &text)
+                .await??;
             println!("{n} keys added to {}", product.name);
         }
         Command::Files {
@@ -235,17 +239,39 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 file_type: file_type.unwrap_or_default(),
                 os: os.unwrap_or_default(),
             };
+            let name = match name {
+                Some(n) => n,
+                None => path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .with_context(|| format!("{} has no usable file name", path.display()))?
+                    .to_owned(),
+            };
+            // Checked before the copy, which may take a while.
+            let english = crate::i18n::I18n::default();
+            if let Some(problem) = crate::import::files::check(&product, &variant, &name).first() {
+                anyhow::bail!("{}", problem.text(&english));
+            }
             let files = FileStore::new(settings.files_dir());
-            let stored = crate::import::files::add_path(
+            let reader = tokio::fs::File::open(&path)
+                .await
+                .with_context(|| format!("reading {}", path.display()))?;
+            let upload = catalog::Upload::new(&files, files.put(reader).await?);
+            let added = catalog::add_file(
                 &db,
-                &files,
                 clock.now(),
+                By::CommandLine,
                 &product,
                 &variant,
-                &path,
-                name.as_deref(),
+                &name,
+                upload,
             )
-            .await?;
+            .await?
+            .map_err(|problems| {
+                let text: Vec<String> = problems.iter().map(|p| p.text(&english)).collect();
+                anyhow::anyhow!("{}", text.join("\n"))
+            })?;
+            let stored = added.stored;
             println!(
                 "registered {} bytes, SHA-256 {}",
                 stored.size_bytes, stored.sha256

@@ -304,7 +304,7 @@ async fn load_files_and_keys(
                 .collect();
             let encrypted =
                 import::keys::prepare(db, assets.cipher, product.key_format(), &keys.join("\n"))
-                    .await?;
+                    .await??;
             import::keys::write(&mut tx, now, &product, &encrypted).await?;
         }
     }

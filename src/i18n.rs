@@ -84,6 +84,29 @@ impl I18n {
         LOCALES.lookup_with_args(&self.lang, id, &map)
     }
 
+    /// The message `id` with the number `n` as `name`: passed as a number, so
+    /// that the message can choose its plural form (`[one]`, `*[other]`); a
+    /// text argument never matches one.
+    pub fn t_count(&self, id: &str, name: &'static str, n: i64) -> String {
+        self.t_count_args(id, name, n, &[])
+    }
+
+    /// `t_count` with more (text) arguments.
+    pub fn t_count_args(
+        &self,
+        id: &str,
+        name: &'static str,
+        n: i64,
+        args: &[(&'static str, &str)],
+    ) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
+            .collect();
+        map.insert(Cow::Borrowed(name), FluentValue::from(n));
+        LOCALES.lookup_with_args(&self.lang, id, &map)
+    }
+
     /// Shorthand for a message with one argument, handy in templates.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         self.t_args(id, &[(name, value)])
@@ -98,6 +121,19 @@ mod tests {
     fn english_is_the_fallback() {
         assert_eq!(I18n::negotiate("xx-YY, zz;q=0.5").lang(), "en-US");
         assert_eq!(I18n::negotiate("en-GB,en;q=0.9").lang(), "en-US");
+    }
+
+    #[test]
+    fn counts_choose_their_plural_form() {
+        let i = I18n::default();
+        assert_eq!(
+            i.t_count("catalog-low-warning", "count", 1),
+            "One product is running low on keys."
+        );
+        assert_eq!(
+            i.t_count("catalog-low-warning", "count", 3),
+            "3 products are running low on keys."
+        );
     }
 
     #[test]

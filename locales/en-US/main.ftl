@@ -181,12 +181,136 @@ catalog-low-warning = { $count ->
 }
 catalog-policy = Policy
 catalog-policy-value = Cancel within { $cancel } days; links last { $days } days or { $cap } downloads
-catalog-cli-hint = Load products with "csp-portal catalog import FILE", keys with "csp-portal keys import --product SKU FILE" and files with "csp-portal files add".
+catalog-cli-hint = The same tools work from the server's command line: "csp-portal catalog import FILE", "csp-portal keys import --product SKU FILE" and "csp-portal files add".
 variant-version = Version
 variant-language = Language
 variant-platform = Bitness or platform
 file-name = File name
 file-size = Size
+file-sha256 = SHA-256
+
+## The operator's catalog tools (pages and command line share the import-
+## and catalog-error- messages)
+catalog-new = New product
+catalog-new-title = New product
+catalog-edit = Edit product
+catalog-edit-title = Edit { $name }
+catalog-created = { $name } was added to the catalog.
+catalog-saved = Your changes to { $name } are saved.
+catalog-add-keys = Add keys
+catalog-add-file = Add a download file
+catalog-actions = Product actions
+catalog-term = Term
+catalog-term-none = No term
+catalog-term-months = { $months } months
+catalog-contents = Comes with
+catalog-contents-keys = Product keys
+catalog-contents-downloads = Download files
+catalog-key-format = Key format
+key-format-chars32 = 32 characters (8 groups of 4)
+key-format-chars25 = 25 characters (5 groups of 5)
+catalog-low-stock-at = Low-stock warning at
+catalog-form-name = Name
+catalog-form-sku-hint = Up to 64 letters, digits, '-' or '_'. It names the product on the command line and cannot change later.
+catalog-form-family-hint = Products of one family are listed together, for example Windows Server.
+catalog-form-kind-choose = Choose a kind
+catalog-form-term-hint = Subscriptions and reserved instances run for 12 or 36 months; perpetual software has no term.
+catalog-form-contents-hint = Reserved instances come with neither.
+catalog-form-price = Unit price
+catalog-form-price-hint = In the currency below, for example 6771.00.
+catalog-form-currency = Currency
+catalog-form-currency-hint = ISO 4217 code, for example USD.
+catalog-form-countries-hint = ISO 3166-1 alpha-2 codes separated by commas or spaces, for example CN, RU. Leave empty to sell everywhere.
+catalog-form-policy = Policy
+catalog-form-policy-hint = When purchases can be cancelled and how far a download link goes.
+catalog-form-cancel-days = Days to cancel a purchase
+catalog-form-link-days = Days a download link works
+catalog-form-link-cap = Downloads a link allows
+catalog-form-low-stock-hint = The catalog warns when this many free keys or fewer are left.
+catalog-form-variants = Variants
+catalog-form-variants-add = Add variants
+catalog-form-variants-hint = One variant is made for each language with each bitness or platform chosen.
+catalog-form-variants-existing = { $count ->
+    [one] The product has one variant; it stays. Leave these fields empty to add none.
+   *[other] The product has { $count } variants; they stay. Leave these fields empty to add none.
+}
+catalog-form-languages = Languages
+catalog-form-languages-hint = BCP 47 tags separated by commas, for example en-US, pl-PL.
+catalog-form-platforms = Bitness or platforms
+catalog-form-platforms-hint = Choose bitness, or file types with operating systems: not both.
+catalog-form-create = Create product
+catalog-form-save = Save changes
+catalog-error-whole-number = Enter a whole number, such as 14.
+catalog-error-price-format = Enter a price such as 6771.00.
+keys-title = Add keys to { $name }
+keys-format = { $format } per key
+keys-file = Key file
+keys-file-hint = A text file with one key per line. Dashes and spaces between groups are ignored, and so are blank lines and lines that start with #. If any line is wrong, no key is added.
+keys-file-limit = At most { $limit }.
+keys-submit = Add keys
+keys-added = { $count ->
+    [one] One key was added to { $name }. Free keys now: { $left }.
+   *[other] { $count } keys were added to { $name }. Free keys now: { $left }.
+}
+keys-refused = No key was added: { $count ->
+    [one] one line needs fixing.
+   *[other] { $count } lines need fixing.
+}
+keys-refused-more = … and { $count } more.
+keys-error-choose = Choose the key file to upload.
+keys-error-too-large = The key file is larger than { $limit }: split it and upload the parts one after the other.
+keys-error-not-text = The key file is not plain text (UTF-8).
+keys-none-for-product = This product has no product keys. Edit the product to give it keys first.
+files-title = Add a download file to { $name }
+files-variant = Variant
+files-variant-choose = Choose a variant
+files-name = Download as (optional)
+files-name-hint = The name partners download it as. Leave empty to keep the uploaded file's name.
+files-file = File
+files-file-hint = Large files take a while: keep this page open until the upload ends. The size and SHA-256 are worked out as it arrives. At most { $limit }. A file of the same name on the variant is replaced; its links keep working.
+files-submit = Upload file
+files-added = { $file } ({ $size }) was added to { $variant }. SHA-256: { $sha256 }
+files-error-choose = Choose the file to upload.
+files-error-too-large = The file is larger than { $limit }.
+files-error-variant = Choose one of the product's variants.
+files-error-name = Give a name of 1 to { $max } characters without slashes or control characters.
+files-error-no-downloads = { $product } has no download files.
+files-no-downloads = This product has no download files. Edit the product to give it downloads first.
+files-no-variants = This product has no variants yet. Edit the product to add some first.
+import-line = Line { $line }: { $message }
+import-syntax = { $detail }
+keys-error-format-32 = This is not a key of this product's format: 32 letters and digits (groups of 4 may be separated by '-').
+keys-error-format-25 = This is not a key of this product's format: 25 letters and digits (groups of 5 may be separated by '-').
+keys-error-repeated = The same key as line { $first }.
+keys-error-known = This key is already in the inventory.
+keys-error-empty = The file holds no keys.
+catalog-error-empty = The file has no [[product]] entries.
+catalog-error-policy-kind = There is no product kind "{ $kind }" to set a policy for.
+catalog-error-sku = Enter a SKU of 1 to { $max } letters, digits, '-' or '_'.
+catalog-error-sku-repeated = SKU { $sku } is also used on line { $line }.
+catalog-error-sku-taken = A product with this SKU exists already.
+catalog-error-name = Enter a name of 1 to { $max } characters.
+catalog-error-family = Enter a family of 1 to { $max } characters.
+catalog-error-kind = Choose what kind of product this is: perpetual software (perpetual), a software subscription (subscription) or a reserved instance (reserved_instance).
+catalog-error-term-perpetual = Perpetual software has no term.
+catalog-error-term-required = Subscriptions and reserved instances need a term of 12 or 36 months.
+catalog-error-term = The term must be 12 or 36 months.
+catalog-error-ri-contents = Reserved instances have no keys and no downloads.
+catalog-error-key-format = The key format must be chars32 (8 groups of 4) or chars25 (5 groups of 5).
+catalog-error-price = The price cannot be negative.
+catalog-error-currency = Enter the currency as an ISO 4217 code of three capital letters, such as USD.
+catalog-error-country = "{ $code }" is not an ISO 3166-1 alpha-2 country code.
+catalog-error-low-stock = The low-stock warning cannot be below 0.
+catalog-error-cancel-window = The days to cancel must be { $min } to { $max }.
+catalog-error-link-lifetime = The days a link works must be { $min } to { $max }.
+catalog-error-link-cap = The downloads a link allows must be { $min } to { $max }.
+catalog-error-no-variants = A product with downloads needs at least one variant: give a version, languages and bitness or platforms.
+catalog-error-version = Enter a version of 1 to { $max } characters.
+catalog-error-languages = Give at least one language.
+catalog-error-language = "{ $tag }" is not a BCP 47 language tag such as en-US.
+catalog-error-platforms = Choose at least one bitness, or at least one platform (file type and operating system), but not both.
+catalog-error-bitness = Bitness must be one of { $values }.
+catalog-error-platform = The file type must be one of { $types } and the operating system one of { $systems }.
 
 ## Software, keys and downloads
 nav-my-software = Your products
@@ -426,6 +550,10 @@ action-user_reactivated = User reactivated
 action-partner_deactivated = Partner deactivated
 action-partner_reactivated = Partner reactivated
 action-demo_loaded = Demo data loaded
+action-product_created = Product added to the catalog
+action-product_updated = Product changed
+action-keys_added = Product keys added
+action-download_file_added = Download file added
 
 ## People, invitations, passwords
 nav-users = Users

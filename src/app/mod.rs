@@ -6,6 +6,7 @@
 //! after the commit. Handlers extract, authorise, call one use case and
 //! render; the REST API calls the same functions, so each rule lives once.
 
+pub mod catalog;
 pub mod customers;
 pub mod invitations;
 pub mod links;

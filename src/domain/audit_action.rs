@@ -36,5 +36,9 @@ text_enum! {
         PartnerDeactivated = "partner_deactivated" => "action-partner_deactivated",
         PartnerReactivated = "partner_reactivated" => "action-partner_reactivated",
         DemoLoaded = "demo_loaded" => "action-demo_loaded",
+        ProductCreated = "product_created" => "action-product_created",
+        ProductUpdated = "product_updated" => "action-product_updated",
+        KeysAdded = "keys_added" => "action-keys_added",
+        DownloadFileAdded = "download_file_added" => "action-download_file_added",
     }
 }

@@ -39,6 +39,32 @@ pub fn format(minor: i64, currency: &str) -> String {
     }
 }
 
+/// An amount typed by a person (`2,138.00`, `2138`, `2138.5 USD`) in minor
+/// units of `currency`: digits, optional grouping commas or spaces, and no
+/// more decimals than the currency has. No sign: prices and refunds are
+/// never negative.
+pub fn parse(input: &str, currency: &str) -> Option<i64> {
+    let s = input.trim().trim_end_matches(currency).trim();
+    let s: String = s.chars().filter(|c| *c != ',' && *c != ' ').collect();
+    let exp = exponent(currency) as usize;
+    let (units, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if units.is_empty()
+        || !units.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > exp
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let units = super::number::parse_whole(units, 0..=i64::MAX)?;
+    let frac_padded = format!("{frac:0<exp$}");
+    let frac = if exp == 0 {
+        0
+    } else {
+        super::number::parse_whole(&frac_padded, 0..=i64::MAX)?
+    };
+    units.checked_mul(10i64.pow(exp as u32))?.checked_add(frac)
+}
+
 /// `unit * quantity`, refusing overflow rather than wrapping.
 pub fn line_total(unit_minor: i64, quantity: i64) -> Option<i64> {
     unit_minor.checked_mul(quantity)
@@ -55,6 +81,17 @@ mod tests {
         assert_eq!(format(100000000, "USD"), "1,000,000.00 USD");
         assert_eq!(format(1500, "JPY"), "1,500 JPY");
         assert_eq!(format(-250, "USD"), "-2.50 USD");
+    }
+
+    #[test]
+    fn typed_amounts_parse_in_minor_units_of_their_currency() {
+        assert_eq!(parse("6,771.00", "USD"), Some(677100));
+        assert_eq!(parse("6771", "USD"), Some(677100));
+        assert_eq!(parse("1500 JPY", "JPY"), Some(1500));
+        assert_eq!(parse("1.5", "JPY"), None);
+        for bad in ["", "abc", "1.234", "-5", "+5", "1e3", "100%"] {
+            assert_eq!(parse(bad, "USD"), None, "{bad}");
+        }
     }
 
     #[test]

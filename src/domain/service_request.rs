@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::FieldError;
 use super::email::Email;
+use super::money;
 use super::subscription::SubscriptionStatus;
-use super::{money, number};
 
 text_enum! {
     /// `service_requests.problem_type`.
@@ -276,24 +276,7 @@ pub fn parse_amount(input: &str, currency: &str, full_minor: i64) -> Option<i64>
     if s == "100%" || s == "100 %" {
         return Some(full_minor);
     }
-    let s: String = s.chars().filter(|c| *c != ',' && *c != ' ').collect();
-    let exp = money::exponent(currency) as usize;
-    let (units, frac) = s.split_once('.').unwrap_or((&s, ""));
-    if units.is_empty()
-        || !units.bytes().all(|b| b.is_ascii_digit())
-        || frac.len() > exp
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let units = number::parse_whole(units, 0..=i64::MAX)?;
-    let frac_padded = format!("{frac:0<exp$}");
-    let frac = if exp == 0 {
-        0
-    } else {
-        number::parse_whole(&frac_padded, 0..=i64::MAX)?
-    };
-    units.checked_mul(10i64.pow(exp as u32))?.checked_add(frac)
+    money::parse(s, currency)
 }
 
 /// Why a purchase cannot be cancelled now, if it cannot.

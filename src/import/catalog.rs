@@ -7,12 +7,11 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{FileErrors, LineError, line_of};
-use crate::domain::country::Country;
-use crate::domain::money;
-use crate::domain::product::{KeyFormat, Policy, ProductKind};
-use crate::store::catalog::{ProductSpec, VariantSpec, upsert_product};
-use crate::store::{Db, Tx};
+use super::product::{self, Field, ProductDraft, VariantsDraft};
+use super::{FileErrors, LineError, Message, line_of};
+use crate::domain::product::{Policy, ProductKind};
+use crate::store::Tx;
+use crate::store::catalog::{ProductSpec, upsert_product};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,21 +71,17 @@ struct PlatformFile {
     os: String,
 }
 
-const BITNESS: [&str; 2] = ["32-bit", "64-bit"];
-const FILE_TYPES: [&str; 3] = ["ISO", "EXE", "ZIP"];
-const SYSTEMS: [&str; 2] = ["Windows", "Linux"];
-
 /// Parses and checks a whole catalog file; every problem is reported with its line.
 pub fn parse(text: &str) -> Result<Vec<ProductSpec>, FileErrors> {
     let file: CatalogFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
         FileErrors(vec![LineError {
             line,
-            message: e.message().to_owned(),
+            message: Message::new("import-syntax").arg("detail", e.message()),
         }])
     })?;
     let mut errors = Vec::new();
-    let mut err = |offset: usize, message: String| {
+    let mut err = |offset: usize, message: Message| {
         errors.push(LineError {
             line: line_of(text, offset),
             message,
@@ -101,7 +96,7 @@ pub fn parse(text: &str) -> Result<Vec<ProductSpec>, FileErrors> {
             }
             Err(_) => err(
                 p.span().start,
-                format!("unknown product kind {kind:?} in [policy]"),
+                Message::new("catalog-error-policy-kind").arg("kind", kind),
             ),
         }
     }
@@ -111,188 +106,73 @@ pub fn parse(text: &str) -> Result<Vec<ProductSpec>, FileErrors> {
     for entry in &file.product {
         let p = entry.get_ref();
         let sku = p.sku.get_ref().trim().to_owned();
-        if sku.is_empty()
-            || sku.len() > 64
-            || !sku
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        if product::valid_sku(&sku)
+            && let Some(first) = seen.insert(sku.clone(), line_of(text, at(&p.sku)))
         {
             err(
                 at(&p.sku),
-                "sku must be 1-64 letters, digits, '-' or '_'".into(),
-            );
-        } else if let Some(first) = seen.insert(sku.clone(), line_of(text, at(&p.sku))) {
-            err(
-                at(&p.sku),
-                format!("sku {sku} is also used on line {first}"),
+                Message::new("catalog-error-sku-repeated")
+                    .arg("sku", &sku)
+                    .arg("line", first),
             );
         }
-        for (field, value) in [("name", &p.name), ("family", &p.family)] {
-            if value.get_ref().trim().is_empty() || value.get_ref().chars().count() > 200 {
-                err(at(value), format!("{field} must be 1-200 characters"));
-            }
-        }
-        let kind = p.kind.get_ref().parse::<ProductKind>();
-        if kind.is_err() {
-            err(
-                at(&p.kind),
-                "kind must be perpetual, subscription or reserved_instance".into(),
-            );
-        }
-        let term = p.term_months.as_ref().map(|t| *t.get_ref());
-        match (&kind, &p.term_months) {
-            (Ok(ProductKind::Perpetual), Some(t)) => {
-                err(at(t), "perpetual software has no term".into())
-            }
-            (Ok(ProductKind::Subscription | ProductKind::ReservedInstance), None) => err(
-                entry.span().start,
-                "term_months (12 or 36) is required for this kind".into(),
-            ),
-            (Ok(_), Some(t)) if !matches!(*t.get_ref(), 12 | 36) => {
-                err(at(t), "term_months must be 12 or 36".into())
-            }
-            _ => {}
-        }
-        if matches!(kind, Ok(ProductKind::ReservedInstance)) && (p.keys || p.downloads) {
-            err(
-                entry.span().start,
-                "reserved instances have no keys and no downloads".into(),
-            );
-        }
-        let key_format = match &p.key_format {
-            None => Ok(KeyFormat::Chars32),
-            Some(f) => f
-                .get_ref()
-                .parse::<KeyFormat>()
-                .map_err(|_| err(at(f), "key_format must be chars32 or chars25".into())),
-        };
-        if *p.unit_price_minor.get_ref() < 0 {
-            err(
-                at(&p.unit_price_minor),
-                "unit_price_minor cannot be negative".into(),
-            );
-        }
-        if !money::valid_currency(p.currency.get_ref()) {
-            err(
-                at(&p.currency),
-                "currency must be an ISO 4217 code such as USD".into(),
-            );
-        }
-        let mut countries = Vec::new();
-        if let Some(list) = &p.restricted_countries {
-            for c in list.get_ref() {
-                match Country::parse(c) {
-                    Some(c) => countries.push(c.code().to_owned()),
-                    None => err(
-                        at(list),
-                        format!("{c:?} is not an ISO 3166-1 alpha-2 country code"),
-                    ),
-                }
-            }
-        }
-        countries.sort();
-        countries.dedup();
-        let base = kind
-            .as_ref()
+        let base = p
+            .kind
+            .get_ref()
+            .parse::<ProductKind>()
             .ok()
-            .and_then(|k| policies.get(k))
+            .and_then(|k| policies.get(&k))
             .copied()
             .unwrap_or_default();
-        let policy = apply(base, &p.policy);
-        if policy.cancel_window_days < 0
-            || policy.link_lifetime_days < 1
-            || policy.link_download_cap < 1
-        {
-            err(entry.span().start, "policy values must be positive".into());
-        }
-        let mut variants = Vec::new();
-        for v in &p.variants {
-            let vf = v.get_ref();
-            let line = v.span().start;
-            if vf.version.trim().is_empty() || vf.languages.is_empty() {
-                err(
-                    line,
-                    "a variant needs a version and at least one language".into(),
-                );
-            }
-            if vf.bitness.is_empty() == vf.platforms.is_empty() {
-                err(line, "a variant has either bitness or platforms (file type and OS), not both or neither".into());
-            }
-            for lang in &vf.languages {
-                if lang.parse::<unic_langid::LanguageIdentifier>().is_err() || !lang.contains('-') {
-                    err(
-                        line,
-                        format!("{lang:?} is not a BCP 47 language tag such as en-US"),
-                    );
+        let draft = ProductDraft {
+            sku,
+            name: p.name.get_ref().clone(),
+            family: p.family.get_ref().clone(),
+            kind: p.kind.get_ref().clone(),
+            term_months: p.term_months.as_ref().map(|t| *t.get_ref()),
+            keys: p.keys,
+            downloads: p.downloads,
+            key_format: p.key_format.as_ref().map(|f| f.get_ref().clone()),
+            unit_price_minor: *p.unit_price_minor.get_ref(),
+            currency: p.currency.get_ref().clone(),
+            restricted_countries: p
+                .restricted_countries
+                .as_ref()
+                .map(|l| l.get_ref().clone())
+                .unwrap_or_default(),
+            low_stock_at: p.low_stock_at.as_ref().map(|l| *l.get_ref()),
+            policy: apply(base, &p.policy),
+            variants: p
+                .variants
+                .iter()
+                .map(|v| {
+                    let v = v.get_ref();
+                    VariantsDraft {
+                        version: v.version.clone(),
+                        languages: v.languages.clone(),
+                        bitness: v.bitness.clone(),
+                        platforms: v
+                            .platforms
+                            .iter()
+                            .map(|pf| (pf.file_type.clone(), pf.os.clone()))
+                            .collect(),
+                    }
+                })
+                .collect(),
+        };
+        match product::check(&draft, false) {
+            Ok(spec) => products.push(spec),
+            Err(problems) => {
+                for problem in problems {
+                    err(offset_of(entry, problem.field), problem.message);
                 }
             }
-            for b in &vf.bitness {
-                if !BITNESS.contains(&b.as_str()) {
-                    err(line, format!("bitness must be one of {BITNESS:?}"));
-                }
-            }
-            for pf in &vf.platforms {
-                if !FILE_TYPES.contains(&pf.file_type.as_str())
-                    || !SYSTEMS.contains(&pf.os.as_str())
-                {
-                    err(
-                        line,
-                        format!(
-                            "file_type must be one of {FILE_TYPES:?} and os one of {SYSTEMS:?}"
-                        ),
-                    );
-                }
-            }
-            for lang in &vf.languages {
-                for b in &vf.bitness {
-                    variants.push(VariantSpec {
-                        version: vf.version.trim().to_owned(),
-                        language: lang.clone(),
-                        bitness: b.clone(),
-                        file_type: String::new(),
-                        os: String::new(),
-                    });
-                }
-                for pf in &vf.platforms {
-                    variants.push(VariantSpec {
-                        version: vf.version.trim().to_owned(),
-                        language: lang.clone(),
-                        bitness: String::new(),
-                        file_type: pf.file_type.clone(),
-                        os: pf.os.clone(),
-                    });
-                }
-            }
-        }
-        if p.downloads && variants.is_empty() {
-            err(
-                entry.span().start,
-                "a product with downloads needs at least one variant".into(),
-            );
-        }
-        if let (Ok(kind), Ok(key_format)) = (kind, key_format) {
-            products.push(ProductSpec {
-                sku,
-                name: p.name.get_ref().trim().to_owned(),
-                family: p.family.get_ref().trim().to_owned(),
-                kind,
-                term_months: term,
-                has_keys: p.keys,
-                has_downloads: p.downloads,
-                key_format,
-                unit_price_minor: *p.unit_price_minor.get_ref(),
-                currency: p.currency.get_ref().clone(),
-                policy,
-                low_stock_at: p.low_stock_at.as_ref().map(|l| *l.get_ref()).unwrap_or(20),
-                restricted_countries: countries,
-                variants,
-            });
         }
     }
     if file.product.is_empty() {
         errors.push(LineError {
             line: 1,
-            message: "the file has no [[product]] entries".into(),
+            message: Message::new("catalog-error-empty"),
         });
     }
     if errors.is_empty() {
@@ -300,6 +180,34 @@ pub fn parse(text: &str) -> Result<Vec<ProductSpec>, FileErrors> {
     } else {
         errors.sort_by_key(|e| e.line);
         Err(FileErrors(errors))
+    }
+}
+
+/// Where in the file a problem with `field` of the product `entry` is: the
+/// key that holds it, else the start of the product (or of its variants).
+fn offset_of(entry: &Spanned<ProductFile>, field: Field) -> usize {
+    let p = entry.get_ref();
+    let start = entry.span().start;
+    let opt = |s: Option<usize>| s.unwrap_or(start);
+    match field {
+        Field::Sku => at(&p.sku),
+        Field::Name => at(&p.name),
+        Field::Family => at(&p.family),
+        Field::Kind => at(&p.kind),
+        Field::TermMonths => opt(p.term_months.as_ref().map(at)),
+        Field::KeyFormat => opt(p.key_format.as_ref().map(at)),
+        Field::UnitPrice => at(&p.unit_price_minor),
+        Field::Currency => at(&p.currency),
+        Field::RestrictedCountries => opt(p.restricted_countries.as_ref().map(at)),
+        Field::LowStockAt => opt(p.low_stock_at.as_ref().map(at)),
+        Field::Version(i) | Field::Languages(i) | Field::Platforms(i) => {
+            opt(p.variants.get(i).map(at))
+        }
+        Field::Contents
+        | Field::CancelWindowDays
+        | Field::LinkLifetimeDays
+        | Field::LinkDownloadCap
+        | Field::Variants => start,
     }
 }
 
@@ -325,19 +233,6 @@ pub async fn write(
         upsert_product(&mut *tx, now, p).await?;
     }
     Ok(())
-}
-
-/// Parses, then writes in one transaction: nothing is written on any error.
-pub async fn import(
-    db: &Db,
-    now: chrono::DateTime<chrono::Utc>,
-    text: &str,
-) -> anyhow::Result<usize> {
-    let products = parse(text)?;
-    let mut tx = db.begin().await?;
-    write(&mut tx, now, &products).await?;
-    tx.commit().await?;
-    Ok(products.len())
 }
 
 #[cfg(test)]
@@ -388,8 +283,14 @@ currency = "USD"
             )
             .replace("term_months = 12", "term_months = 24");
         let e = parse(&bad).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e.contains("line 13: currency must be"), "{e}");
-        assert!(e.contains("line 21: term_months must be 12 or 36"), "{e}");
+        assert!(
+            e.contains("Line 13: Enter the currency as an ISO 4217"),
+            "{e}"
+        );
+        assert!(
+            e.contains("Line 21: The term must be 12 or 36 months."),
+            "{e}"
+        );
     }
 
     #[test]
@@ -397,7 +298,7 @@ currency = "USD"
         let bad = GOOD.replace("O365-SUB", "WS2022-STD");
         let e = parse(&bad).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(
-            e.contains("line 17: sku WS2022-STD is also used on line 6"),
+            e.contains("Line 17: SKU WS2022-STD is also used on line 6."),
             "{e}"
         );
     }
@@ -408,6 +309,6 @@ currency = "USD"
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(e.starts_with("line 2:"), "{e}");
+        assert!(e.starts_with("Line 2:"), "{e}");
     }
 }

@@ -1,33 +1,60 @@
-//! `csp-portal files add`: registers a download file for a product variant,
-//! copying it into the file store while computing its size and SHA-256.
+//! Download files (`files add` and the operator's file upload): the file is
+//! streamed into the file store while its size and SHA-256 are computed,
+//! then registered on its product's variant (made if new). A file of the
+//! same name on the variant is replaced.
 
 use chrono::{DateTime, Utc};
 
+use super::Message;
+use super::product::check_variant;
 use crate::files::{FileStore, Stored};
+use crate::store::Tx;
 use crate::store::catalog::{self, NewFile, ProductRow, VariantSpec};
-use crate::store::{Db, Tx};
 
-/// Streams `reader` into the store, then records the file on its variant
-/// (made if new) in the caller's transaction.
-pub async fn add(
+/// Longest name a file is downloaded as.
+pub const NAME_MAX: usize = 255;
+
+/// Why `file_name` cannot name a download, if it cannot: it becomes a
+/// `Content-Disposition` file name, so no paths and no control characters.
+pub fn check_name(file_name: &str) -> Option<Message> {
+    let bad = file_name.trim().is_empty()
+        || file_name.chars().count() > NAME_MAX
+        || file_name.contains(['/', '\\'])
+        || file_name.chars().any(char::is_control);
+    bad.then(|| Message::new("files-error-name").arg("max", NAME_MAX))
+}
+
+/// Every reason the file cannot be registered on `variant` of `product`.
+pub fn check(product: &ProductRow, variant: &VariantSpec, file_name: &str) -> Vec<Message> {
+    let mut problems = Vec::new();
+    if !product.has_downloads {
+        problems.push(Message::new("files-error-no-downloads").arg("product", &product.name));
+    }
+    problems.extend(check_variant(variant).into_iter().map(|p| p.message));
+    problems.extend(check_name(file_name));
+    problems
+}
+
+/// What registering a file did.
+pub struct Registered {
+    pub file_id: uuid::Uuid,
+    /// The stored file a file of the same name had: the caller removes it
+    /// once the transaction has committed.
+    pub replaced: Option<String>,
+}
+
+/// Records a stored file on its variant (made if new) in the caller's
+/// transaction; the caller has checked it ([`check`]).
+pub async fn register(
     tx: &mut Tx,
-    files: &FileStore,
     now: DateTime<Utc>,
     product: &ProductRow,
     variant: &VariantSpec,
     file_name: &str,
-    reader: impl tokio::io::AsyncRead + Unpin,
-) -> anyhow::Result<Stored> {
-    anyhow::ensure!(product.has_downloads, "{} has no downloads", product.name);
-    anyhow::ensure!(
-        !file_name.is_empty()
-            && !file_name.contains(['/', '\\'])
-            && !file_name.chars().any(char::is_control),
-        "the file name must not contain path separators"
-    );
-    let stored = files.put(reader).await?;
+    stored: &Stored,
+) -> anyhow::Result<Registered> {
     let variant_id = catalog::upsert_variant(&mut *tx, product.id, variant).await?;
-    catalog::upsert_file(
+    let (file_id, replaced) = catalog::upsert_file(
         tx,
         now,
         &NewFile {
@@ -39,29 +66,24 @@ pub async fn add(
         },
     )
     .await?;
-    Ok(stored)
+    Ok(Registered { file_id, replaced })
 }
 
-pub async fn add_path(
-    db: &Db,
+/// Checks, streams `reader` into the store and registers it, in the
+/// caller's transaction (the demo data's files).
+pub async fn add(
+    tx: &mut Tx,
     files: &FileStore,
     now: DateTime<Utc>,
     product: &ProductRow,
     variant: &VariantSpec,
-    path: &std::path::Path,
-    file_name: Option<&str>,
+    file_name: &str,
+    reader: impl tokio::io::AsyncRead + Unpin,
 ) -> anyhow::Result<Stored> {
-    let name = match file_name {
-        Some(n) => n.to_owned(),
-        None => path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .ok_or_else(|| anyhow::anyhow!("{} has no usable file name", path.display()))?
-            .to_owned(),
-    };
-    let reader = tokio::fs::File::open(path).await?;
-    let mut tx = db.begin().await?;
-    let stored = add(&mut tx, files, now, product, variant, &name, reader).await?;
-    tx.commit().await?;
+    if let Some(problem) = check(product, variant, file_name).first() {
+        anyhow::bail!("{}", problem.text(&crate::i18n::I18n::default()));
+    }
+    let stored = files.put(reader).await?;
+    register(tx, now, product, variant, file_name, &stored).await?;
     Ok(stored)
 }

@@ -1,27 +1,28 @@
-//! `csp-portal keys import --product SKU FILE`: one key per line, in the
-//! product's key format. Duplicates within the file or already in the store
-//! are reported with their lines and nothing is written. Error messages never
-//! repeat a key.
+//! Product keys, one per line in the product's key format (`keys import`
+//! and the operator's key upload). Duplicates within the file or already in
+//! the store are reported with their lines and nothing is written. No
+//! message ever repeats a key.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use secrecy::SecretString;
 
-use super::{FileErrors, LineError};
+use super::{FileErrors, LineError, Message};
 use crate::crypto::KeyCipher;
 use crate::domain::product::KeyFormat;
 use crate::store::catalog::ProductRow;
 use crate::store::keys::{self, EncryptedKey};
 use crate::store::{Db, Tx};
 
-/// Checks every line; returns the keys, normalised and encrypted.
+/// Checks every line; returns the keys, normalised and encrypted, or every
+/// problem found (the outer error is the store's or the cipher's).
 pub async fn prepare(
     db: &Db,
     cipher: &KeyCipher,
     format: KeyFormat,
     text: &str,
-) -> anyhow::Result<Vec<EncryptedKey>> {
+) -> anyhow::Result<Result<Vec<EncryptedKey>, FileErrors>> {
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut found = Vec::new();
@@ -32,13 +33,12 @@ pub async fn prepare(
             continue;
         }
         let Some(key) = format.normalise(raw) else {
-            let want = match format {
-                KeyFormat::Chars32 => "32 letters and digits (groups of 4 may be separated by '-')",
-                KeyFormat::Chars25 => "25 letters and digits (groups of 5 may be separated by '-')",
-            };
             errors.push(LineError {
                 line,
-                message: format!("not a product key of this product's format: {want}"),
+                message: Message::new(match format {
+                    KeyFormat::Chars32 => "keys-error-format-32",
+                    KeyFormat::Chars25 => "keys-error-format-25",
+                }),
             });
             continue;
         };
@@ -46,7 +46,7 @@ pub async fn prepare(
         if let Some(first) = seen.insert(fp.clone(), line) {
             errors.push(LineError {
                 line,
-                message: format!("the same key as line {first}"),
+                message: Message::new("keys-error-repeated").arg("first", first),
             });
             continue;
         }
@@ -58,21 +58,21 @@ pub async fn prepare(
         if existing.contains(fp) {
             errors.push(LineError {
                 line: *line,
-                message: "this key is already in the inventory".into(),
+                message: Message::new("keys-error-known"),
             });
         }
     }
     if found.is_empty() && errors.is_empty() {
         errors.push(LineError {
             line: 1,
-            message: "the file holds no keys".into(),
+            message: Message::new("keys-error-empty"),
         });
     }
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
-        return Err(FileErrors(errors).into());
+        return Ok(Err(FileErrors(errors)));
     }
-    found
+    let keys = found
         .into_iter()
         .map(|(_, key, fingerprint)| {
             let (ciphertext, nonce) = cipher.encrypt(&SecretString::from(key))?;
@@ -82,7 +82,8 @@ pub async fn prepare(
                 fingerprint,
             })
         })
-        .collect()
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Ok(keys))
 }
 
 /// Loads the keys into the product's inventory in the caller's transaction.
@@ -95,19 +96,4 @@ pub async fn write(
     anyhow::ensure!(product.has_keys, "{} has no product keys", product.name);
     keys::insert(tx, now, product.id, keys).await?;
     Ok(())
-}
-
-pub async fn import(
-    db: &Db,
-    cipher: &KeyCipher,
-    now: DateTime<Utc>,
-    product: &ProductRow,
-    text: &str,
-) -> anyhow::Result<usize> {
-    anyhow::ensure!(product.has_keys, "{} has no product keys", product.name);
-    let keys = prepare(db, cipher, product.key_format(), text).await?;
-    let mut tx = db.begin().await?;
-    write(&mut tx, now, product, &keys).await?;
-    tx.commit().await?;
-    Ok(keys.len())
 }

@@ -199,8 +199,40 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/operator/catalog", web::get().to(operator::catalog::list))
         .route(
+            "/operator/catalog",
+            web::post().to(operator::product_form::create),
+        )
+        .route(
+            "/operator/catalog/new",
+            web::get().to(operator::product_form::new),
+        )
+        .route(
             "/operator/catalog/{id}",
             web::get().to(operator::catalog::show),
+        )
+        .route(
+            "/operator/catalog/{id}/edit",
+            web::get().to(operator::product_form::edit),
+        )
+        .route(
+            "/operator/catalog/{id}/edit",
+            web::post().to(operator::product_form::update),
+        )
+        .route(
+            "/operator/catalog/{id}/keys",
+            web::get().to(operator::keys::form),
+        )
+        .route(
+            "/operator/catalog/{id}/keys",
+            web::post().to(operator::keys::upload),
+        )
+        .route(
+            "/operator/catalog/{id}/files",
+            web::get().to(operator::files::form),
+        )
+        .route(
+            "/operator/catalog/{id}/files",
+            web::post().to(operator::files::upload),
         )
         .route(
             "/operator/partners",

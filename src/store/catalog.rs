@@ -74,27 +74,58 @@ pub struct VariantSpec {
     pub os: String,
 }
 
-/// Inserts or updates a product by SKU, replacing its restricted countries
-/// and adding variants it did not have. Returns the product id.
+impl VariantSpec {
+    /// "64-bit", or "ISO · Windows" for a variant by file type and system.
+    pub fn platform(&self) -> String {
+        if self.bitness.is_empty() {
+            format!("{} · {}", self.file_type, self.os)
+        } else {
+            self.bitness.clone()
+        }
+    }
+
+    /// "2022 · en-US · 64-bit", as the operator's pages name a variant.
+    pub fn label(&self) -> String {
+        format!("{} · {} · {}", self.version, self.language, self.platform())
+    }
+}
+
+/// Inserts or updates a product by SKU (a catalog file's entry), replacing
+/// its restricted countries and adding variants it did not have. Returns the
+/// product id and whether it is new.
 pub async fn upsert_product<'c>(
     c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     p: &ProductSpec,
-) -> StoreResult<Uuid> {
+) -> StoreResult<(Uuid, bool)> {
     let mut c: Conn<'_> = c.into();
     let existing: Option<Uuid> = fetch_optional!(
         &mut c,
         sqlx::query_scalar("SELECT id FROM products WHERE sku = $1").bind(&p.sku)
     )?;
-    let id = existing.unwrap_or_else(Uuid::new_v4);
+    Ok(match existing {
+        Some(id) => {
+            update_product(&mut c, now, id, p).await?;
+            (id, false)
+        }
+        None => (insert_product(&mut c, now, p).await?, true),
+    })
+}
+
+/// Adds a new product with its countries and variants; a SKU in use is
+/// `StoreError::Duplicate`.
+pub async fn insert_product<'c>(
+    c: impl Into<Conn<'c>>,
+    now: DateTime<Utc>,
+    p: &ProductSpec,
+) -> StoreResult<Uuid> {
+    let mut c: Conn<'_> = c.into();
+    let id = Uuid::new_v4();
     execute!(&mut c, sqlx::query(
         "INSERT INTO products (id, sku, name, family, kind, term_months, has_keys, has_downloads, key_format, \
            unit_price_minor, currency, cancel_window_days, link_lifetime_days, link_download_cap, low_stock_at, \
            created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) \
-         ON CONFLICT (sku) DO UPDATE SET name = $3, family = $4, kind = $5, term_months = $6, has_keys = $7, \
-           has_downloads = $8, key_format = $9, unit_price_minor = $10, currency = $11, cancel_window_days = $12, \
-           link_lifetime_days = $13, link_download_cap = $14, low_stock_at = $15, updated_at = $16"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)"
     )
     .bind(id)
     .bind(&p.sku)
@@ -112,13 +143,50 @@ pub async fn upsert_product<'c>(
     .bind(p.policy.link_download_cap)
     .bind(p.low_stock_at)
     .bind(now))?;
+    countries_and_variants(&mut c, id, p).await?;
+    Ok(id)
+}
+
+/// Changes product `id` to `p` (all but its SKU, which names it to the
+/// command line), replacing its countries and adding `p`'s new variants.
+pub async fn update_product<'c>(
+    c: impl Into<Conn<'c>>,
+    now: DateTime<Utc>,
+    id: Uuid,
+    p: &ProductSpec,
+) -> StoreResult<()> {
+    let mut c: Conn<'_> = c.into();
+    execute!(&mut c, sqlx::query(
+        "UPDATE products SET name = $2, family = $3, kind = $4, term_months = $5, has_keys = $6, \
+           has_downloads = $7, key_format = $8, unit_price_minor = $9, currency = $10, cancel_window_days = $11, \
+           link_lifetime_days = $12, link_download_cap = $13, low_stock_at = $14, updated_at = $15 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(&p.name)
+    .bind(&p.family)
+    .bind(p.kind.as_str())
+    .bind(p.term_months)
+    .bind(p.has_keys)
+    .bind(p.has_downloads)
+    .bind(p.key_format.as_str())
+    .bind(p.unit_price_minor)
+    .bind(&p.currency)
+    .bind(p.policy.cancel_window_days)
+    .bind(p.policy.link_lifetime_days)
+    .bind(p.policy.link_download_cap)
+    .bind(p.low_stock_at)
+    .bind(now))?;
+    countries_and_variants(&mut c, id, p).await
+}
+
+async fn countries_and_variants(c: &mut Conn<'_>, id: Uuid, p: &ProductSpec) -> StoreResult<()> {
     execute!(
-        &mut c,
+        &mut *c,
         sqlx::query("DELETE FROM product_restricted_countries WHERE product_id = $1").bind(id)
     )?;
     for country in &p.restricted_countries {
         execute!(
-            &mut c,
+            &mut *c,
             sqlx::query(
                 "INSERT INTO product_restricted_countries (product_id, country) VALUES ($1, $2)"
             )
@@ -127,9 +195,9 @@ pub async fn upsert_product<'c>(
         )?;
     }
     for v in &p.variants {
-        upsert_variant(&mut c, id, v).await?;
+        upsert_variant(&mut *c, id, v).await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// The variant's id, creating it if it does not exist.
@@ -177,25 +245,37 @@ pub struct NewFile<'a> {
     pub storage_name: &'a str,
 }
 
-/// Registers a download file (a file of the same name on the variant is replaced).
+/// Registers a download file; a file of the same name on the variant is
+/// replaced (its id, and so its links, stay). Returns the file's id and the
+/// storage name of the file it replaced.
 pub async fn upsert_file<'c>(
     c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
     f: &NewFile<'_>,
-) -> StoreResult<()> {
-    execute!(c, sqlx::query(
+) -> StoreResult<(Uuid, Option<String>)> {
+    let mut c: Conn<'_> = c.into();
+    let before: Option<(Uuid, String)> = fetch_optional!(
+        &mut c,
+        sqlx::query_as(
+            "SELECT id, storage_name FROM download_files WHERE variant_id = $1 AND file_name = $2"
+        )
+        .bind(f.variant_id)
+        .bind(f.file_name)
+    )?;
+    let id = before.as_ref().map(|b| b.0).unwrap_or_else(Uuid::new_v4);
+    execute!(&mut c, sqlx::query(
         "INSERT INTO download_files (id, variant_id, file_name, size_bytes, sha256, storage_name, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (variant_id, file_name) DO UPDATE SET \
          size_bytes = $4, sha256 = $5, storage_name = $6, created_at = $7"
     )
-    .bind(Uuid::new_v4())
+    .bind(id)
     .bind(f.variant_id)
     .bind(f.file_name)
     .bind(f.size_bytes)
     .bind(f.sha256)
     .bind(f.storage_name)
     .bind(now))?;
-    Ok(())
+    Ok((id, before.map(|b| b.1)))
 }
 
 pub async fn product_by_sku<'c>(
@@ -314,4 +394,59 @@ pub async fn restricted_countries<'c>(
         "SELECT country FROM product_restricted_countries WHERE product_id = $1 ORDER BY country"
     )
     .bind(product_id))
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VariantRow {
+    pub id: Uuid,
+    pub version: String,
+    pub language: String,
+    pub bitness: String,
+    pub file_type: String,
+    pub os: String,
+}
+
+impl VariantRow {
+    pub fn spec(&self) -> VariantSpec {
+        VariantSpec {
+            version: self.version.clone(),
+            language: self.language.clone(),
+            bitness: self.bitness.clone(),
+            file_type: self.file_type.clone(),
+            os: self.os.clone(),
+        }
+    }
+}
+
+/// A product's variants, in the order its page lists them.
+pub async fn variants_of<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+) -> StoreResult<Vec<VariantRow>> {
+    fetch_all!(c, sqlx::query_as::<_, VariantRow>(
+        "SELECT id, version, language, bitness, file_type, os FROM variants WHERE product_id = $1 \
+         ORDER BY version, language, bitness, file_type, os"
+    )
+    .bind(product_id))
+}
+
+/// One variant of a product (none if it belongs to another).
+pub async fn variant<'c>(
+    c: impl Into<Conn<'c>>,
+    product_id: Uuid,
+    id: Uuid,
+) -> StoreResult<Option<VariantRow>> {
+    fetch_optional!(c, sqlx::query_as::<_, VariantRow>(
+        "SELECT id, version, language, bitness, file_type, os FROM variants WHERE product_id = $1 AND id = $2"
+    )
+    .bind(product_id)
+    .bind(id))
+}
+
+/// How many variants a product has.
+pub async fn variant_count<'c>(c: impl Into<Conn<'c>>, product_id: Uuid) -> StoreResult<i64> {
+    fetch_one!(
+        c,
+        sqlx::query_scalar("SELECT COUNT(*) FROM variants WHERE product_id = $1").bind(product_id)
+    )
 }

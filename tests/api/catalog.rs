@@ -1,6 +1,10 @@
-//! The operator's tools: catalog import, key import, files, stock pages.
+//! The operator's tools as the command line runs them (catalog import, key
+//! import, files add: the same use cases as the pages, `By::CommandLine`),
+//! and the stock pages.
 
+use csp_portal::app::catalog::{self as tools, By};
 use csp_portal::domain::role::Role;
+use csp_portal::store::catalog::ProductRow;
 use reqwest::StatusCode;
 
 use crate::helpers::{KEYS_PER_PRODUCT, TestApp, spawn_app};
@@ -9,6 +13,31 @@ use csp_portal::store::{catalog, keys};
 
 fn cipher(app: &TestApp) -> KeyCipher {
     KeyCipher::from_settings(&app.settings).expect("data key")
+}
+
+/// `keys import`: the number loaded, or the report of every bad line.
+async fn import_keys(app: &TestApp, product: &ProductRow, text: &str) -> Result<usize, String> {
+    tools::add_keys(
+        &app.db,
+        &cipher(app),
+        app.clock_now(),
+        By::CommandLine,
+        product,
+        text,
+    )
+    .await
+    .unwrap()
+    .map_err(|e| e.to_string())
+}
+
+/// `catalog import`: the number of products, or the report of every problem.
+async fn import_catalog(app: &TestApp, text: &str) -> Result<usize, String> {
+    let products = csp_portal::import::catalog::parse(text).map_err(|e| e.to_string())?;
+    Ok(
+        tools::import_catalog(&app.db, app.clock_now(), By::CommandLine, &products)
+            .await
+            .unwrap(),
+    )
 }
 
 const KEY_A: &str = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH";
@@ -23,10 +52,7 @@ async fn keys_load_encrypted_and_count_as_stock() {
         .unwrap();
     let before = keys::free_count(&app.db, product.id).await.unwrap();
     let text = format!("# two keys\n{KEY_A}\n\n{}\n", KEY_B.to_lowercase());
-    let n =
-        csp_portal::import::keys::import(&app.db, &cipher(&app), app.clock_now(), &product, &text)
-            .await
-            .unwrap();
+    let n = import_keys(&app, &product, &text).await.unwrap();
     assert_eq!(n, 2);
     assert_eq!(
         keys::free_count(&app.db, product.id).await.unwrap(),
@@ -41,25 +67,24 @@ async fn a_bad_key_file_is_refused_whole_with_line_numbers() {
         .await
         .unwrap()
         .unwrap();
-    let c = cipher(&app);
-    csp_portal::import::keys::import(&app.db, &c, app.clock_now(), &product, KEY_A)
-        .await
-        .unwrap();
+    import_keys(&app, &product, KEY_A).await.unwrap();
     let before = keys::free_count(&app.db, product.id).await.unwrap();
     let text =
         format!("{KEY_B}\nTOO-SHORT\n{KEY_B}\n{KEY_A}\nABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\n");
-    let err = csp_portal::import::keys::import(&app.db, &c, app.clock_now(), &product, &text)
-        .await
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
-    assert!(err.contains("line 2: not a product key"), "{err}");
-    assert!(err.contains("line 3: the same key as line 1"), "{err}");
+    let err = import_keys(&app, &product, &text).await.unwrap_err();
     assert!(
-        err.contains("line 4: this key is already in the inventory"),
+        err.contains("Line 2: This is not a key of this product's format"),
         "{err}"
     );
-    assert!(err.contains("line 5: not a product key"), "{err}");
+    assert!(err.contains("Line 3: The same key as line 1."), "{err}");
+    assert!(
+        err.contains("Line 4: This key is already in the inventory."),
+        "{err}"
+    );
+    assert!(
+        err.contains("Line 5: This is not a key of this product's format"),
+        "{err}"
+    );
     assert!(
         !err.contains("2222BBBB"),
         "errors never repeat a key: {err}"
@@ -78,18 +103,11 @@ async fn twenty_five_character_products_take_only_their_format() {
         .await
         .unwrap()
         .unwrap();
-    let c = cipher(&app);
-    let err = csp_portal::import::keys::import(&app.db, &c, app.clock_now(), &office, KEY_A).await;
+    let err = import_keys(&app, &office, KEY_A).await;
     assert!(err.is_err());
-    let n = csp_portal::import::keys::import(
-        &app.db,
-        &c,
-        app.clock_now(),
-        &office,
-        "BCDFG-HJKMP-QRTVW-XY234-6789B",
-    )
-    .await
-    .unwrap();
+    let n = import_keys(&app, &office, "BCDFG-HJKMP-QRTVW-XY234-6789B")
+        .await
+        .unwrap();
     assert_eq!(n, 1);
 }
 
@@ -102,13 +120,8 @@ async fn a_catalog_file_with_an_error_writes_nothing() {
             "Windows Server 2022 Datacenter (renamed)",
         )
         .replace("\"MX\"", "\"XX\"");
-    let err = csp_portal::import::catalog::import(&app.db, app.clock_now(), &text).await;
-    assert!(
-        err.err()
-            .map(|e| e.to_string())
-            .unwrap_or_default()
-            .contains("\"XX\" is not an ISO 3166-1")
-    );
+    let err = import_catalog(&app, &text).await;
+    assert!(err.unwrap_err().contains("\"XX\" is not an ISO 3166-1"));
     let p = catalog::product_by_sku(&app.db, "WS2022-DAT")
         .await
         .unwrap()
@@ -116,9 +129,7 @@ async fn a_catalog_file_with_an_error_writes_nothing() {
     assert_eq!(p.name, "Windows Server 2022 Datacenter");
     // The same file without the error updates the product in place.
     let good = text.replace("\"XX\"", "\"MX\"");
-    csp_portal::import::catalog::import(&app.db, app.clock_now(), &good)
-        .await
-        .unwrap();
+    import_catalog(&app, &good).await.unwrap();
     let p2 = catalog::product_by_sku(&app.db, "WS2022-DAT")
         .await
         .unwrap()
@@ -144,19 +155,21 @@ async fn a_registered_file_has_its_size_and_checksum() {
         file_type: "ISO".into(),
         os: "Windows".into(),
     };
-    let path = app.settings.data_dir.join("upload.iso");
-    std::fs::write(&path, b"abc").unwrap();
-    let stored = csp_portal::import::files::add_path(
+    let upload = tools::Upload::new(&files, files.put(&b"abc"[..]).await.unwrap());
+    let stored = tools::add_file(
         &app.db,
-        &files,
         app.clock_now(),
+        By::CommandLine,
         &product,
         &variant,
-        &path,
-        None,
+        "upload.iso",
+        upload,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .map_err(|_| "refused")
+    .unwrap()
+    .stored;
     assert_eq!(stored.size_bytes, 3);
     assert_eq!(
         stored.sha256,

@@ -20,6 +20,7 @@ mod deny_by_default;
 mod health;
 mod helpers;
 mod links;
+mod operator_tools;
 mod orders;
 mod pages;
 mod people;

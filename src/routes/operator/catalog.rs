@@ -1,5 +1,6 @@
 //! `GET /operator/catalog` (products, files and keys left, low stock flagged)
-//! and `GET /operator/catalog/{id}` (a product's variants and files).
+//! and `GET /operator/catalog/{id}` (a product's facts, variants and files,
+//! and the way to its edit, key and file pages).
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -7,7 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::money;
 use crate::error::{AppError, AppResult};
-use crate::store::catalog::{self, FileRow, ProductRow};
+use crate::store::catalog::{self, FileRow, ProductRow, VariantSpec};
 use crate::web::access::OperatePortal;
 use crate::web::ctx::Ctx;
 use crate::web::page::Page;
@@ -32,7 +33,8 @@ pub struct StockView {
 struct Catalog {
     page: Page,
     products: Vec<StockView>,
-    low_count: usize,
+    /// The warning that some products are low on keys, if any are.
+    low_warning: Option<String>,
 }
 
 pub async fn list(ctx: Ctx<OperatePortal>) -> AppResult<HttpResponse> {
@@ -59,15 +61,19 @@ pub async fn list(ctx: Ctx<OperatePortal>) -> AppResult<HttpResponse> {
             restricted: r.restricted,
         })
         .collect();
-    let low_count = products.iter().filter(|p| p.low).count();
+    let low_count = products.iter().filter(|p| p.low).count() as i64;
+    let low_warning =
+        (low_count > 0).then(|| page.i18n.t_count("catalog-low-warning", "count", low_count));
     crate::routes::ok(&Catalog {
         page,
         products,
-        low_count,
+        low_warning,
     })
 }
 
 pub struct FileView {
+    /// The file's id, or its variant's when it has none yet.
+    pub id: Uuid,
     pub version: String,
     pub language: String,
     pub platform: String,
@@ -84,14 +90,22 @@ struct Product {
     kind: String,
     price: String,
     keys_left: i64,
+    low: bool,
+    key_format: String,
+    contents: String,
     files: Vec<FileView>,
     restricted: Vec<String>,
 }
 
-pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
-    let product = catalog::product(ctx.db(), *id)
+/// The product of a catalog page's `{id}`; 404 if there is none.
+pub async fn product_of(ctx: &Ctx<OperatePortal>, id: Uuid) -> AppResult<ProductRow> {
+    catalog::product(ctx.db(), id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+    let product = product_of(&ctx, *id).await?;
     let rows = catalog::variants_with_files(ctx.db(), product.id).await?;
     let restricted = catalog::restricted_countries(ctx.db(), product.id).await?;
     let keys_left = crate::store::keys::free_count(ctx.db(), product.id).await?;
@@ -99,24 +113,45 @@ pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<Htt
     let files = rows.into_iter().map(|r| file_view(&page, r)).collect();
     let kind = page.t(product.kind().message_id());
     let price = money::format(product.unit_price_minor, &product.currency);
+    let key_format = page.t(&format!("key-format-{}", product.key_format().as_str()));
+    let contents = [
+        (product.has_keys, "catalog-contents-keys"),
+        (product.has_downloads, "catalog-contents-downloads"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, id)| page.t(id))
+    .collect::<Vec<_>>();
+    let contents = if contents.is_empty() {
+        "—".to_owned()
+    } else {
+        contents.join(", ")
+    };
     crate::routes::ok(&Product {
         page,
+        low: product.has_keys && keys_left <= product.low_stock_at,
         product,
         kind,
         price,
         keys_left,
+        key_format,
+        contents,
         files,
         restricted,
     })
 }
 
 fn file_view(page: &Page, r: FileRow) -> FileView {
-    let platform = if r.bitness.is_empty() {
-        format!("{} · {}", r.file_type, r.os)
-    } else {
-        r.bitness.clone()
-    };
+    let platform = VariantSpec {
+        version: String::new(),
+        language: String::new(),
+        bitness: r.bitness,
+        file_type: r.file_type,
+        os: r.os,
+    }
+    .platform();
     FileView {
+        id: r.id,
         version: r.version,
         language: r.language,
         platform,
@@ -126,18 +161,5 @@ fn file_view(page: &Page, r: FileRow) -> FileView {
     }
 }
 
-/// Bytes in binary units, as a download page shows them.
-pub fn human_size(bytes: i64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = bytes as f64;
-    let mut unit = 0;
-    while v >= 1024.0 && unit < UNITS.len() - 1 {
-        v /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{v:.1} {}", UNITS.get(unit).copied().unwrap_or("TiB"))
-    }
-}
+// Attachments' pages name it from here.
+pub use crate::web::respond::human_size;

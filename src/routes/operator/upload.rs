@@ -1,0 +1,254 @@
+//! Reading the operator's upload forms: a few short text fields and one
+//! file, either held in memory (a key file: keys never reach the disk in
+//! the clear, nor a log) or streamed into the file store (a download file:
+//! any size passes through a small buffer and is hashed as it goes). Past
+//! the body's limit the form is refused unread with 413; a file past its own
+//! limit becomes a message on the form.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use actix_multipart::{Field, Multipart};
+use actix_web::error::PayloadError;
+use actix_web::http::header;
+use actix_web::web::BytesMut;
+use actix_web::{HttpRequest, web};
+use futures_util::StreamExt;
+use secrecy::SecretString;
+
+use crate::app::catalog::Upload;
+use crate::error::{AppError, AppResult};
+use crate::files::FileStore;
+use crate::routes::human_size;
+use crate::routes::support::upload::clean_name;
+
+/// One text field; the forms' fields are short.
+const MAX_FIELD_BYTES: usize = 4 * 1024;
+/// Parts in one form: its handful of fields with room to spare.
+const MAX_PARTS: usize = 16;
+/// What the body may hold beyond the file: the text parts and part headers.
+const SLACK_BYTES: u64 = 256 * 1024;
+
+/// Where the file part goes.
+pub enum Sink<'a> {
+    /// Held in memory, as text, up to `limit` bytes; the body may be up to
+    /// `body_limit`, so that a file somewhat too large still gets the form
+    /// back with a message.
+    Text { limit: usize, body_limit: u64 },
+    /// Streamed into the file store, up to `limit` bytes.
+    Store { files: &'a FileStore, limit: i64 },
+}
+
+impl Sink<'_> {
+    fn body_limit(&self) -> u64 {
+        match self {
+            Sink::Text { body_limit, .. } => *body_limit,
+            Sink::Store { limit, .. } => u64::try_from(*limit).unwrap_or(0) + SLACK_BYTES,
+        }
+    }
+}
+
+/// The file the form carried.
+pub enum Received {
+    /// No file was chosen.
+    Nothing,
+    /// The file was past its limit (and is not kept).
+    TooLarge,
+    /// A text file that is not UTF-8.
+    NotText,
+    Text {
+        text: SecretString,
+    },
+    Stored {
+        name: String,
+        upload: Upload,
+    },
+}
+
+pub struct UploadForm {
+    pub fields: Vec<(String, String)>,
+    pub file: Received,
+}
+
+impl UploadForm {
+    /// The value of a text field ("" when absent).
+    pub fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn too_large(message: &'static str, arg: &'static str, value: String) -> AppError {
+    AppError::TooLarge {
+        message,
+        arg,
+        value,
+    }
+}
+
+fn read_error(over_body: &Cell<bool>, body_limit: u64) -> AppError {
+    if over_body.get() {
+        too_large(
+            "error-form-too-large",
+            "limit",
+            human_size(i64::try_from(body_limit).unwrap_or(i64::MAX)),
+        )
+    } else {
+        AppError::BadRequest
+    }
+}
+
+/// Reads the form: its text fields, and its part `file_field` into `sink`.
+pub async fn read(
+    req: &HttpRequest,
+    payload: web::Payload,
+    file_field: &str,
+    sink: Sink<'_>,
+) -> AppResult<UploadForm> {
+    let body_limit = sink.body_limit();
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let over_body = Rc::new(Cell::new(false));
+    if declared.is_some_and(|n| n > body_limit) {
+        over_body.set(true);
+        return Err(read_error(&over_body, body_limit));
+    }
+    let flag = over_body.clone();
+    let mut seen: u64 = 0;
+    let counted = payload.map(move |chunk| {
+        let chunk = chunk?;
+        seen += chunk.len() as u64;
+        if seen > body_limit {
+            flag.set(true);
+            return Err(PayloadError::Overflow);
+        }
+        Ok(chunk)
+    });
+    let mut form = Multipart::new(req.headers(), counted);
+    let mut out = UploadForm {
+        fields: Vec::new(),
+        file: Received::Nothing,
+    };
+    let mut parts = 0;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|_| read_error(&over_body, body_limit))?;
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(too_large(
+                "error-form-too-many-parts",
+                "count",
+                MAX_PARTS.to_string(),
+            ));
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(clean_name);
+        match filename {
+            Some(file_name) if name == file_field => {
+                // An empty file input sends a part with no name: nothing chosen.
+                if file_name.is_empty() || !matches!(out.file, Received::Nothing) {
+                    drain(&mut field, &over_body, body_limit).await?;
+                    continue;
+                }
+                out.file = match &sink {
+                    Sink::Text { limit, .. } => {
+                        read_text(&mut field, *limit, &over_body, body_limit).await?
+                    }
+                    Sink::Store { files, limit } => {
+                        store(&mut field, files, *limit, file_name, &over_body, body_limit).await?
+                    }
+                };
+            }
+            // The CSRF middleware has checked the token (the first part);
+            // a file in any other part is not wanted.
+            Some(_) => drain(&mut field, &over_body, body_limit).await?,
+            None if name == crate::web::csrf::FIELD => {
+                drain(&mut field, &over_body, body_limit).await?
+            }
+            None => {
+                let mut value = BytesMut::new();
+                while let Some(chunk) = field.next().await {
+                    let chunk = chunk.map_err(|_| read_error(&over_body, body_limit))?;
+                    if value.len() + chunk.len() > MAX_FIELD_BYTES {
+                        return Err(too_large(
+                            "error-form-field-too-large",
+                            "limit",
+                            human_size(MAX_FIELD_BYTES as i64),
+                        ));
+                    }
+                    value.extend_from_slice(&chunk);
+                }
+                let value = String::from_utf8(value.to_vec()).map_err(|_| AppError::BadRequest)?;
+                out.fields.push((name, value));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a part to its end without keeping it; stops at the first error.
+async fn drain(field: &mut Field, over_body: &Cell<bool>, body_limit: u64) -> AppResult<()> {
+    while let Some(chunk) = field.next().await {
+        chunk.map_err(|_| read_error(over_body, body_limit))?;
+    }
+    Ok(())
+}
+
+async fn read_text(
+    field: &mut Field,
+    limit: usize,
+    over_body: &Cell<bool>,
+    body_limit: u64,
+) -> AppResult<Received> {
+    let mut bytes = BytesMut::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| read_error(over_body, body_limit))?;
+        if bytes.len() + chunk.len() > limit {
+            bytes.clear();
+            drain(field, over_body, body_limit).await?;
+            return Ok(Received::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Received::Text {
+            text: SecretString::from(text),
+        },
+        Err(_) => Received::NotText,
+    })
+}
+
+async fn store(
+    field: &mut Field,
+    files: &FileStore,
+    limit: i64,
+    name: String,
+    over_body: &Cell<bool>,
+    body_limit: u64,
+) -> AppResult<Received> {
+    let read_failed = Cell::new(false);
+    let chunks = field.inspect(|c| {
+        if c.is_err() {
+            read_failed.set(true);
+        }
+    });
+    match files.put_limited(chunks, limit).await {
+        Ok(Some(stored)) => Ok(Received::Stored {
+            name,
+            upload: Upload::new(files, stored),
+        }),
+        Ok(None) => Ok(Received::TooLarge),
+        Err(_) if read_failed.get() => Err(read_error(over_body, body_limit)),
+        Err(e) => Err(AppError::Internal(anyhow::anyhow!(
+            "storing a download file: {e}"
+        ))),
+    }
+}
