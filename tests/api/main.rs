@@ -21,6 +21,7 @@ mod orders;
 mod pages;
 mod people;
 mod reminders;
+mod scale;
 mod security;
 mod sessions;
 mod sign_in;
