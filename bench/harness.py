@@ -41,6 +41,8 @@ ADMIN = "admin@northwind.example"
 CUSTOMER_ADMIN = "ga@contoso.example"
 # The data sizes of the table: the arguments after `demo --scale S`.
 SIZES = {"1k": ["--contoso", "1000"], "1M": []}
+# What wrk counts as not the page: bench/check.lua's two, and its socket errors.
+ERROR_KINDS = ("bad_status", "bad_body", "connect", "read", "write", "timeout")
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
@@ -117,7 +119,7 @@ def wrk(opts, url, marker, cookie=None, seconds=None):
         raise SystemExit(f"wrk printed no figures for {url}:\n{out}")
     r = json.loads(line[len("BENCH "):])
     r["rps"] = r["requests"] / (r["duration_us"] / 1e6)
-    r["errors"] = sum(r[k] for k in ("bad_status", "bad_body", "connect", "read", "write", "timeout"))
+    r["errors"] = sum(r[k] for k in ERROR_KINDS)
     return r
 
 
@@ -240,8 +242,14 @@ def series(opts, port, ceiling_port, pages, cookies):
             ceilings.append(c)
             runs[name].append(p)
             log(f"  rep {rep + 1}: {name:<45} {p['rps']:8.0f} req/s  p99 {p['p99_us'] / 1000:7.1f} ms"
-                f"  x{p['ratio']:.2f}  (ceiling {c['rps']:.0f}){'  ERRORS ' + str(p['errors']) if p['errors'] else ''}")
+                f"  x{p['ratio']:.2f}  (ceiling {c['rps']:.0f}){errors(p)}{errors(c, ' (ceiling)')}")
     return ceilings, runs
+
+
+def errors(run, whose=""):
+    if not run["errors"]:
+        return ""
+    return f"  ERRORS{whose} " + ", ".join(f"{k} {run[k]}" for k in ERROR_KINDS if run[k])
 
 
 def summary(results):
@@ -249,6 +257,8 @@ def summary(results):
     s = {"rps": med("rps"), "p50_ms": med("p50_us") / 1000, "p99_ms": med("p99_us") / 1000,
          "errors": sum(r["errors"] for r in results),
          "requests": sum(r["requests"] for r in results)}
+    if s["errors"]:
+        s["error_kinds"] = {k: sum(r[k] for r in results) for k in ERROR_KINDS if any(r[k] for r in results)}
     if "ratio" in results[0]:
         s["ratio"] = med("ratio")
         s["p99_ratio"] = med("p99_ratio")
@@ -260,7 +270,8 @@ def cell(s):
     if "ratio" in s:
         text += f" · {s['ratio']:.2f}"
     if s["errors"]:
-        text += f" · **{s['errors']} errors in {s['requests']}**"
+        kinds = ", ".join(f"{k.replace('_', ' ')} {n}" for k, n in s["error_kinds"].items())
+        text += f" · **{s['errors']} errors in {s['requests']}** ({kinds})"
     return text
 
 
