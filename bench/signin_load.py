@@ -1,8 +1,9 @@
-"""Load for bench/signin_memory.sh: N threads signing in over and over
-(half with the right password, half with a wrong one on an address nobody
-has), while one signed-in client reads the Software tab and times it.
+"""Load for bench/signin_memory.sh and bench/run: N threads signing in over
+and over (half with the right password, half with a wrong one on an address
+nobody has), while one signed-in client reads a page and times it.
 
-Prints one JSON line: sign-in counts by status and the page's latencies.
+Run as a script it prints one JSON line: sign-in counts by status and the
+page's latencies. bench/run imports it for `run` and `Client`.
 """
 import http.client
 import json
@@ -13,20 +14,22 @@ import threading
 import time
 import urllib.parse
 
-HOST, PORT = sys.argv[1], int(sys.argv[2])
-THREADS, SECONDS = int(sys.argv[3]), float(sys.argv[4])
-PASSWORD, PAGE = sys.argv[5], sys.argv[6]
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 class Client:
-    def __init__(self, spoof=False):
-        self.spoof = spoof
-        self.conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
+    """One browser: a keep-alive connection and a cookie jar."""
+
+    def __init__(self, host, port, spoof=False):
+        self.host, self.port, self.spoof = host, port, spoof
+        self.conn = http.client.HTTPConnection(host, port, timeout=30)
         self.cookies = {}
 
+    def cookie_header(self):
+        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+
     def request(self, method, path, body=None):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        headers = {"Cookie": self.cookie_header()}
         if self.spoof:
             # The server trusts 127.0.0.1 as a proxy here, so each sign-in
             # seems to come from an address of its own: a botnet, which the
@@ -40,7 +43,7 @@ class Client:
             res = self.conn.getresponse()
         except (http.client.HTTPException, OSError):
             self.conn.close()
-            self.conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
             return 0, ""
         for k, v in res.getheaders():
             if k.lower() == "set-cookie":
@@ -64,53 +67,55 @@ class Client:
         return status
 
 
-counts = {}
-lock = threading.Lock()
-stop = time.monotonic() + SECONDS
+def run(host, port, threads, seconds, password, page):
+    """Signs in from `threads` clients for `seconds` while one reads `page`."""
+    counts = {}
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    latencies = []
+
+    def signer(i):
+        c = Client(host, port, spoof=True)
+        n = 0
+        while time.monotonic() < stop:
+            if i % 2 == 0:
+                status = c.sign_in("admin@northwind.example", password)
+            else:
+                status = c.sign_in(f"nobody{n}-{i}@example.com", "wrong password")
+            n += 1
+            with lock:
+                counts[status] = counts.get(status, 0) + 1
+
+    def reader():
+        c = Client(host, port)
+        c.sign_in("sales@northwind.example", password)
+        while time.monotonic() < stop:
+            t = time.monotonic()
+            status, _ = c.request("GET", page)
+            if status == 200:
+                latencies.append((time.monotonic() - t) * 1000)
+
+    workers = [threading.Thread(target=signer, args=(i,)) for i in range(threads)]
+    workers.append(threading.Thread(target=reader))
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    latencies.sort()
+
+    def pct(p):
+        return round(latencies[min(len(latencies) - 1, int(len(latencies) * p))], 1) if latencies else None
+
+    return {
+        "sign_ins": {str(k): v for k, v in sorted(counts.items())},
+        "page_requests": len(latencies),
+        "page_p50_ms": pct(0.50),
+        "page_p99_ms": pct(0.99),
+    }
 
 
-def signer(i):
-    c = Client(spoof=True)
-    n = 0
-    while time.monotonic() < stop:
-        if i % 2 == 0:
-            status = c.sign_in("admin@northwind.example", PASSWORD)
-        else:
-            status = c.sign_in(f"nobody{n}-{i}@example.com", "wrong password")
-        n += 1
-        with lock:
-            counts[status] = counts.get(status, 0) + 1
-
-
-latencies = []
-
-
-def reader():
-    c = Client()
-    c.sign_in("sales@northwind.example", PASSWORD)
-    while time.monotonic() < stop:
-        t = time.monotonic()
-        status, _ = c.request("GET", PAGE)
-        if status == 200:
-            latencies.append((time.monotonic() - t) * 1000)
-
-
-threads = [threading.Thread(target=signer, args=(i,)) for i in range(THREADS)]
-threads.append(threading.Thread(target=reader))
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-latencies.sort()
-
-
-def pct(p):
-    return round(latencies[min(len(latencies) - 1, int(len(latencies) * p))], 1) if latencies else None
-
-
-print(json.dumps({
-    "sign_ins": {str(k): v for k, v in sorted(counts.items())},
-    "page_requests": len(latencies),
-    "page_p50_ms": pct(0.50),
-    "page_p99_ms": pct(0.99),
-}))
+if __name__ == "__main__":
+    HOST, PORT = sys.argv[1], int(sys.argv[2])
+    THREADS, SECONDS = int(sys.argv[3]), float(sys.argv[4])
+    PASSWORD, PAGE = sys.argv[5], sys.argv[6]
+    print(json.dumps(run(HOST, PORT, THREADS, SECONDS, PASSWORD, PAGE)))

@@ -36,7 +36,7 @@ enum Command {
     /// Run the database migrations and exit.
     Migrate,
     /// Load the demo data (into an empty store).
-    Demo,
+    Demo(DemoArgs),
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -104,6 +104,19 @@ enum FilesCommand {
     },
 }
 
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Add the benchmarks' large data set at this scale: 1 is 50 partners,
+    /// 10,000 customers, 1,000,000 purchases (Contoso holding 100,000),
+    /// 200,000 links and 2,000,000 audit events; 0.01 a hundredth of each.
+    #[arg(long)]
+    scale: Option<f64>,
+    /// With --scale: Contoso's purchases (the others together hold nine
+    /// times as many), instead of 100,000 x scale.
+    #[arg(long, requires = "scale")]
+    contoso: Option<u64>,
+}
+
 #[derive(clap::Args, Default)]
 struct ServeArgs {
     /// Address to listen on.
@@ -165,9 +178,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&settings).await?;
             println!("migrations applied ({})", db.backend());
         }
-        Command::Demo => {
+        Command::Demo(args) => {
+            // Checked before the demo loads, so a bad value writes nothing.
+            let size = args
+                .scale
+                .map(|s| demo::scale::Size::new(s, args.contoso))
+                .transpose()?;
             let db = open(&settings).await?;
             load_demo(&db, &settings, clock.as_ref()).await?;
+            if let Some(size) = size {
+                load_scale(&db, &settings, clock.now(), &size).await?;
+            }
         }
         Command::User {
             command:
@@ -368,6 +389,27 @@ async fn load_demo(
     } else {
         println!("Demo password: the value of DEMO_PASSWORD");
     }
+    Ok(())
+}
+
+async fn load_scale(
+    db: &Db,
+    settings: &Settings,
+    now: chrono::DateTime<chrono::Utc>,
+    size: &demo::scale::Size,
+) -> anyhow::Result<()> {
+    println!("Adding the large data set ({size:?})...");
+    let started = std::time::Instant::now();
+    let cipher = KeyCipher::from_settings(settings)?;
+    let report = demo::scale::load(db, &cipher, now, size).await?;
+    for (part, rows, secs) in &report.parts {
+        println!("  {part:<32} {rows:>9} rows  {secs:>7.1} s");
+    }
+    println!(
+        "Large data set loaded in {:.1} s ({}).",
+        started.elapsed().as_secs_f64(),
+        db.backend()
+    );
     Ok(())
 }
 

@@ -1,5 +1,8 @@
 //! Demo data: two partners, their customers, and one user per role, so that a
-//! first `cargo run` has something to show.
+//! first `cargo run` has something to show. `scale` adds a large data set on
+//! top of it for the benchmarks.
+
+pub mod scale;
 
 use chrono::{DateTime, Duration, Utc};
 use rand::seq::SliceRandom;
@@ -300,7 +303,7 @@ async fn load_files_and_keys(
         }
         if product.has_keys {
             let keys: Vec<String> = (0..assets.keys_per_product)
-                .map(|_| random_key(product.key_format()))
+                .map(|_| random_key(product.key_format(), &mut rand::rngs::OsRng))
                 .collect();
             let encrypted =
                 import::keys::prepare(db, assets.cipher, product.key_format(), &keys.join("\n"))
@@ -312,7 +315,7 @@ async fn load_files_and_keys(
     Ok(())
 }
 
-fn random_key(format: KeyFormat) -> String {
+fn random_key(format: KeyFormat, rng: &mut impl rand::Rng) -> String {
     // The vendor's 25-character keys avoid letters that read alike.
     let alphabet: &[u8] = match format {
         KeyFormat::Chars25 => b"BCDFGHJKMPQRTVWXY2346789",
@@ -322,9 +325,8 @@ fn random_key(format: KeyFormat) -> String {
         KeyFormat::Chars25 => 25,
         KeyFormat::Chars32 => 32,
     };
-    let mut rng = rand::rngs::OsRng;
     (0..len)
-        .filter_map(|_| alphabet.choose(&mut rng).map(|&b| char::from(b)))
+        .filter_map(|_| alphabet.choose(rng).map(|&b| char::from(b)))
         .collect()
 }
 

@@ -7,6 +7,7 @@
 //! their native encodings on both sides.
 
 pub mod audit;
+pub mod bulk;
 pub mod catalog;
 pub mod credit_notes;
 pub mod keys;

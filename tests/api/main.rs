@@ -26,6 +26,7 @@ mod pages;
 mod people;
 mod queue;
 mod reminders;
+mod scale;
 mod security;
 mod sessions;
 mod shutdown;

@@ -1,0 +1,202 @@
+//! Many rows into one table at once, for loading large data sets (the
+//! benchmark's `csp-portal demo --scale`): multi-row `VALUES` on SQLite,
+//! `UNNEST` of one array per column on PostgreSQL. Values are bound, never
+//! spliced, so they are encoded exactly as the portal's own inserts encode
+//! them (UUID blobs and RFC 3339 text on SQLite); only the table and column
+//! names, which come from code, are part of the SQL text.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{StoreResult, Tx};
+
+/// One column's values, all rows of the batch.
+pub enum Column {
+    Uuid(Vec<Uuid>),
+    OptUuid(Vec<Option<Uuid>>),
+    Time(Vec<DateTime<Utc>>),
+    OptTime(Vec<Option<DateTime<Utc>>>),
+    Int(Vec<i64>),
+    Text(Vec<String>),
+    OptText(Vec<Option<String>>),
+    Bytes(Vec<Vec<u8>>),
+}
+
+impl Column {
+    fn len(&self) -> usize {
+        match self {
+            Column::Uuid(v) => v.len(),
+            Column::OptUuid(v) => v.len(),
+            Column::Time(v) => v.len(),
+            Column::OptTime(v) => v.len(),
+            Column::Int(v) => v.len(),
+            Column::Text(v) => v.len(),
+            Column::OptText(v) => v.len(),
+            Column::Bytes(v) => v.len(),
+        }
+    }
+
+    /// The PostgreSQL array type `UNNEST` reads this column as.
+    fn pg_array(&self) -> &'static str {
+        match self {
+            Column::Uuid(_) | Column::OptUuid(_) => "uuid[]",
+            Column::Time(_) | Column::OptTime(_) => "timestamptz[]",
+            Column::Int(_) => "int8[]",
+            Column::Text(_) | Column::OptText(_) => "text[]",
+            Column::Bytes(_) => "bytea[]",
+        }
+    }
+}
+
+/// Rows for one table, column by column (every column as long as the first).
+pub struct Rows {
+    pub table: &'static str,
+    pub columns: Vec<(&'static str, Column)>,
+}
+
+impl Rows {
+    pub fn new(table: &'static str) -> Rows {
+        Rows {
+            table,
+            columns: Vec::new(),
+        }
+    }
+
+    pub fn column(mut self, name: &'static str, values: Column) -> Rows {
+        self.columns.push((name, values));
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.columns.first().map_or(0, |(_, c)| c.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn names(&self) -> String {
+        self.columns
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// SQLite allows 32,766 bound values a statement; a few hundred rows a
+/// statement already takes the per-statement cost out of the load.
+const SQLITE_ROWS: usize = 400;
+/// PostgreSQL rows a statement: each column is one array parameter.
+const PG_ROWS: usize = 10_000;
+
+/// Inserts every row of `rows` in `tx`; how many were written.
+pub async fn insert(tx: &mut Tx, rows: &Rows) -> StoreResult<u64> {
+    let n = rows.len();
+    if rows.columns.iter().any(|(_, c)| c.len() != n) {
+        return Err(super::StoreError::Other(sqlx::Error::Protocol(format!(
+            "bulk insert into {}: columns of different lengths",
+            rows.table
+        ))));
+    }
+    let mut written = 0;
+    match tx {
+        Tx::Sqlite(t) => {
+            for start in (0..n).step_by(SQLITE_ROWS) {
+                let end = (start + SQLITE_ROWS).min(n);
+                written += sqlite_chunk(t, rows, start, end).await?;
+            }
+        }
+        Tx::Pg(t) => {
+            for start in (0..n).step_by(PG_ROWS) {
+                let end = (start + PG_ROWS).min(n);
+                written += pg_chunk(t, rows, start, end).await?;
+            }
+        }
+    }
+    Ok(written)
+}
+
+async fn sqlite_chunk(
+    conn: &mut sqlx::SqliteConnection,
+    rows: &Rows,
+    start: usize,
+    end: usize,
+) -> StoreResult<u64> {
+    // Anonymous `?` placeholders here, not `$n`: SQLite finds a numbered
+    // parameter's name by a linear walk, once per parameter as sqlx binds,
+    // which made binding thousands of them cost three quarters of a load.
+    let tuple = format!("({})", vec!["?"; rows.columns.len()].join(", "));
+    let tuples = vec![tuple.as_str(); end - start];
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES {}",
+        rows.table,
+        rows.names(),
+        tuples.join(", ")
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for r in start..end {
+        for (_, col) in &rows.columns {
+            q = match col {
+                Column::Uuid(v) => q.bind(v.get(r).copied()),
+                Column::OptUuid(v) => q.bind(v.get(r).copied().flatten()),
+                Column::Time(v) => q.bind(v.get(r).copied()),
+                Column::OptTime(v) => q.bind(v.get(r).copied().flatten()),
+                Column::Int(v) => q.bind(v.get(r).copied()),
+                Column::Text(v) => q.bind(v.get(r).cloned()),
+                Column::OptText(v) => q.bind(v.get(r).cloned().flatten()),
+                Column::Bytes(v) => q.bind(v.get(r).cloned()),
+            };
+        }
+    }
+    Ok(q.execute(conn).await?.rows_affected())
+}
+
+async fn pg_chunk(
+    conn: &mut sqlx::PgConnection,
+    rows: &Rows,
+    start: usize,
+    end: usize,
+) -> StoreResult<u64> {
+    let arrays: Vec<String> = rows
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| format!("${}::{}", i + 1, c.pg_array()))
+        .collect();
+    let sql = format!(
+        "INSERT INTO {} ({}) SELECT * FROM UNNEST({})",
+        rows.table,
+        rows.names(),
+        arrays.join(", ")
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (_, col) in &rows.columns {
+        q = match col {
+            Column::Uuid(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::OptUuid(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::Time(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::OptTime(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::Int(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::Text(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::OptText(v) => q.bind(v.get(start..end).unwrap_or_default()),
+            Column::Bytes(v) => q.bind(v.get(start..end).unwrap_or_default()),
+        };
+    }
+    Ok(q.execute(conn).await?.rows_affected())
+}
+
+/// After a load: PostgreSQL's planner statistics and visibility map brought
+/// up to date at once rather than whenever autovacuum gets to the tables, so
+/// a benchmark right after the load sees the plans a settled store has.
+/// SQLite is left as the portal leaves it (the portal never runs ANALYZE).
+pub async fn settle(db: &super::Db, tables: &[&str]) -> StoreResult<()> {
+    if let super::Db::Pg(pool) = db {
+        for t in tables {
+            sqlx::query(sqlx::AssertSqlSafe(format!("VACUUM (ANALYZE) {t}")))
+                .execute(pool)
+                .await?;
+        }
+    }
+    Ok(())
+}
