@@ -208,10 +208,10 @@ class Pages:
                  "the page after a cursor 330 days back")
         for s in subs:
             show = f"{base}/{s}?show=1"
-            if '<table class="files">' in admin.get_ok(show):
-                self.add("Get keys and downloads", show, '<table class="files">', "admin")
+            if '<table class="files' in admin.get_ok(show):
+                self.add("Get keys and downloads", show, '<table class="files', "admin")
                 break
-        self.add("activity log", "/activity", '<code class="detail">', "admin")
+        self.add("activity log", "/activity", "<tbody>", "admin")
         own = re.search(rf'href="/my/software/({UUID})"', ga.get_ok("/my/software"))
         self.add("/my/software (customer global admin)", "/my/software", own.group(1), "ga")
         css = re.search(r'<link rel="stylesheet" href="([^"]+)"', customers).group(1)
@@ -376,6 +376,9 @@ def downloads(opts, store, port, admin, pages, big, pid):
                     token = signin_load.TOKEN.search(admin.get_ok(f"{base}/{sub}?show=1")).group(1)
                     status, body = admin.request("POST", f"{base}/{sub}/links",
                                                  {"csrf_token": token, "file_id": file_id})
+                    if status == 303:
+                        # Post/redirect/get: the page the redirect names shows the link.
+                        body = admin.get_ok(admin.location)
                     url = re.search(r'id="new-link-url" value="([^"]+)"', body).group(1)
                     r = fetch_all(html.unescape(url), opts.download_clients, size, pid=pid)
                 else:

@@ -24,6 +24,7 @@ class Client:
         self.host, self.port, self.spoof = host, port, spoof
         self.conn = http.client.HTTPConnection(host, port, timeout=30)
         self.cookies = {}
+        self.location = None
 
     def cookie_header(self):
         return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -45,6 +46,7 @@ class Client:
             self.conn.close()
             self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
             return 0, ""
+        self.location = res.getheader("Location")
         for k, v in res.getheaders():
             if k.lower() == "set-cookie":
                 name, _, rest = v.partition("=")

@@ -7,6 +7,11 @@
 //! bounds the hashes running at once (queueing beyond, with a short wait
 //! limit answered by a 503), and each permit comes with a buffer from a
 //! pool of exactly that many, so the memory is bounded and steady.
+//!
+//! The hashes run on threads of their own at a lower CPU priority (nice 9):
+//! on a busy machine the kernel gives the page workers the CPU first, so a
+//! crowd signing in slows sign-ins, not every page (bench/RESULTS.md,
+//! "while 20 clients sign in").
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -25,8 +30,12 @@ use crate::error::AppError;
 /// "busy, try again" rather than a hanging page.
 const WAIT: Duration = Duration::from_secs(3);
 
+type Job = Box<dyn FnOnce() + Send>;
+
 struct Hasher {
     permits: Arc<Semaphore>,
+    /// To the hash threads; as many as permits, so a job never waits here.
+    jobs: Mutex<std::sync::mpsc::Sender<Job>>,
     buffers: Mutex<Vec<Vec<Block>>>,
     limit: usize,
     running: AtomicUsize,
@@ -53,13 +62,50 @@ impl Hasher {
         let limit = threads
             .filter(|n| *n > 0)
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let rx = Arc::new(Mutex::new(rx));
+        for n in 0..limit {
+            let rx = rx.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("hash-{n}"))
+                .spawn(move || {
+                    lower_priority();
+                    loop {
+                        let job = match rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            // A job that panics must not take the thread with it.
+                            Ok(job) => {
+                                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                            }
+                            Err(_) => return,
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "a password hash thread could not start");
+            }
+        }
         Hasher {
+            jobs: Mutex::new(tx),
             permits: Arc::new(Semaphore::new(limit)),
             buffers: Mutex::new(Vec::new()),
             limit,
             running: AtomicUsize::new(0),
             peak: AtomicUsize::new(0),
         }
+    }
+}
+
+/// Below the page workers (nice 9 on Linux); where the system refuses, the
+/// thread keeps the normal priority and says so once.
+fn lower_priority() {
+    use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
+    let low = ThreadPriorityValue::try_from(23u8).map(ThreadPriority::Crossplatform);
+    if let Err(e) = low.map(set_current_thread_priority) {
+        tracing::warn!(error = ?e, "password hashes run at the normal priority");
     }
 }
 
@@ -82,7 +128,8 @@ async fn with_memory<T: Send + 'static>(
         .await
         .map_err(|_| AppError::Busy)?
         .map_err(|_| AppError::Busy)?;
-    Ok(actix_web::web::block(move || {
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
         let mut buf = h
             .buffers
             .lock()
@@ -98,9 +145,15 @@ async fn with_memory<T: Send + 'static>(
             pool.push(buf);
         }
         drop(permit);
-        out
-    })
-    .await?)
+        // The caller may have gone (the client left): nobody to tell.
+        let _ = done.send(out);
+    });
+    h.jobs
+        .lock()
+        .map_err(|_| AppError::Busy)?
+        .send(job)
+        .map_err(|_| AppError::Busy)?;
+    result.await.map_err(|_| AppError::Busy)
 }
 
 fn compute(

@@ -48,7 +48,11 @@ pub async fn serve(
                 file.id
             ))
         })?;
+    // Chunks are read on the worker itself, as nginx's sendfile does, not
+    // handed one by one (64 KiB each) to the blocking pool: that hand-off
+    // cost about half the throughput (bench/RESULTS.md, downloads).
     let mut res = named
+        .read_mode_threshold(u64::MAX)
         .set_content_disposition(ContentDisposition {
             disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(file.file_name.clone())],
