@@ -37,7 +37,7 @@ curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf_token=$token" \
 customers=$(curl -fs -b "$jar" "$BASE/customers")
 contoso=$(echo "$customers" | grep -o '/customers/[0-9a-f-]*">Contoso<' | sed 's|/customers/||;s|">Contoso<||')
 software=$(curl -fs -b "$jar" "$BASE/customers/$contoso/software")
-sub=$(echo "$software" | tr '\n' ' ' | grep -o 'Windows Server 2022 Datacenter</td>.*' | grep -o "/customers/$contoso/software/[0-9a-f-]*" | head -1 | sed 's|.*/||')
+sub=$(echo "$software" | tr '\n' ' ' | grep -o 'Windows Server 2022 Datacenter</t[hd]>.*' | grep -o "/customers/$contoso/software/[0-9a-f-]*" | head -1 | sed 's|.*/||')
 page=$(curl -fs -b "$jar" "$BASE/customers/$contoso/software/$sub?language=en-US&show=1")
 file=$(echo "$page" | tr '\n' ' ' | grep -o 'bench.iso</td>.*' | grep -o "/files/[0-9a-f-]*" | head -1 | sed 's|/files/||')
 token=$(echo "$page" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')

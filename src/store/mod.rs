@@ -10,6 +10,7 @@ pub mod audit;
 pub mod catalog;
 pub mod credit_notes;
 pub mod keys;
+pub mod keyset;
 pub mod links;
 pub mod orders;
 pub mod organisations;

@@ -27,9 +27,17 @@ pub async fn contoso_purchase_in(db: &csp_portal::store::Db, sku: &str) -> (Uuid
         .await
         .unwrap()
         .unwrap();
-    let (rows, _) = software::list(db, Scope::Vendor, contoso, None, 100)
-        .await
-        .unwrap();
+    let (rows, _) = software::list(
+        db,
+        Scope::Vendor,
+        contoso,
+        &software::Filter::default(),
+        csp_portal::store::keyset::Order::NewestFirst,
+        csp_portal::store::keyset::Cursor::First,
+        100,
+    )
+    .await
+    .unwrap();
     let sub = rows
         .iter()
         .find(|r| r.product_id == product.id)
@@ -612,9 +620,17 @@ async fn a_customer_global_admin_sees_their_own_keys_and_downloads_and_nothing_e
     assert_eq!((status, body.len()), (StatusCode::OK, 4096));
     // Another tenant's purchase is unknown here.
     let litware = app.org_id("Litware").await;
-    let (rows, _) = software::list(&app.db, Scope::Vendor, litware, None, 10)
-        .await
-        .unwrap();
+    let (rows, _) = software::list(
+        &app.db,
+        Scope::Vendor,
+        litware,
+        &software::Filter::default(),
+        csp_portal::store::keyset::Order::NewestFirst,
+        csp_portal::store::keyset::Cursor::First,
+        10,
+    )
+    .await
+    .unwrap();
     let foreign = rows[0].id;
     assert_eq!(
         ga.get(&format!("/my/software/{foreign}")).await.status,
