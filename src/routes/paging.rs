@@ -57,49 +57,45 @@ pub struct Shown {
     pub page_size: i64,
 }
 
-/// Reads the page `cursor` asks for with `fetch` (rows, and whether more lie
-/// beyond). A previous page that reaches the top short of a whole page (rows
-/// came in meanwhile) is read again as the first page, so that one is whole.
-/// The cursor the rows were read with comes back with them.
-pub async fn read<K: Copy, T, Fut>(
+/// Reads the page `cursor` asks for with `fetch` (rows, and whether more
+/// lie beyond), then with `count` the rows of the whole list and those ahead
+/// of the page's first row (a page without rows needs no count). A previous
+/// page that reaches the top short of a whole page (a row left the list
+/// meanwhile) is read again as the first page, so that one is whole.
+/// `edge` says where a row stands, for the links to the pages around.
+pub async fn read<K: Copy, T, Rows, Counts>(
     cursor: Cursor<K>,
     page_size: i64,
-    fetch: impl Fn(Cursor<K>) -> Fut,
-) -> StoreResult<(Cursor<K>, Vec<T>, bool)>
+    fetch: impl Fn(Cursor<K>) -> Rows,
+    count: impl FnOnce(&T) -> Counts,
+    edge: impl Fn(&T) -> Edge,
+) -> StoreResult<(Vec<T>, Shown)>
 where
-    Fut: Future<Output = StoreResult<(Vec<T>, bool)>>,
+    Rows: Future<Output = StoreResult<(Vec<T>, bool)>>,
+    Counts: Future<Output = StoreResult<(i64, i64)>>,
 {
-    let (rows, more) = fetch(cursor).await?;
+    let (mut cursor, (mut rows, mut more)) = (cursor, fetch(cursor).await?);
     if cursor.backwards() && !more && (rows.len() as i64) < page_size {
-        let (rows, more) = fetch(Cursor::First).await?;
-        return Ok((Cursor::First, rows, more));
+        cursor = Cursor::First;
+        (rows, more) = fetch(cursor).await?;
     }
-    Ok((cursor, rows, more))
-}
-
-impl Shown {
-    /// A page of `rows` read with `cursor`, whose rows are where `edge` says.
-    pub fn of<K: Copy, T>(
-        cursor: Cursor<K>,
-        more: bool,
-        rows: &[T],
-        edge: impl Fn(&T) -> Edge,
-        (total, before): (i64, i64),
-        page_size: i64,
-    ) -> Shown {
-        Shown {
-            cursor: cursor.kind(),
-            more,
-            edges: rows
-                .first()
-                .zip(rows.last())
-                .map(|(a, b)| (edge(a), edge(b))),
-            rows: rows.len(),
-            before,
-            total,
-            page_size,
-        }
-    }
+    let (total, before) = match rows.first() {
+        Some(first) => count(first).await?,
+        None => (0, 0),
+    };
+    let shown = Shown {
+        cursor: cursor.kind(),
+        more,
+        edges: rows
+            .first()
+            .zip(rows.last())
+            .map(|(a, b)| (edge(a), edge(b))),
+        rows: rows.len(),
+        before,
+        total,
+        page_size,
+    };
+    Ok((rows, shown))
 }
 
 /// `base` with the list's own `params` and, for another page, its cursor

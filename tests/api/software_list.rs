@@ -12,7 +12,7 @@ use crate::helpers::{Browser, TestApp, spawn_app};
 
 /// Places an order of one `sku` for Contoso at `at`, as the demo loader
 /// does; the purchase's id and the order's.
-async fn buy(app: &TestApp, sku: &str, at: DateTime<Utc>) -> (Uuid, Uuid) {
+pub async fn buy(app: &TestApp, sku: &str, at: DateTime<Utc>) -> (Uuid, Uuid) {
     let contoso = app.org_id("Contoso").await;
     let northwind = app.org_id("Northwind Partners").await;
     let product = csp_portal::store::catalog::product_by_sku(&app.db, sku)
@@ -126,19 +126,11 @@ async fn walk(b: &mut Browser, path: &str, ids_of: fn(&str) -> Vec<String>) -> V
 /// The store's own order of Contoso's purchases, for comparing pages with.
 async fn all_ids(app: &TestApp, order: csp_portal::store::keyset::Order) -> Vec<String> {
     let contoso = app.org_id("Contoso").await;
-    let (rows, more) = csp_portal::store::software::list(
-        &app.db,
-        csp_portal::domain::scope::Scope::Vendor,
-        contoso,
-        &csp_portal::store::software::Filter::default(),
-        order,
-        csp_portal::store::keyset::Cursor::First,
-        1000,
-    )
-    .await
-    .unwrap();
-    assert!(!more);
-    rows.iter().map(|r| r.id.to_string()).collect()
+    crate::software::purchases(&app.db, contoso, order)
+        .await
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect()
 }
 
 #[tokio::test]

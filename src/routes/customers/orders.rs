@@ -12,7 +12,7 @@ use crate::domain::money;
 use crate::domain::order::{self, OrderStatus};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
-use crate::routes::paging::{self, CursorQuery, Pager, Shown};
+use crate::routes::paging::{self, CursorQuery, Pager};
 use crate::routes::{render, see_other};
 use crate::store::orders::{self, Key, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
 use crate::store::organisations::Customer;
@@ -193,26 +193,18 @@ pub async fn list(
     let ScopedCustomer { ctx, customer } = c;
     let (db, scope) = (ctx.db(), ctx.scope());
     let cursor = q.cursor().map(|(placed_at, id)| Key { placed_at, id });
-    let (cursor, rows, more) = paging::read(cursor, PAGE_SIZE, |c| {
-        orders::for_customer(db, scope, customer.id, c, PAGE_SIZE)
-    })
+    // The COUNT runs over the same rows, for "Showing N–M of T".
+    let (rows, shown) = paging::read(
+        cursor,
+        PAGE_SIZE,
+        |c| orders::for_customer(db, scope, customer.id, c, PAGE_SIZE),
+        |first: &OrderRow| orders::count_for_customer(db, scope, customer.id, first.key()),
+        |o| (o.placed_at, o.id),
+    )
     .await?;
-    // A COUNT over the same rows, for "Showing N–M of T"; only a page with rows needs it.
-    let counts = match rows.first() {
-        Some(first) => orders::count_for_customer(db, scope, customer.id, first.key()).await?,
-        None => (0, 0),
-    };
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
     let lines = orders::lines(db, &ids).await?;
     let page = ctx.page("customers")?;
-    let shown = Shown::of(
-        cursor,
-        more,
-        &rows,
-        |o| (o.placed_at, o.id),
-        counts,
-        PAGE_SIZE,
-    );
     let base = format!("/customers/{}/orders", customer.id);
     let pager = Pager::new(&page, &base, &[], shown);
     let orders = views(rows, lines);

@@ -12,7 +12,7 @@ use super::Where;
 use crate::domain::role::Role;
 use crate::domain::subscription::{StatusFilter, SubscriptionStatus};
 use crate::error::AppResult;
-use crate::routes::paging::{self, CursorQuery, Pager, Shown};
+use crate::routes::paging::{self, CursorQuery, Pager};
 use crate::store::keyset::Order;
 use crate::store::organisations::Customer;
 use crate::store::software::{self, Filter, Key, SoftwareRow};
@@ -183,27 +183,18 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         .cursor
         .cursor()
         .map(|(purchased_at, id)| Key { purchased_at, id });
-    let (cursor, rows, more) = paging::read(cursor, PAGE_SIZE, |c| {
-        software::list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE)
-    })
-    .await?;
-    // A COUNT with the list's own conditions, for "Showing N–M of T"; only
-    // a page with rows needs it.
-    let counts = match rows.first() {
-        Some(first) => {
-            software::count(db, scope, customer, &filter, shape.order, first.key()).await?
-        }
-        None => (0, 0),
-    };
-    let page = ctx.page(w.section())?;
-    let shown = Shown::of(
+    // The COUNT runs with the list's own conditions, for "Showing N–M of T".
+    let (rows, shown) = paging::read(
         cursor,
-        more,
-        &rows,
-        |r| (r.purchased_at, r.id),
-        counts,
         PAGE_SIZE,
-    );
+        |c| software::list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE),
+        |first: &SoftwareRow| {
+            software::count(db, scope, customer, &filter, shape.order, first.key())
+        },
+        |r| (r.purchased_at, r.id),
+    )
+    .await?;
+    let page = ctx.page(w.section())?;
     let pager = Pager::new(&page, &w.base, &shape.params(), shown);
     let can_cancel = !w.own_view && ctx.has(Role::AdminAgent);
     let can_get_keys = ctx.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]);
