@@ -5,6 +5,7 @@
 //! constructors that read the session and the signed-in user.
 
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 use crate::i18n::I18n;
 
@@ -79,6 +80,13 @@ impl Page {
     /// A date and time, the one way templates write it.
     pub fn date_time(&self, at: &DateTime<Utc>) -> String {
         date_time(at)
+    }
+
+    /// An id as lists show it: its first eight characters, as unique among
+    /// one customer's rows as a reader needs (the full id goes in a title
+    /// and behind a copy button).
+    pub fn short_id(&self, id: &Uuid) -> String {
+        id.simple().to_string().chars().take(8).collect()
     }
 }
 

@@ -19,6 +19,7 @@ status-deactivated = Deactivated
 pager-label = Pages
 pager-first = First page
 pager-next = Next page
+pager-previous = Previous page
 
 ## Roles
 role-admin-agent = Admin agent
@@ -457,6 +458,16 @@ software-days-left = { $days ->
    *[other] { $days } days left
 }
 software-credited = Credited { $amount }
+software-filters-label = Find purchases
+software-search-placeholder = Part of a product name
+software-filter-cancellable = Cancellable now
+software-sort = Sort
+software-sort-newest = Newest purchase first
+software-sort-oldest = Oldest purchase first
+software-none-matching = No purchase matches this search and filter.
+software-role-note = Getting keys and downloads and cancelling a purchase need the Admin agent role, which your account does not have; roles are assigned by your organisation's global admin.
+filters-clear = Clear filters
+copy-full-id = Copy the full ID { $id }
 duration-days-hours = { $days } d { $hours } h
 duration-under-an-hour = under an hour
 paging-showing = Showing { $from }–{ $to } of { $total }

@@ -30,3 +30,25 @@ impl SubscriptionStatus {
         }
     }
 }
+
+text_enum! {
+    /// What the software list can be narrowed to: a status, or the active
+    /// purchases still inside their cancellation window at the clock's now.
+    pub enum StatusFilter {
+        Active = "active" => "subscription-status-active",
+        CancellationRequested = "cancellation_requested" => "subscription-status-cancellation_requested",
+        Cancelled = "cancelled" => "subscription-status-cancelled",
+        CancellableNow = "cancellable" => "software-filter-cancellable",
+    }
+}
+
+impl StatusFilter {
+    /// The status the purchases it keeps are in.
+    pub fn status(self) -> SubscriptionStatus {
+        match self {
+            StatusFilter::Active | StatusFilter::CancellableNow => SubscriptionStatus::Active,
+            StatusFilter::CancellationRequested => SubscriptionStatus::CancellationRequested,
+            StatusFilter::Cancelled => SubscriptionStatus::Cancelled,
+        }
+    }
+}

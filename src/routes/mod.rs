@@ -6,6 +6,7 @@ pub mod customers;
 pub mod health;
 pub mod home;
 pub mod operator;
+pub mod paging;
 pub mod people;
 pub mod sign_in;
 pub mod software;

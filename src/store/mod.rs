@@ -11,6 +11,7 @@ pub mod bulk;
 pub mod catalog;
 pub mod credit_notes;
 pub mod keys;
+pub mod keyset;
 pub mod links;
 pub mod orders;
 pub mod organisations;

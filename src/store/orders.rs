@@ -5,9 +5,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
+use super::keyset::{Cursor, Order, ahead_of};
 use super::{
-    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, keys,
-    numbered, on_conn,
+    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional,
+    keys, numbered, on_conn,
 };
 use crate::domain::order::OrderStatus;
 use crate::domain::product::term_end;
@@ -159,26 +160,87 @@ fn in_scope(scope: Scope) -> &'static str {
     scope.pick("", " AND o.partner_id = ?", " AND o.customer_id = ?")
 }
 
-/// A customer's orders, newest first (the caller has checked the customer is in scope).
+/// An order where a page of the Orders tab starts or ends: its (placed_at, id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub placed_at: DateTime<Utc>,
+    pub id: Uuid,
+}
+
+impl OrderRow {
+    pub fn key(&self) -> Key {
+        Key {
+            placed_at: self.placed_at,
+            id: self.id,
+        }
+    }
+}
+
+const KEY: &str = "(o.placed_at, o.id)";
+
+/// A page of a customer's orders, newest first (the caller has checked the
+/// customer is in scope), and whether more lie beyond it in the reading
+/// direction: `orders(customer_id, placed_at, id)` read either way from the
+/// cursor.
 pub async fn for_customer<'c>(
     c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
+    cursor: Cursor<Key>,
     limit: i64,
-) -> StoreResult<Vec<OrderRow>> {
-    let sql = numbered(&[
+) -> StoreResult<(Vec<OrderRow>, bool)> {
+    let order = Order::NewestFirst;
+    let head = [
         "SELECT ",
         ORDER_COLUMNS,
         " FROM orders o LEFT JOIN users u ON u.id = o.placed_by WHERE o.customer_id = ?",
         in_scope(scope),
-        " ORDER BY o.placed_at DESC, o.id DESC LIMIT ?",
-    ]);
-    fetch_all!(
+    ];
+    let sql = numbered(
+        &[
+            &head[..],
+            &cursor.condition(KEY, order),
+            &cursor.order_by("o.placed_at", "o.id", order),
+            &[" LIMIT ?"],
+        ]
+        .concat(),
+    );
+    let key = cursor.key();
+    let rows = fetch_all!(
         c,
         sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(customer_id)
             .bind_some(scope.id())
-            .bind(limit)
+            .bind_some(key.map(|k| k.placed_at))
+            .bind_some(key.map(|k| k.id))
+            .bind(limit + 1)
+    )?;
+    Ok(cursor.finish(rows, limit))
+}
+
+/// How many orders the customer has, and how many come before `first`
+/// (newest first): a COUNT over the range of the index the tab reads.
+pub async fn count_for_customer<'c>(
+    c: impl Into<Conn<'c>>,
+    scope: Scope,
+    customer_id: Uuid,
+    first: Key,
+) -> StoreResult<(i64, i64)> {
+    let [key, ahead] = ahead_of(KEY, Order::NewestFirst);
+    let sql = numbered(&[
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE ",
+        key,
+        ahead,
+        ") FROM orders o WHERE o.customer_id = ?",
+        in_scope(scope),
+    ]);
+    fetch_one!(
+        c,
+        sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(first.placed_at)
+            .bind(first.id)
+            .bind(customer_id)
+            .bind_some(scope.id())
     )
 }
 

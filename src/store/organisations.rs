@@ -206,7 +206,8 @@ pub async fn customers_named<'c>(
     )
 }
 
-fn escape_like(s: &str) -> String {
+/// `s` with LIKE's wildcards and its escape character escaped (`ESCAPE '\\'`).
+pub(super) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

@@ -3,9 +3,11 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::keyset::{Cursor, Order, ahead_of};
+use super::organisations::escape_like;
 use super::{BindSome, Conn, StoreResult, fetch_all, fetch_one, fetch_optional, numbered};
 use crate::domain::scope::Scope;
-use crate::domain::subscription::SubscriptionStatus;
+use crate::domain::subscription::{StatusFilter, SubscriptionStatus};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SoftwareRow {
@@ -48,11 +50,30 @@ const FROM: &str = " FROM subscriptions s JOIN products p ON p.id = s.product_id
      LEFT JOIN service_requests rr ON rr.id = (SELECT r.id FROM service_requests r \
        WHERE r.subscription_id = s.id AND r.status = 'rejected' ORDER BY r.decided_at DESC LIMIT 1)";
 
-/// Where a page of the software list starts: after this (purchased_at, id).
-#[derive(Debug, Clone, Copy)]
-pub struct After {
+/// A row of the software list, where a page starts or ends: its (purchased_at, id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
     pub purchased_at: DateTime<Utc>,
     pub id: Uuid,
+}
+
+impl SoftwareRow {
+    pub fn key(&self) -> Key {
+        Key {
+            purchased_at: self.purchased_at,
+            id: self.id,
+        }
+    }
+}
+
+/// Which of a customer's purchases the software list shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filter<'a> {
+    /// Part of the product's name, in any case.
+    pub product: Option<&'a str>,
+    pub status: Option<StatusFilter>,
+    /// The clock's now: "cancellable now" is inside the window at it.
+    pub now: DateTime<Utc>,
 }
 
 /// The scope's condition on a subscription `s`.
@@ -60,42 +81,138 @@ fn in_scope(scope: Scope) -> &'static str {
     scope.pick("", " AND s.partner_id = ?", " AND s.customer_id = ?")
 }
 
-/// A page of a customer's software, newest purchase first. Served by the
-/// index `subscriptions(customer_id, purchased_at, id)` read backwards: the
-/// keyset condition (a row comparison, which both engines seek on) and the
-/// order match it, so a page costs the same at row 10 as at row 100,000.
+/// The filter's conditions, one `?` per value [`bind_filter`] binds. Each
+/// combination is a fixed text: no `($n IS NULL OR ...)` catch-alls.
+fn filter_condition(f: &Filter<'_>) -> [&'static str; 2] {
+    [
+        if f.product.is_some() {
+            " AND lower(p.name) LIKE ? ESCAPE '\\'"
+        } else {
+            ""
+        },
+        match f.status {
+            None => "",
+            Some(StatusFilter::CancellableNow) => " AND s.status = ? AND s.cancel_until > ?",
+            Some(_) => " AND s.status = ?",
+        },
+    ]
+}
+
+/// Binds the customer, the scope and what [`filter_condition`] asks for.
+fn bind_filter<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+    q: Q,
+    scope: Scope,
+    customer_id: Uuid,
+    f: &Filter<'_>,
+) -> Q
+where
+    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    SubscriptionStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    let pattern = f
+        .product
+        .map(|p| format!("%{}%", escape_like(&p.to_lowercase())));
+    let cancellable = f.status == Some(StatusFilter::CancellableNow);
+    q.bind_value(customer_id)
+        .bind_some(scope.id())
+        .bind_some(pattern)
+        .bind_some(f.status.map(StatusFilter::status))
+        .bind_some(cancellable.then_some(f.now))
+}
+
+const KEY: &str = "(s.purchased_at, s.id)";
+
+/// A page of a customer's software in `order` by purchase date, narrowed by
+/// `filter`, and whether more rows lie beyond it in the reading direction.
+/// Served by `subscriptions(customer_id, purchased_at, id)`, or with a
+/// status by `subscriptions(customer_id, status, purchased_at, id)`, read
+/// either way: the keyset condition (a row comparison, which both engines
+/// seek on) and the order match the index, so a page costs the same at row
+/// 10 as at row 100,000. A product search filters the rows read in order.
 pub async fn list<'c>(
     c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
-    after: Option<After>,
+    filter: &Filter<'_>,
+    order: Order,
+    cursor: Cursor<Key>,
     limit: i64,
 ) -> StoreResult<(Vec<SoftwareRow>, bool)> {
-    let sql = numbered(&[
+    let head = [
         "SELECT ",
         COLUMNS,
         FROM,
         " WHERE s.customer_id = ?",
         in_scope(scope),
-        if after.is_some() {
-            " AND (s.purchased_at, s.id) < (?, ?)"
-        } else {
-            ""
-        },
-        " ORDER BY s.purchased_at DESC, s.id DESC LIMIT ?",
-    ]);
-    let mut rows = fetch_all!(
+    ];
+    let sql = numbered(
+        &[
+            &head[..],
+            &filter_condition(filter),
+            &cursor.condition(KEY, order),
+            &cursor.order_by("s.purchased_at", "s.id", order),
+            &[" LIMIT ?"],
+        ]
+        .concat(),
+    );
+    let key = cursor.key();
+    let rows = fetch_all!(
         c,
-        sqlx::query_as::<_, SoftwareRow>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind(customer_id)
-            .bind_some(scope.id())
-            .bind_some(after.map(|a| a.purchased_at))
-            .bind_some(after.map(|a| a.id))
-            .bind(limit + 1)
+        bind_filter(
+            sqlx::query_as::<_, SoftwareRow>(sqlx::AssertSqlSafe(sql.as_str())),
+            scope,
+            customer_id,
+            filter
+        )
+        .bind_some(key.map(|k| k.purchased_at))
+        .bind_some(key.map(|k| k.id))
+        .bind(limit + 1)
     )?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    Ok((rows, more))
+    Ok(cursor.finish(rows, limit))
+}
+
+/// How many purchases `filter` keeps, and how many of them come before
+/// `first` in `order`: the "Showing 51–100 of 230" of a page starting at
+/// `first`. A COUNT with the list's own conditions, over the same index
+/// range the list reads.
+pub async fn count<'c>(
+    c: impl Into<Conn<'c>>,
+    scope: Scope,
+    customer_id: Uuid,
+    filter: &Filter<'_>,
+    order: Order,
+    first: Key,
+) -> StoreResult<(i64, i64)> {
+    let [key, ahead] = ahead_of(KEY, order);
+    let sql = numbered(
+        &[
+            &["SELECT COUNT(*), COUNT(*) FILTER (WHERE ", key, ahead, ")"][..],
+            &[
+                if filter.product.is_some() {
+                    " FROM subscriptions s JOIN products p ON p.id = s.product_id"
+                } else {
+                    " FROM subscriptions s"
+                },
+                " WHERE s.customer_id = ?",
+                in_scope(scope),
+            ],
+            &filter_condition(filter),
+        ]
+        .concat(),
+    );
+    fetch_one!(
+        c,
+        bind_filter(
+            sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(first.purchased_at)
+                .bind(first.id),
+            scope,
+            customer_id,
+            filter
+        )
+    )
 }
 
 /// One subscription of the customer, if `scope` may see it.

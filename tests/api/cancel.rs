@@ -311,9 +311,12 @@ async fn a_partial_amount_is_refused() {
 async fn another_partners_purchase_is_refused_as_if_unknown() {
     let app = spawn_app().await;
     let fourth = app.org_id("Fourth Coffee").await;
-    let (rows, _) = software::list(&app.db, Scope::Vendor, fourth, None, 10)
-        .await
-        .unwrap();
+    let rows = crate::software::purchases(
+        &app.db,
+        fourth,
+        csp_portal::store::keyset::Order::NewestFirst,
+    )
+    .await;
     let foreign_sub = rows[0].id;
     let p = purchase(&app, "WS2022-DAT").await;
     let mut admin = app.sign_in_as(Role::AdminAgent).await;

@@ -32,6 +32,7 @@ mod sessions;
 mod shutdown;
 mod sign_in;
 mod software;
+mod software_list;
 mod static_files;
 mod two_factor;
 mod two_instances;

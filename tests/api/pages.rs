@@ -183,8 +183,8 @@ async fn a_page_costs_two_statements_beyond_what_it_shows() {
         ("/customers".to_owned(), 1),
         ("/customers?q=con".to_owned(), 1),
         ("/activity".to_owned(), 1),
-        // The customer, then its software.
-        (format!("/customers/{contoso}/software"), 2),
+        // The customer, then a page of its software and how many there are.
+        (format!("/customers/{contoso}/software"), 3),
     ] {
         let page = admin.get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");

@@ -12,8 +12,9 @@ use crate::domain::money;
 use crate::domain::order::{self, OrderStatus};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
+use crate::routes::paging::{self, CursorQuery, Pager};
 use crate::routes::{render, see_other};
-use crate::store::orders::{self, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
+use crate::store::orders::{self, Key, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
 use crate::store::organisations::Customer;
 use crate::web::access::{BuyForCustomers, Policy, SeeCustomers};
 use crate::web::ctx::ScopedCustomer;
@@ -177,18 +178,35 @@ struct Orders {
     tab: &'static str,
     can_buy: bool,
     orders: Vec<OrderView>,
+    pager: Pager,
 }
 
-/// The most recent orders shown on the tab.
-const ORDERS_SHOWN: i64 = 100;
+/// Orders on a page of the tab: each is a card with its lines.
+pub const PAGE_SIZE: i64 = 20;
 
-pub async fn list(c: ScopedCustomer<SeeCustomers>) -> AppResult<HttpResponse> {
+/// The Orders tab: the customer's orders newest first, paged by keyset both
+/// ways with "Showing N–M of T".
+pub async fn list(
+    c: ScopedCustomer<SeeCustomers>,
+    q: web::Query<CursorQuery>,
+) -> AppResult<HttpResponse> {
     let ScopedCustomer { ctx, customer } = c;
-    let db = ctx.db();
-    let rows = orders::for_customer(db, ctx.scope(), customer.id, ORDERS_SHOWN).await?;
+    let (db, scope) = (ctx.db(), ctx.scope());
+    let cursor = q.cursor().map(|(placed_at, id)| Key { placed_at, id });
+    // The COUNT runs over the same rows, for "Showing N–M of T".
+    let (rows, shown) = paging::read(
+        cursor,
+        PAGE_SIZE,
+        |c| orders::for_customer(db, scope, customer.id, c, PAGE_SIZE),
+        |first: &OrderRow| orders::count_for_customer(db, scope, customer.id, first.key()),
+        |o| (o.placed_at, o.id),
+    )
+    .await?;
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();
     let lines = orders::lines(db, &ids).await?;
     let page = ctx.page("customers")?;
+    let base = format!("/customers/{}/orders", customer.id);
+    let pager = Pager::new(&page, &base, &[], shown);
     let orders = views(rows, lines);
     let can_buy = ctx.has_any(BuyForCustomers::ROLES);
     crate::routes::ok(&Orders {
@@ -197,6 +215,7 @@ pub async fn list(c: ScopedCustomer<SeeCustomers>) -> AppResult<HttpResponse> {
         tab: "orders",
         can_buy,
         orders,
+        pager,
     })
 }
 

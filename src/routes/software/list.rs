@@ -1,5 +1,6 @@
-//! `GET /customers/{id}/software` and `GET /my/software`: every subscription
-//! of the customer, newest first, paged by keyset.
+//! `GET /customers/{id}/software` and `GET /my/software`: the customer's
+//! purchases, searchable by product, filtered by status, sorted by purchase
+//! date either way and paged by keyset both ways, with "Showing N–M of T".
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -9,20 +10,85 @@ use uuid::Uuid;
 
 use super::Where;
 use crate::domain::role::Role;
-use crate::domain::subscription::SubscriptionStatus;
+use crate::domain::subscription::{StatusFilter, SubscriptionStatus};
 use crate::error::AppResult;
+use crate::routes::paging::{self, CursorQuery, Pager};
+use crate::store::keyset::Order;
 use crate::store::organisations::Customer;
-use crate::store::software::{self, After, SoftwareRow};
+use crate::store::software::{self, Filter, Key, SoftwareRow};
 use crate::web::access::{Policy, SeeCustomers, SeeOwnSoftware};
 use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::page::Page;
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// A search longer than any product name finds nothing anyway.
+const SEARCH_MAX: usize = 100;
+
 #[derive(Deserialize)]
 pub struct Query {
-    after_at: Option<DateTime<Utc>>,
-    after_id: Option<Uuid>,
+    q: Option<String>,
+    status: Option<String>,
+    sort: Option<String>,
+    #[serde(flatten)]
+    cursor: CursorQuery,
+}
+
+/// The list's search, filter and sort as the form shows them; an unknown
+/// value counts as none.
+struct Shape {
+    q: String,
+    status: Option<StatusFilter>,
+    order: Order,
+}
+
+impl Shape {
+    fn of(query: &Query) -> Shape {
+        let q: String = query
+            .q
+            .as_deref()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(SEARCH_MAX)
+            .collect();
+        Shape {
+            q,
+            status: query.status.as_deref().and_then(StatusFilter::parse),
+            order: query
+                .sort
+                .as_deref()
+                .and_then(Order::parse)
+                .unwrap_or_default(),
+        }
+    }
+
+    fn filter(&self, now: DateTime<Utc>) -> Filter<'_> {
+        Filter {
+            product: (!self.q.is_empty()).then_some(self.q.as_str()),
+            status: self.status,
+            now,
+        }
+    }
+
+    /// The address parameters that keep this shape from page to page.
+    fn params(&self) -> Vec<(&'static str, String)> {
+        let mut p = Vec::new();
+        if !self.q.is_empty() {
+            p.push(("q", self.q.clone()));
+        }
+        if let Some(s) = self.status {
+            p.push(("status", s.as_str().to_owned()));
+        }
+        if self.order != Order::default() {
+            p.push(("sort", self.order.as_str().to_owned()));
+        }
+        p
+    }
+
+    fn narrowed(&self) -> bool {
+        !self.q.is_empty() || self.status.is_some()
+    }
 }
 
 pub struct Row {
@@ -51,8 +117,14 @@ struct SoftwareList {
     base: String,
     rows: Vec<Row>,
     can_get_keys: bool,
-    next_page: Option<String>,
-    first_page: bool,
+    /// A partner's staff who see the list but may not get keys or cancel
+    /// (sales and helpdesk agents) are told so once, above it.
+    role_note: bool,
+    q: String,
+    status: Option<StatusFilter>,
+    order: Order,
+    narrowed: bool,
+    pager: Pager,
 }
 
 fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row {
@@ -103,27 +175,29 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
 }
 
 async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<HttpResponse> {
-    let after = match (q.after_at, q.after_id) {
-        (Some(purchased_at), Some(id)) => Some(After { purchased_at, id }),
-        _ => None,
-    };
-    let (rows, more) =
-        software::list(ctx.db(), ctx.scope(), w.customer.id, after, PAGE_SIZE).await?;
-    let next_page = match rows.last() {
-        Some(last) if more => Some(format!(
-            "{}?{}",
-            w.base,
-            serde_urlencoded::to_string([
-                ("after_at", last.purchased_at.to_rfc3339()),
-                ("after_id", last.id.to_string()),
-            ])
-            .unwrap_or_default()
-        )),
-        _ => None,
-    };
-    let page = ctx.page(w.section())?;
     let now = ctx.state.clock.now();
+    let shape = Shape::of(q);
+    let filter = shape.filter(now);
+    let (db, scope, customer) = (ctx.db(), ctx.scope(), w.customer.id);
+    let cursor = q
+        .cursor
+        .cursor()
+        .map(|(purchased_at, id)| Key { purchased_at, id });
+    // The COUNT runs with the list's own conditions, for "Showing N–M of T".
+    let (rows, shown) = paging::read(
+        cursor,
+        PAGE_SIZE,
+        |c| software::list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE),
+        |first: &SoftwareRow| {
+            software::count(db, scope, customer, &filter, shape.order, first.key())
+        },
+        |r| (r.purchased_at, r.id),
+    )
+    .await?;
+    let page = ctx.page(w.section())?;
+    let pager = Pager::new(&page, &w.base, &shape.params(), shown);
     let can_cancel = !w.own_view && ctx.has(Role::AdminAgent);
+    let can_get_keys = ctx.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]);
     let rows = rows
         .into_iter()
         .map(|r| row(&page, now, can_cancel, r))
@@ -133,12 +207,16 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         tab: "software",
         can_buy: ctx.has_any(&[Role::AdminAgent, Role::SalesAgent]),
         own_view: w.own_view,
-        can_get_keys: ctx.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]),
+        can_get_keys,
+        role_note: !w.own_view && !can_get_keys,
         base: w.base,
         customer: w.customer,
         rows,
-        next_page,
-        first_page: after.is_none(),
+        narrowed: shape.narrowed(),
+        q: shape.q,
+        status: shape.status,
+        order: shape.order,
+        pager,
     })
 }
 

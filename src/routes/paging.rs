@@ -1,0 +1,150 @@
+//! The links under a list paged by keyset both ways: Previous and Next from
+//! the rows shown, First when that is further back, and "Showing N–M of T".
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use std::future::Future;
+
+use crate::store::StoreResult;
+use crate::store::keyset::Cursor;
+use crate::web::page::Page;
+
+/// A row where a page starts or ends, as its address carries it.
+pub type Edge = (DateTime<Utc>, Uuid);
+
+/// The cursor in a page's address: the row the page starts after (Next)
+/// or ends before (Previous); neither for the first page.
+#[derive(Deserialize, Default)]
+pub struct CursorQuery {
+    after_at: Option<DateTime<Utc>>,
+    after_id: Option<Uuid>,
+    before_at: Option<DateTime<Utc>>,
+    before_id: Option<Uuid>,
+}
+
+impl CursorQuery {
+    pub fn cursor(&self) -> Cursor<Edge> {
+        match (self.after_at, self.after_id, self.before_at, self.before_id) {
+            (Some(at), Some(id), _, _) => Cursor::After((at, id)),
+            (_, _, Some(at), Some(id)) => Cursor::Before((at, id)),
+            _ => Cursor::First,
+        }
+    }
+}
+
+pub struct Pager {
+    /// "Showing 51–100 of 230", or empty when nothing is shown.
+    pub showing: String,
+    pub first: Option<String>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// What a page of a list came to.
+pub struct Shown {
+    /// How the page was asked for (its key left out).
+    pub cursor: Cursor<()>,
+    /// More rows lie beyond the page in the direction it was read.
+    pub more: bool,
+    /// Its first and last rows.
+    pub edges: Option<(Edge, Edge)>,
+    pub rows: usize,
+    /// Rows ahead of the page, and of the whole list (the same filters).
+    pub before: i64,
+    pub total: i64,
+    pub page_size: i64,
+}
+
+/// Reads the page `cursor` asks for with `fetch` (rows, and whether more
+/// lie beyond), then with `count` the rows of the whole list and those ahead
+/// of the page's first row (a page without rows needs no count). A previous
+/// page that reaches the top short of a whole page (a row left the list
+/// meanwhile) is read again as the first page, so that one is whole.
+/// `edge` says where a row stands, for the links to the pages around.
+pub async fn read<K: Copy, T, Rows, Counts>(
+    cursor: Cursor<K>,
+    page_size: i64,
+    fetch: impl Fn(Cursor<K>) -> Rows,
+    count: impl FnOnce(&T) -> Counts,
+    edge: impl Fn(&T) -> Edge,
+) -> StoreResult<(Vec<T>, Shown)>
+where
+    Rows: Future<Output = StoreResult<(Vec<T>, bool)>>,
+    Counts: Future<Output = StoreResult<(i64, i64)>>,
+{
+    let (mut cursor, (mut rows, mut more)) = (cursor, fetch(cursor).await?);
+    if cursor.backwards() && !more && (rows.len() as i64) < page_size {
+        cursor = Cursor::First;
+        (rows, more) = fetch(cursor).await?;
+    }
+    let (total, before) = match rows.first() {
+        Some(first) => count(first).await?,
+        None => (0, 0),
+    };
+    let shown = Shown {
+        cursor: cursor.kind(),
+        more,
+        edges: rows
+            .first()
+            .zip(rows.last())
+            .map(|(a, b)| (edge(a), edge(b))),
+        rows: rows.len(),
+        before,
+        total,
+        page_size,
+    };
+    Ok((rows, shown))
+}
+
+/// `base` with the list's own `params` and, for another page, its cursor
+/// (`after_at`/`after_id` or `before_at`/`before_id`).
+pub fn url(base: &str, params: &[(&str, String)], cursor: Cursor<Edge>) -> String {
+    let mut all: Vec<(&str, String)> = params.to_vec();
+    let (at, id) = match cursor {
+        Cursor::First => ("", ""),
+        Cursor::After(_) => ("after_at", "after_id"),
+        Cursor::Before(_) => ("before_at", "before_id"),
+    };
+    if let Some((time, row)) = cursor.key() {
+        all.push((at, time.to_rfc3339()));
+        all.push((id, row.to_string()));
+    }
+    if all.is_empty() {
+        return base.to_owned();
+    }
+    format!(
+        "{base}?{}",
+        serde_urlencoded::to_string(&all).unwrap_or_default()
+    )
+}
+
+impl Pager {
+    pub fn new(page: &Page, base: &str, params: &[(&str, String)], s: Shown) -> Pager {
+        let backwards = s.cursor.backwards();
+        // Read forwards, rows lie behind unless this is the first page; read
+        // backwards (Previous), the page was reached from a row after it.
+        let has_prev = if backwards {
+            s.more
+        } else {
+            s.cursor != Cursor::First
+        };
+        let has_next = if backwards { true } else { s.more };
+        let (prev, next) = match s.edges {
+            Some((first, last)) => (
+                has_prev.then(|| url(base, params, Cursor::Before(first))),
+                has_next.then(|| url(base, params, Cursor::After(last))),
+            ),
+            None => (None, None),
+        };
+        Pager {
+            showing: crate::routes::support::list::showing(page, s.before, s.rows, s.total),
+            // Previous already leads to the first page from the second.
+            first: (s.before > s.page_size || (s.rows == 0 && s.cursor != Cursor::First))
+                .then(|| url(base, params, Cursor::First)),
+            prev,
+            next,
+        }
+    }
+}

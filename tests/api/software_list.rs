@@ -1,0 +1,373 @@
+//! The software list at a glance (issue #12, item 4): short ids, search by
+//! product, a status filter with "cancellable now", purchase date either
+//! way, paged by keyset both ways with "Showing N–M of T"; the Orders tab
+//! paged the same way; a role that cannot get keys is told so once.
+
+use chrono::{DateTime, Duration, Utc};
+use csp_portal::domain::role::Role;
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+use crate::helpers::{Browser, TestApp, spawn_app};
+
+/// Places an order of one `sku` for Contoso at `at`, as the demo loader
+/// does; the purchase's id and the order's.
+pub async fn buy(app: &TestApp, sku: &str, at: DateTime<Utc>) -> (Uuid, Uuid) {
+    let contoso = app.org_id("Contoso").await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let product = csp_portal::store::catalog::product_by_sku(&app.db, sku)
+        .await
+        .unwrap()
+        .unwrap();
+    let lines = [csp_portal::store::orders::PlaceLine {
+        product: &product,
+        quantity: 1,
+    }];
+    let placed = csp_portal::store::orders::place_unaudited(
+        &app.db,
+        at,
+        &csp_portal::store::orders::PlaceOrder {
+            customer_id: contoso,
+            partner_id: northwind,
+            placed_by: None,
+            idempotency_key: Uuid::new_v4(),
+            lines: &lines,
+            currency: &product.currency,
+            total_minor: product.unit_price_minor,
+        },
+    )
+    .await
+    .unwrap();
+    let csp_portal::store::orders::Placed::New(order) = placed else {
+        panic!("not placed: {placed:?}")
+    };
+    let subs = csp_portal::store::software::of_order(&app.db, northwind, contoso, order)
+        .await
+        .unwrap();
+    (subs[0], order)
+}
+
+/// `n` reserved-instance purchases (no keys to run out of), three at each
+/// minute from `from` on, so that rows with the same purchase time meet at
+/// page boundaries and only the id tells them apart.
+async fn buy_many(app: &TestApp, n: i64, from: DateTime<Utc>) {
+    for i in 0..n {
+        buy(app, "AZURE-RI-D2SV5-1Y", from + Duration::minutes(i / 3)).await;
+    }
+}
+
+/// Sets a purchase's status behind the server's back.
+async fn set_status(app: &TestApp, id: Uuid, status: &str) {
+    let sql = "UPDATE subscriptions SET status = $1 WHERE id = $2";
+    match &app.db {
+        csp_portal::store::Db::Sqlite(p) => sqlx::query(sql)
+            .bind(status)
+            .bind(id)
+            .execute(p)
+            .await
+            .map(|_| ()),
+        csp_portal::store::Db::Pg(p) => sqlx::query(sql)
+            .bind(status)
+            .bind(id)
+            .execute(p)
+            .await
+            .map(|_| ()),
+    }
+    .unwrap();
+}
+
+/// The full ids of the purchases a list page shows, in its order.
+fn ids(body: &str) -> Vec<String> {
+    regex::Regex::new(r#"<data id="id-([0-9a-f-]{36})""#)
+        .unwrap()
+        .captures_iter(body)
+        .map(|c| c[1].to_owned())
+        .collect()
+}
+
+/// The orders the Orders tab shows, in its order.
+fn order_ids(body: &str) -> Vec<String> {
+    regex::Regex::new(r#"/orders/([0-9a-f-]{36})" title"#)
+        .unwrap()
+        .captures_iter(body)
+        .map(|c| c[1].to_owned())
+        .collect()
+}
+
+/// The address of the pager's `rel` link ("next", "prev"), as a browser reads it.
+fn link(body: &str, rel: &str) -> Option<String> {
+    regex::Regex::new(&format!(r#"rel="{rel}" href="([^"]+)""#))
+        .unwrap()
+        .captures(body)
+        .map(|c| c[1].replace("&#38;", "&").replace("&amp;", "&"))
+}
+
+fn showing(body: &str) -> String {
+    regex::Regex::new(r"Showing \d+–\d+ of \d+")
+        .unwrap()
+        .find(body)
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_default()
+}
+
+/// Every page of a list from `path` on, following Next: the ids in order.
+async fn walk(b: &mut Browser, path: &str, ids_of: fn(&str) -> Vec<String>) -> Vec<Vec<String>> {
+    let mut pages = Vec::new();
+    let mut next = Some(path.to_owned());
+    while let Some(path) = next {
+        let page = b.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        pages.push(ids_of(&page.body));
+        next = link(&page.body, "next");
+    }
+    pages
+}
+
+/// The store's own order of Contoso's purchases, for comparing pages with.
+async fn all_ids(app: &TestApp, order: csp_portal::store::keyset::Order) -> Vec<String> {
+    let contoso = app.org_id("Contoso").await;
+    crate::software::purchases(&app.db, contoso, order)
+        .await
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_list_shows_short_ids_with_the_whole_id_on_hover_and_copy() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let page = admin.get(&format!("/customers/{contoso}/software")).await;
+    let rows = ids(&page.body);
+    assert_eq!(rows.len(), 4);
+    for id in &rows {
+        let short = &id[..8];
+        assert!(
+            page.body
+                .contains(&format!(r#"title="{id}"><code class="id">{short}</code>"#)),
+            "{id}"
+        );
+        // The copy button waits for its script (hidden without it) and copies the whole id.
+        assert!(
+            page.body
+                .contains(&format!(r##"hidden data-copy-from="#id-{id}""##)),
+            "{id}"
+        );
+        assert!(!page.body.contains(&format!(">{id}<")), "no UUID as text");
+    }
+    assert!(page.body.contains("js/software."), "the copy script");
+}
+
+#[tokio::test]
+async fn cancellable_now_keeps_a_purchase_to_the_last_second_of_day_sixty() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let bought = app.clock_now();
+    let (sub, _) = buy(&app, "WS2022-STA", bought).await;
+    let list = format!("/customers/{contoso}/software?status=cancellable");
+    let active = format!("/customers/{contoso}/software?status=active");
+    let sub = sub.to_string();
+    // Signed in anew at each moment: a session does not last 60 days.
+    let at = |t: DateTime<Utc>| {
+        app.clock.set(t);
+        app.sign_in_as(Role::AdminAgent)
+    };
+
+    // Day 60, its last second: still inside the window.
+    let mut admin = at(bought + Duration::days(60) - Duration::seconds(1)).await;
+    let page = admin.get(&list).await;
+    assert!(ids(&page.body).contains(&sub), "day 60");
+    assert!(page.body.contains("Cancel purchase"));
+
+    // Day 61 begins: the window has closed, the purchase is still active.
+    let mut admin = at(bought + Duration::days(60)).await;
+    let page = admin.get(&list).await;
+    assert!(!ids(&page.body).contains(&sub), "day 61");
+    assert!(ids(&admin.get(&active).await.body).contains(&sub));
+
+    // The demo's purchases: the one bought 75 days before is never cancellable.
+    let mut admin = at(bought).await;
+    let page = admin.get(&list).await;
+    assert_eq!(ids(&page.body).len(), 4, "three demo purchases and ours");
+    assert!(!page.body.contains("Windows Server 2019 Standard"));
+    assert_eq!(showing(&page.body), "Showing 1–4 of 4");
+}
+
+#[tokio::test]
+async fn search_status_and_sort_combine() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let now = app.clock_now();
+    // Windows Server 2022 Standard: one bought now, one 70 days ago (window closed).
+    let (recent, _) = buy(&app, "WS2022-STA", now).await;
+    let (old, _) = buy(&app, "WS2022-STA", now - Duration::days(70)).await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let base = format!("/customers/{contoso}/software");
+
+    // Any case, any part of the name: both editions of Windows Server 2022.
+    let page = admin.get(&format!("{base}?q=WINDOWS+server+2022")).await;
+    let found = ids(&page.body);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[0], recent.to_string(), "newest first");
+    assert_eq!(found[2], old.to_string());
+
+    // ... and oldest first.
+    let page = admin
+        .get(&format!("{base}?q=windows+server+2022&sort=oldest"))
+        .await;
+    let found = ids(&page.body);
+    assert_eq!(found[0], old.to_string());
+    assert_eq!(found[2], recent.to_string());
+    assert!(page.body.contains(r#"<option value="oldest" selected>"#));
+
+    // With "cancellable now", the one past its window drops out.
+    let page = admin
+        .get(&format!(
+            "{base}?q=windows+server+2022&status=cancellable&sort=oldest"
+        ))
+        .await;
+    let found = ids(&page.body);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1], recent.to_string());
+    assert!(!found.contains(&old.to_string()));
+    assert_eq!(showing(&page.body), "Showing 1–2 of 2");
+    assert!(
+        page.body
+            .contains(r#"<option value="cancellable" selected>"#)
+    );
+
+    // Cancelled: none yet, and the page says nothing matches.
+    let page = admin
+        .get(&format!("{base}?q=server&status=cancelled"))
+        .await;
+    assert!(ids(&page.body).is_empty());
+    assert!(page.body.contains("No purchase matches"));
+    assert!(page.body.contains("Clear filters"));
+
+    // LIKE's wildcards are searched for as themselves.
+    let page = admin.get(&format!("{base}?q=%25")).await;
+    assert!(ids(&page.body).is_empty());
+    let page = admin.get(&format!("{base}?q=_")).await;
+    assert!(ids(&page.body).is_empty());
+
+    // A status the list does not know shows everything, as none would.
+    let page = admin.get(&format!("{base}?status=lost")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(ids(&page.body).len(), 6);
+}
+
+#[tokio::test]
+async fn paging_crosses_the_page_boundary_both_ways_in_either_order() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    buy_many(&app, 60, app.clock_now()).await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let base = format!("/customers/{contoso}/software");
+    for (sort, order) in [
+        ("newest", csp_portal::store::keyset::Order::NewestFirst),
+        ("oldest", csp_portal::store::keyset::Order::OldestFirst),
+    ] {
+        let expected = all_ids(&app, order).await;
+        assert_eq!(expected.len(), 64);
+        let first_path = format!("{base}?sort={sort}");
+        let first = admin.get(&first_path).await;
+        assert_eq!(showing(&first.body), "Showing 1–50 of 64", "{sort}");
+        assert_eq!(ids(&first.body), expected[..50], "{sort}");
+        assert!(link(&first.body, "prev").is_none());
+
+        let next = link(&first.body, "next").expect("a next page");
+        // The default order goes without saying; the other is kept.
+        assert_eq!(next.contains("sort=oldest"), sort == "oldest", "{next}");
+        let second = admin.get(&next).await;
+        assert_eq!(showing(&second.body), "Showing 51–64 of 64", "{sort}");
+        assert_eq!(ids(&second.body), expected[50..], "{sort}");
+        assert!(link(&second.body, "next").is_none(), "the end");
+
+        // Previous from the second page is the first page again.
+        let prev = link(&second.body, "prev").expect("a previous page");
+        let back = admin.get(&prev).await;
+        assert_eq!(ids(&back.body), expected[..50], "{sort}");
+        assert_eq!(showing(&back.body), "Showing 1–50 of 64");
+        assert!(link(&back.body, "next").is_some());
+    }
+}
+
+#[tokio::test]
+async fn paging_keeps_the_filter_and_previous_at_the_top_shows_a_whole_first_page() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    buy_many(&app, 60, app.clock_now()).await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let base = format!("/customers/{contoso}/software?q=azure&status=active");
+    let pages = walk(&mut admin, &base, ids).await;
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [50, 10]);
+    let first = admin.get(&base).await;
+    let second_path = link(&first.body, "next").unwrap();
+    assert!(second_path.contains("q=azure") && second_path.contains("status=active"));
+    let second = admin.get(&second_path).await;
+    assert_eq!(showing(&second.body), "Showing 51–60 of 60");
+
+    // A purchase on the first page leaves the filter meanwhile (a
+    // cancellation is requested): going back finds 49 rows above, and shows
+    // the first page whole instead.
+    let leaving = &pages[0][3];
+    set_status(&app, leaving.parse().unwrap(), "cancellation_requested").await;
+    let back = admin.get(&link(&second.body, "prev").unwrap()).await;
+    assert_eq!(showing(&back.body), "Showing 1–50 of 59");
+    assert!(link(&back.body, "prev").is_none());
+    assert!(!ids(&back.body).contains(leaving));
+}
+
+#[tokio::test]
+async fn the_orders_tab_pages_past_a_hundred_orders() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    // The demo's three orders are older than these 102.
+    buy_many(&app, 102, app.clock_now()).await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let tab = format!("/customers/{contoso}/orders");
+    let pages = walk(&mut admin, &tab, order_ids).await;
+    assert_eq!(
+        pages.iter().map(Vec::len).collect::<Vec<_>>(),
+        [20, 20, 20, 20, 20, 5]
+    );
+    let all: Vec<&String> = pages.iter().flatten().collect();
+    let distinct: std::collections::HashSet<_> = all.iter().collect();
+    assert_eq!(distinct.len(), 105, "no order twice, none skipped");
+
+    // The last page holds the demo's oldest order (75 days old), which the
+    // hundred newest left out before.
+    let mut last = admin.get(&tab).await;
+    while let Some(next) = link(&last.body, "next") {
+        last = admin.get(&next).await;
+    }
+    assert_eq!(showing(&last.body), "Showing 101–105 of 105");
+    assert!(last.body.contains("Windows Server 2019 Standard"));
+    // From deep in the list there is a way back to the start.
+    assert!(last.body.contains(&format!(r#"href="{tab}">First page"#)));
+    let prev = admin.get(&link(&last.body, "prev").unwrap()).await;
+    assert_eq!(showing(&prev.body), "Showing 81–100 of 105");
+    assert_eq!(order_ids(&prev.body), pages[4]);
+}
+
+#[tokio::test]
+async fn sales_and_helpdesk_are_told_once_why_the_list_has_no_key_or_cancel_buttons() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let note = "need the Admin agent role";
+    for role in [Role::SalesAgent, Role::HelpdeskAgent] {
+        let mut b = app.sign_in_as(role).await;
+        let page = b.get(&format!("/customers/{contoso}/software")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.body.matches(note).count(), 1, "{role:?}");
+        assert!(!page.body.contains("Get keys and downloads"), "{role:?}");
+        assert!(!page.body.contains("Cancel purchase"), "{role:?}");
+    }
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let page = admin.get(&format!("/customers/{contoso}/software")).await;
+    assert!(!page.body.contains(note));
+    assert!(page.body.contains("Get keys and downloads"));
+    let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
+    assert!(!ga.get("/my/software").await.body.contains(note));
+}
