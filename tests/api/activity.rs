@@ -342,6 +342,20 @@ async fn each_event_reads_as_a_sentence_naming_who_did_what_to_which_thing() {
     let approved = decide(&app, &operator_path(&request), "approve", "Done.").await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
 
+    // An order of two lines.
+    let ws = csp_portal::store::catalog::product_by_sku(&app.db, "WS2022-STA")
+        .await
+        .unwrap()
+        .unwrap();
+    let lines = [(ws.id, "2"), (product.id, "1")];
+    let (_, order_key) = crate::orders::review(&mut admin, contoso, &lines).await;
+    let placed = crate::orders::place(&mut admin, contoso, &order_key, &lines).await;
+    assert_eq!(placed.status, StatusCode::SEE_OTHER, "{}", placed.body);
+    let total = csp_portal::domain::money::format(
+        2 * ws.unit_price_minor + product.unit_price_minor,
+        &ws.currency,
+    );
+
     // People and settings, as their use cases record them.
     let now = app.clock_now();
     let by_alex = |action, subject: Option<(&'static str, uuid::Uuid)>, detail| NewEvent {
@@ -414,14 +428,21 @@ async fn each_event_reads_as_a_sentence_naming_who_did_what_to_which_thing() {
     ] {
         row_saying(&page.body, words);
     }
-    // The demo's orders, each with what it holds.
+    // The orders: the demo's list their purchases, a placed one its lines.
     let orders: Vec<String> = rows(&page.body)
         .into_iter()
         .filter(|r| r.contains("placed an order for Contoso"))
         .collect();
-    assert_eq!(orders.len(), 3, "{orders:#?}");
+    assert_eq!(orders.len(), 4, "{orders:#?}");
+    assert_eq!(
+        orders.iter().filter(|r| r.contains("Purchases")).count(),
+        3,
+        "{orders:#?}"
+    );
     assert!(
-        orders.iter().all(|r| r.contains("Purchases")),
+        orders.iter().any(|r| r.contains("WS2022-STA × 2")
+            && r.contains("WS2022-DAT × 1")
+            && r.contains(&format!("Total {total}"))),
         "{orders:#?}"
     );
     // Details are labelled values, not JSON.
