@@ -23,10 +23,27 @@ use crate::store::{Db, organisations, users};
 use crate::{auth, demo, shutdown, telemetry};
 
 #[derive(Parser)]
-#[command(name = "csp-portal", version, about = "CSP software portal")]
+#[command(
+    name = "csp-portal",
+    version,
+    about = "CSP software portal",
+    // Serving is the default, so its options work without naming it
+    // (`csp-portal --bind ADDR`); given with another command, they are an
+    // error rather than silently ignored.
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    #[command(flatten)]
+    serve: ServeArgs,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+impl Cli {
+    /// The command given, else serving with the options given at the top.
+    fn command(self) -> Command {
+        self.command.unwrap_or(Command::Serve(self.serve))
+    }
 }
 
 #[derive(Subcommand)]
@@ -117,7 +134,7 @@ struct DemoArgs {
     contoso: Option<u64>,
 }
 
-#[derive(clap::Args, Default)]
+#[derive(clap::Args, Debug, PartialEq, Eq)]
 struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "PORTAL_BIND")]
@@ -170,10 +187,7 @@ async fn open(settings: &Settings) -> anyhow::Result<Db> {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     let clock: SharedClock = Arc::new(SystemClock);
-    match cli.command.unwrap_or(Command::Serve(ServeArgs {
-        bind: std::env::var("PORTAL_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into()),
-        no_demo: false,
-    })) {
+    match cli.command() {
         Command::Migrate => {
             let db = open(&settings).await?;
             println!("migrations applied ({})", db.backend());
@@ -494,4 +508,57 @@ async fn add_user(
     tx.commit().await?;
     println!("user {email} added ({id})");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::{Cli, Command, ServeArgs};
+
+    fn serve(args: &[&str]) -> ServeArgs {
+        match Cli::try_parse_from(args).unwrap().command() {
+            Command::Serve(a) => a,
+            _ => panic!("{args:?} is not serve"),
+        }
+    }
+
+    #[test]
+    fn serving_is_the_default_and_takes_its_options_without_being_named() {
+        let wanted = ServeArgs {
+            bind: "127.0.0.1:9000".into(),
+            no_demo: true,
+        };
+        assert_eq!(
+            serve(&["csp-portal", "--bind", "127.0.0.1:9000", "--no-demo"]),
+            wanted
+        );
+        assert_eq!(
+            serve(&[
+                "csp-portal",
+                "serve",
+                "--bind",
+                "127.0.0.1:9000",
+                "--no-demo"
+            ]),
+            wanted
+        );
+        assert!(!serve(&["csp-portal"]).no_demo);
+    }
+
+    #[test]
+    fn serve_options_with_another_command_are_refused() {
+        assert!(
+            Cli::try_parse_from(["csp-portal", "--bind", "127.0.0.1:9000", "migrate"]).is_err()
+        );
+        assert!(
+            Cli::try_parse_from(["csp-portal", "migrate", "--bind", "127.0.0.1:9000"]).is_err()
+        );
+        assert!(matches!(
+            Cli::try_parse_from(["csp-portal", "migrate"])
+                .unwrap()
+                .command(),
+            Command::Migrate
+        ));
+    }
 }

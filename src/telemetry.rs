@@ -1,5 +1,7 @@
 //! Logging through `tracing`; `RUST_LOG` sets the level (info by default).
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 
 pub fn init() {
@@ -8,5 +10,8 @@ pub fn init() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        // Colour codes only for a person at a terminal: in a file, a pipe or
+        // a log collector they are noise around every field.
+        .with_ansi(std::io::stdout().is_terminal())
         .try_init();
 }

@@ -115,27 +115,83 @@ pub struct LogRow {
     pub detail: String,
 }
 
-/// A page of the log, newest first, after (at, id) when given. Each filter
-/// that is set adds a fixed condition (see `store::numbered`); the indexes
-/// `audit_events(organisation_id, at, id)`, `(at, id)`,
+/// The export's columns: what each event holds, by code and id.
+const COLUMNS: &str = "SELECT e.id, e.at, o.name AS organisation, u.email AS user_email, e.action, \
+       e.subject_type, e.subject_id, c.name AS customer, e.ip, e.detail";
+
+/// Every event names its organisation, actor and customer by these.
+const FROM: &str = " FROM audit_events e LEFT JOIN organisations o ON o.id = e.organisation_id \
+       LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations c ON c.id = e.customer_id";
+
+/// The names of what an event is about, for the page's sentences, in the
+/// same statement: each a subquery gated on the subject's type that follows
+/// it to one primary key (a link on to its file and purchase, a request to
+/// its purchase, a purchase or a file to its product). Subqueries rather
+/// than joins: PostgreSQL searches join orders across every joined table,
+/// and fourteen took it about 12 ms to plan against 0.7 ms for these
+/// (measured on 200,000 events; running either took about a millisecond).
+const NAMES: &str = ", e.customer_id, c.primary_domain AS customer_domain, \
+   u.display_name AS actor_name, \
+   (SELECT x.display_name FROM users x \
+     WHERE e.subject_type = 'user' AND x.id = e.subject_id) AS user_name, \
+   (SELECT x.name FROM organisations x \
+     WHERE e.subject_type IN ('organisation', 'customer') AND x.id = e.subject_id) AS org_name, \
+   COALESCE( \
+     (SELECT x.name FROM products x WHERE e.subject_type = 'product' AND x.id = e.subject_id), \
+     (SELECT p.name FROM subscriptions s JOIN products p ON p.id = s.product_id \
+       WHERE e.subject_type = 'subscription' AND s.id = e.subject_id), \
+     (SELECT p.name FROM download_links l JOIN subscriptions s ON s.id = l.subscription_id \
+       JOIN products p ON p.id = s.product_id \
+       WHERE e.subject_type = 'download_link' AND l.id = e.subject_id), \
+     (SELECT p.name FROM service_requests r JOIN subscriptions s ON s.id = r.subscription_id \
+       JOIN products p ON p.id = s.product_id \
+       WHERE e.subject_type = 'service_request' AND r.id = e.subject_id), \
+     (SELECT p.name FROM download_files f JOIN variants v ON v.id = f.variant_id \
+       JOIN products p ON p.id = v.product_id \
+       WHERE e.subject_type = 'download_file' AND f.id = e.subject_id)) AS product, \
+   (SELECT x.currency FROM products x \
+     WHERE e.subject_type = 'product' AND x.id = e.subject_id) AS currency, \
+   COALESCE( \
+     (SELECT x.file_name FROM download_files x \
+       WHERE e.subject_type = 'download_file' AND x.id = e.subject_id), \
+     (SELECT f.file_name FROM download_links l JOIN download_files f ON f.id = l.download_file_id \
+       WHERE e.subject_type = 'download_link' AND l.id = e.subject_id)) AS file_name, \
+   (SELECT x.number FROM service_requests x \
+     WHERE e.subject_type = 'service_request' AND x.id = e.subject_id) AS request_number";
+
+/// An event as the log page tells it: the export's row and the names of
+/// its actor, customer and subject where they still exist.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NamedRow {
+    #[sqlx(flatten)]
+    pub row: LogRow,
+    pub customer_id: Option<Uuid>,
+    pub customer_domain: Option<String>,
+    pub actor_name: Option<String>,
+    /// The user acted on.
+    pub user_name: Option<String>,
+    /// The organisation acted on (a customer, a partner, the one invited to).
+    pub org_name: Option<String>,
+    /// The product acted on, or that of the purchase, link, file or request.
+    pub product: Option<String>,
+    pub currency: Option<String>,
+    pub file_name: Option<String>,
+    pub request_number: Option<String>,
+}
+
+/// The statement for `f` and a page after `after`, starting with `select`:
+/// each filter that is set adds a fixed condition (see `store::numbered`);
+/// the indexes `audit_events(organisation_id, at, id)`, `(at, id)`,
 /// `(customer_id, at, id)`, `(actor_user_id, at, id)` and
 /// `(organisation_id, action, at, id)`, read backwards, serve them in the
 /// log's order, so no page sorts and a later page costs what the first does.
-pub async fn search<'c>(
-    c: impl Into<Conn<'c>>,
-    f: &Filter,
-    after: Option<(DateTime<Utc>, Uuid)>,
-    limit: i64,
-) -> StoreResult<Vec<LogRow>> {
+fn statement(select: &[&str], f: &Filter, after: bool) -> String {
     fn when(on: bool, sql: &'static str) -> &'static str {
         if on { sql } else { "" }
     }
-    let sql = numbered(&[
-        "SELECT e.id, e.at, o.name AS organisation, u.email AS user_email, e.action, e.subject_type, \
-           e.subject_id, c.name AS customer, e.ip, e.detail \
-         FROM audit_events e LEFT JOIN organisations o ON o.id = e.organisation_id \
-           LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations c ON c.id = e.customer_id \
-         WHERE TRUE",
+    let mut pieces = select.to_vec();
+    pieces.extend([
+        " WHERE TRUE",
         when(f.organisation_id.is_some(), " AND e.organisation_id = ?"),
         when(
             f.user_email.is_some(),
@@ -145,20 +201,63 @@ pub async fn search<'c>(
         when(f.customer_id.is_some(), " AND e.customer_id = ?"),
         when(f.from.is_some(), " AND e.at >= ?"),
         when(f.until.is_some(), " AND e.at < ?"),
-        when(after.is_some(), " AND (e.at, e.id) < (?, ?)"),
+        when(after, " AND (e.at, e.id) < (?, ?)"),
         " ORDER BY e.at DESC, e.id DESC LIMIT ?",
     ]);
+    numbered(&pieces)
+}
+
+/// Binds what `statement` numbered, in its order.
+macro_rules! bind_filter {
+    ($query:expr, $f:expr, $after:expr, $limit:expr) => {
+        $query
+            .bind_some($f.organisation_id)
+            .bind_some($f.user_email.as_deref())
+            .bind_some($f.action)
+            .bind_some($f.customer_id)
+            .bind_some($f.from)
+            .bind_some($f.until)
+            .bind_some($after.map(|a| a.0))
+            .bind_some($after.map(|a| a.1))
+            .bind($limit)
+    };
+}
+
+/// A page of the log for the export, newest first, after (at, id) when given.
+pub async fn search<'c>(
+    c: impl Into<Conn<'c>>,
+    f: &Filter,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> StoreResult<Vec<LogRow>> {
+    let sql = statement(&[COLUMNS, FROM], f, after.is_some());
     fetch_all!(
         c,
-        sqlx::query_as::<_, LogRow>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind_some(f.organisation_id)
-            .bind_some(f.user_email.as_deref())
-            .bind_some(f.action)
-            .bind_some(f.customer_id)
-            .bind_some(f.from)
-            .bind_some(f.until)
-            .bind_some(after.map(|a| a.0))
-            .bind_some(after.map(|a| a.1))
-            .bind(limit)
+        bind_filter!(
+            sqlx::query_as::<_, LogRow>(sqlx::AssertSqlSafe(sql.as_str())),
+            f,
+            after,
+            limit
+        )
+    )
+}
+
+/// A page of the log for the log page: `search`'s rows with the names of
+/// what they are about, in the same statement.
+pub async fn search_named<'c>(
+    c: impl Into<Conn<'c>>,
+    f: &Filter,
+    after: Option<(DateTime<Utc>, Uuid)>,
+    limit: i64,
+) -> StoreResult<Vec<NamedRow>> {
+    let sql = statement(&[COLUMNS, NAMES, FROM], f, after.is_some());
+    fetch_all!(
+        c,
+        bind_filter!(
+            sqlx::query_as::<_, NamedRow>(sqlx::AssertSqlSafe(sql.as_str())),
+            f,
+            after,
+            limit
+        )
     )
 }

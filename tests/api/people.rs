@@ -95,10 +95,14 @@ async fn a_global_admin_invites_an_admin_agent_who_joins_and_can_be_signed_out()
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
     assert_eq!(newcomer.get("/customers").await.status, StatusCode::OK);
 
-    let log = owner.get("/activity").await;
-    assert!(log.body.contains("<td>User invited</td>"), "{}", log.body);
-    assert!(log.body.contains("<td>Invitation accepted</td>"));
-    assert!(log.body.contains("new.agent@northwind.example"));
+    let log = crate::activity::text(&owner.get("/activity").await.body);
+    assert!(
+        log.contains(
+            "Olivia Owner invited new.agent@northwind.example to Northwind Partners as Admin agent"
+        ),
+        "{log}"
+    );
+    assert!(log.contains("Nia New accepted an invitation and joined Northwind Partners"));
 
     let users = owner.get("/users").await;
     let re = regex::Regex::new(r#"action="/users/([0-9a-f-]+)/deactivate""#).unwrap();

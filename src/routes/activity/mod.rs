@@ -1,30 +1,30 @@
 //! `GET /activity` and `GET /activity.csv`: the activity log (SPEC 3.6).
 //! A partner's admin agents and global admins see their organisation's
 //! events; operators see all. Filter by user, action, customer and dates;
-//! the CSV holds exactly the filtered rows.
+//! the page tells each event as a sentence, the CSV holds exactly the
+//! filtered rows with their codes and ids.
 
-use actix_web::http::header;
+mod export;
+mod sentence;
+
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use futures_util::StreamExt;
 use serde::Deserialize;
 use uuid::Uuid;
 
+pub use self::export::export;
+use self::sentence::{Detail, Part};
 use crate::domain::audit_action::Action;
-use crate::domain::csv;
 use crate::error::AppResult;
-use crate::store::audit::{self, Filter, LogRow};
+use crate::store::audit::{self, Filter};
 use crate::store::organisations;
-use crate::web::access::{Allowed, Principal, SeeActivity};
+use crate::web::access::{Principal, SeeActivity};
 use crate::web::ctx::Ctx;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
 pub const PAGE_SIZE: i64 = 100;
-/// The most rows one export holds.
-/// Rows read from the store per chunk of the CSV export.
-const EXPORT_PAGE: i64 = 1_000;
 
 #[derive(Deserialize, Default, Clone)]
 pub struct Query {
@@ -68,6 +68,11 @@ fn filter(p: &Principal, q: &Query) -> (Filter, Vec<&'static str>) {
     };
     if !q.to.trim().is_empty() && until.is_none() {
         errors.push("activity-error-to");
+    }
+    if let (Some(from), Some(until)) = (from, until)
+        && until <= from
+    {
+        errors.push("activity-error-range");
     }
     if !q.action.trim().is_empty() && Action::parse(q.action.trim()).is_none() {
         errors.push("activity-error-action");
@@ -113,15 +118,15 @@ async fn customer_filter(
     Ok(())
 }
 
+/// An event as the page shows it.
 pub struct RowView {
     pub at: String,
+    /// The moment in full (RFC 3339), for `<time datetime>`.
+    pub at_iso: String,
     pub organisation: String,
-    pub user: String,
-    pub action: String,
-    pub customer: String,
-    pub subject: String,
+    pub sentence: Vec<Part>,
+    pub details: Vec<Detail>,
     pub ip: String,
-    pub detail: String,
 }
 
 #[derive(Template)]
@@ -156,17 +161,17 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
     customer_filter(&state, &p, &q, &mut f, &mut errors).await?;
     let after = q.after_at.zip(q.after_id);
     let rows = if errors.is_empty() {
-        audit::search(&state.db, &f, after, PAGE_SIZE + 1).await?
+        audit::search_named(&state.db, &f, after, PAGE_SIZE + 1).await?
     } else {
         Vec::new()
     };
     let more = rows.len() as i64 > PAGE_SIZE;
-    let rows: Vec<LogRow> = rows.into_iter().take(PAGE_SIZE as usize).collect();
+    let rows: Vec<_> = rows.into_iter().take(PAGE_SIZE as usize).collect();
     let next_page = match rows.last() {
         Some(last) if more => {
             let mut qs = filter_query(&q);
-            qs.push(("after_at", last.at.to_rfc3339()));
-            qs.push(("after_id", last.id.to_string()));
+            qs.push(("after_at", last.row.at.to_rfc3339()));
+            qs.push(("after_id", last.row.id.to_string()));
             Some(format!(
                 "/activity?{}",
                 serde_urlencoded::to_string(&qs).unwrap_or_default()
@@ -180,28 +185,24 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
     );
     let page = Page::for_user(&session, &p, "activity")?;
     let errors = errors.iter().map(|e| page.t(e)).collect();
+    let operator = f.organisation_id.is_none();
     let rows = rows
         .into_iter()
-        .map(|r| RowView {
-            at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-            organisation: r.organisation.unwrap_or_default(),
-            user: r.user_email.unwrap_or_default(),
-            action: page.t(r.action.message_id()),
-            customer: r.customer.unwrap_or_default(),
-            subject: match (r.subject_type, r.subject_id) {
-                (Some(t), Some(id)) => format!("{t} {id}"),
-                _ => String::new(),
-            },
-            ip: r.ip.unwrap_or_default(),
-            detail: if r.detail == "{}" {
-                String::new()
-            } else {
-                r.detail
-            },
+        .map(|r| {
+            // The operators' page has no customer filter to link to.
+            let told = sentence::tell(&page.i18n, &r, !operator);
+            RowView {
+                at: crate::layout::date_time(&r.row.at),
+                at_iso: r.row.at.to_rfc3339(),
+                organisation: r.row.organisation.unwrap_or_default(),
+                sentence: told.sentence,
+                details: told.details,
+                ip: r.row.ip.unwrap_or_default(),
+            }
         })
         .collect();
     crate::routes::ok(&Activity {
-        operator: f.organisation_id.is_none(),
+        operator,
         page,
         q,
         rows,
@@ -210,71 +211,4 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
         next_page,
         export,
     })
-}
-
-pub async fn export(
-    p: Allowed<SeeActivity>,
-    state: web::Data<AppState>,
-    q: web::Query<Query>,
-) -> AppResult<HttpResponse> {
-    let (mut f, mut errors) = filter(&p, &q);
-    customer_filter(&state, &p, &q, &mut f, &mut errors).await?;
-    if !errors.is_empty() {
-        return Err(crate::error::AppError::BadRequest);
-    }
-    // Streamed a page at a time (keyset), so the whole log is exported
-    // without holding it in memory or capping it.
-    let header_row = csv::record(&[
-        "at",
-        "organisation",
-        "user",
-        "action",
-        "subject_type",
-        "subject_id",
-        "customer",
-        "ip",
-        "detail",
-    ]);
-    let db = state.db.clone();
-    let pages = futures_util::stream::unfold((Some(None), db, f), |(cursor, db, f)| async move {
-        let after = cursor?;
-        match audit::search(&db, &f, after, EXPORT_PAGE).await {
-            Ok(rows) => {
-                let next = (rows.len() as i64 == EXPORT_PAGE)
-                    .then(|| rows.last().map(|r| (r.at, r.id)))
-                    .flatten();
-                let chunk = web::Bytes::from(rows.iter().map(csv_row).collect::<String>());
-                Some((Ok(chunk), (next.map(Some), db, f)))
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "the activity export failed part-way");
-                Some((Err(std::io::Error::other("export failed")), (None, db, f)))
-            }
-        }
-    });
-    let body =
-        futures_util::stream::once(async move { Ok(web::Bytes::from(header_row)) }).chain(pages);
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"activity.csv\"",
-        ))
-        .streaming(body))
-}
-
-fn csv_row(r: &LogRow) -> String {
-    let at = r.at.to_rfc3339();
-    let subject_id = r.subject_id.map(|s| s.to_string()).unwrap_or_default();
-    csv::record(&[
-        &at,
-        r.organisation.as_deref().unwrap_or_default(),
-        r.user_email.as_deref().unwrap_or_default(),
-        r.action.as_str(),
-        r.subject_type.as_deref().unwrap_or_default(),
-        &subject_id,
-        r.customer.as_deref().unwrap_or_default(),
-        r.ip.as_deref().unwrap_or_default(),
-        &r.detail,
-    ])
 }
