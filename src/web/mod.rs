@@ -8,6 +8,7 @@ pub mod client;
 pub mod csrf;
 pub mod ctx;
 pub mod device;
+pub mod error_frame;
 pub mod form;
 pub mod headers;
 pub mod multipart_csrf;

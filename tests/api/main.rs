@@ -17,6 +17,7 @@ mod credit_notes;
 mod csrf;
 mod customers;
 mod deny_by_default;
+mod error_pages;
 mod health;
 mod helpers;
 mod links;
