@@ -5,6 +5,7 @@ pub mod access;
 pub mod assets;
 pub mod audit;
 pub mod client;
+pub mod confirm;
 pub mod csrf;
 pub mod ctx;
 pub mod device;

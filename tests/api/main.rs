@@ -13,6 +13,7 @@ mod access;
 mod activity;
 mod cancel;
 mod catalog;
+mod confirmations;
 mod credit_notes;
 mod csrf;
 mod customers;

@@ -119,7 +119,9 @@ async fn a_global_admin_invites_an_admin_agent_who_joins_and_can_be_signed_out()
         })
         .cloned()
         .expect("Nia's row");
-    let res = owner.post(&format!("/users/{nia}/deactivate"), &[]).await;
+    let res = owner
+        .post(&format!("/users/{nia}/deactivate"), &[("confirmed", "1")])
+        .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     // Her live session stops working on its next request.
     assert_eq!(
@@ -160,7 +162,10 @@ async fn the_last_global_admin_cannot_be_removed() {
             .contains("keeps at least one active global admin")
     );
     owner
-        .post(&format!("/users/{owner_id}/deactivate"), &[])
+        .post(
+            &format!("/users/{owner_id}/deactivate"),
+            &[("confirmed", "1")],
+        )
         .await;
     assert!(
         owner
