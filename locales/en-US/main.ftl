@@ -92,7 +92,9 @@ partner-status = Status
 ## Forms
 form-has-errors = There is a problem
 error-required = Fill this in.
-error-too-long = This is too long.
+error-too-long = This is too long: use at most { $max } characters.
+form-required-note = Fields marked * are required.
+form-required = required
 error-control-characters = This contains characters that are not allowed.
 error-domain-invalid = Enter a domain name such as contoso.onmicrosoft.com.
 error-domain-taken = One of your customers already uses this domain.
@@ -415,6 +417,11 @@ report-files-choose-again = You had chosen { $names }. Files are not kept when a
 report-submit = Submit
 report-leave = Back without submitting
 report-cancel-title = Cancel purchase: { $product }
+report-cancelling = Cancelling { $product }
+report-days-left = { $days ->
+    [one] 1 day left to cancel, until { $date }.
+   *[other] { $days } days left to cancel, until { $date }.
+}
 report-filed = Request { $number } submitted.
 report-already-filed = This request was already submitted; here it is.
 problem-type-refund = CSP purchase/refund on behalf of customers

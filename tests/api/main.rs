@@ -19,6 +19,7 @@ mod csrf;
 mod customers;
 mod deny_by_default;
 mod error_pages;
+mod forms;
 mod health;
 mod helpers;
 mod links;
