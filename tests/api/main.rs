@@ -24,6 +24,7 @@ mod health;
 mod helpers;
 mod links;
 mod operator_tools;
+mod order_page;
 mod orders;
 mod pages;
 mod people;
