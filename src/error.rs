@@ -104,6 +104,35 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::Internal(e) => {
+                tracing::error!(error = ?e, "request failed");
+            }
+            AppError::Unavailable(e) => tracing::warn!(error = ?e, "store unavailable"),
+            _ => {}
+        }
+        self.page()
+    }
+}
+
+impl AppError {
+    /// Whether the answer is a page in the portal's frame (and not a
+    /// redirect, or a page made while the store is down or busy, which
+    /// should not ask the store who is signed in).
+    pub fn is_framed_page(&self) -> bool {
+        !matches!(
+            self,
+            AppError::Unauthenticated { .. }
+                | AppError::MustEnrol
+                | AppError::Unavailable(_)
+                | AppError::Busy
+        )
+    }
+
+    /// The answer, without logging: a redirect, or the error page inside
+    /// the signed-in user's frame (header, navigation, sign out) when the
+    /// request got as far as knowing them (`web::error_frame` sees to it).
+    pub fn page(&self) -> HttpResponse {
         if let AppError::Unauthenticated { next } = self {
             let location = match next {
                 Some(n) => format!(
@@ -123,13 +152,6 @@ impl ResponseError for AppError {
         }
         let i18n = request_scope::i18n();
         let request_id = request_scope::request_id().unwrap_or_default();
-        match self {
-            AppError::Internal(e) => {
-                tracing::error!(error = ?e, "request failed");
-            }
-            AppError::Unavailable(e) => tracing::warn!(error = ?e, "store unavailable"),
-            _ => {}
-        }
         let (title, message) = match self {
             AppError::Forbidden(roles) => {
                 let names: Vec<String> = roles.iter().map(|r| i18n.t(r.message_id())).collect();

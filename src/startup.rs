@@ -27,7 +27,7 @@ use crate::store::Db;
 use crate::store::sessions::DbSessionStore;
 use crate::web::state::AppState;
 use crate::web::store_health::{self, StoreHealth};
-use crate::web::{assets, csrf, headers, request_ctx};
+use crate::web::{assets, csrf, error_frame, headers, request_ctx};
 
 pub struct Application {
     server: Server,
@@ -177,6 +177,7 @@ impl Application {
                 .service(
                     web::scope("")
                         .configure(routes::configure)
+                        .wrap(from_fn(error_frame::middleware))
                         .wrap(from_fn(csrf::middleware))
                         .wrap(sessions),
                 )

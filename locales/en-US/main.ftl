@@ -93,12 +93,17 @@ partner-status = Status
 ## Forms
 form-has-errors = There is a problem
 error-required = Fill this in.
-error-too-long = This is too long.
+error-too-long = This is too long: use at most { $max } characters.
+form-required-note = Fields marked * are required.
+form-required = required
 error-control-characters = This contains characters that are not allowed.
 error-domain-invalid = Enter a domain name such as contoso.onmicrosoft.com.
 error-domain-taken = One of your customers already uses this domain.
 error-country-invalid = Choose a country from the list.
 error-email-invalid = Enter an e-mail address such as name@example.com.
+
+## Confirmations
+confirm-final = This cannot be undone.
 
 ## Error pages
 error-go-home = Go to the start page
@@ -156,6 +161,10 @@ order-placed-at = Placed
 order-placed-by = Placed by
 order-placed = Order placed.
 order-already-placed = This order was already placed; here it is.
+order-next = Next
+order-next-software = All software of { $customer }
+order-next-orders = All orders of this customer
+order-next-keys-admins = Keys and downloads of these purchases are for admin agents: ask one to get them.
 order-status-placed = Placed
 order-line-key-assigned = Key assigned
 order-line-key-revoked = Key revoked
@@ -356,6 +365,12 @@ links-downloads = Downloads
 links-downloads-before = and { $count } before the last renewal
 links-revoke = Revoke
 links-revoked = The link was revoked; it no longer works.
+links-revoke-confirm-title = Revoke this download link?
+links-revoke-confirm-stops = The link stops working at once: no one who has it can download the file any more.
+links-revoke-confirm-final = This cannot be undone. Copy link then makes a new link, at a new address.
+links-revoke-confirm = Revoke link
+links-revoke-keep = Keep the link
+links-revoke-confirm-js = Revoke the download link for { $file }? It stops working at once for anyone who has it. This cannot be undone.
 links-time-left = { $days } d { $hours } h left
 links-history = Links that no longer work ({ $count })
 links-ended = Ended
@@ -407,6 +422,11 @@ report-files-choose-again = You had chosen { $names }. Files are not kept when a
 report-submit = Submit
 report-leave = Back without submitting
 report-cancel-title = Cancel purchase: { $product }
+report-cancelling = Cancelling { $product }
+report-days-left = { $days ->
+    [one] 1 day left to cancel, until { $date }.
+   *[other] { $days } days left to cancel, until { $date }.
+}
 report-filed = Request { $number } submitted.
 report-already-filed = This request was already submitted; here it is.
 problem-type-refund = CSP purchase/refund on behalf of customers
@@ -481,6 +501,14 @@ request-window = Cancellation window
 request-window-closes = Closes { $date }
 request-window-at-filing = { $span } left when filed
 approval-will = Approving will:
+request-approve-confirm-title = Approve the cancellation { $number }?
+request-reject-confirm-title = Reject the cancellation { $number }?
+request-approve-confirm-page = Approve this cancellation?
+request-reject-confirm-page = Reject this cancellation?
+request-reject-confirm-reply = The partner is told the request was rejected, with your reply as the reason.
+request-reject-confirm-stays = The purchase stays as it is: nothing is cancelled or credited.
+request-reject-confirm = Reject cancellation
+request-confirm-back = Back to the request, deciding nothing
 approval-cancels = cancel the purchase of { $quantity } × { $product };
 approval-credits = credit { $amount } (100% of the purchase) to { $partner } with a numbered credit note;
 approval-revokes-key = revoke its product key: it is never shown or given out again;
@@ -673,6 +701,12 @@ users-deactivate = Deactivate
 users-reactivate = Reactivate
 users-roles-saved = Roles of { $user } saved.
 users-deactivated = { $user } was deactivated and signed out.
+users-deactivate-confirm-title = Deactivate { $name }?
+users-deactivate-confirm-signed-out = { $name } is signed out at once and can no longer sign in.
+users-deactivate-confirm-kept = Nothing is deleted: what they did stays in the activity log, and Reactivate lets them sign in again.
+users-deactivate-confirm = Deactivate user
+users-deactivate-keep = Keep { $name } active
+users-deactivate-confirm-js = Deactivate { $name }? They are signed out at once and can no longer sign in.
 users-reactivated = { $user } can sign in again.
 users-error-last-admin = A partner keeps at least one active global admin: make someone else a global admin first.
 users-error-no-role = Choose at least one role.

@@ -72,7 +72,7 @@ fn required_text(value: &str, field: &'static str, errors: &mut Vec<FieldError>)
     if v.is_empty() {
         errors.push(FieldError::new(field, "error-required"));
     } else if v.chars().count() > NAME_MAX {
-        errors.push(FieldError::new(field, "error-too-long"));
+        errors.push(FieldError::too_long(field, NAME_MAX));
     } else if v.chars().any(char::is_control) {
         errors.push(FieldError::new(field, "error-control-characters"));
     }

@@ -67,15 +67,30 @@ pub mod service_request;
 pub mod subscription;
 
 /// A field-level validation failure: the form field and the message id that
-/// explains it (looked up through the translation function when shown).
+/// explains it (looked up through the translation function when shown),
+/// with the message's arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
     pub message: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
     pub fn new(field: &'static str, message: &'static str) -> Self {
-        FieldError { field, message }
+        FieldError {
+            field,
+            message,
+            args: Vec::new(),
+        }
+    }
+
+    /// Longer than `max` characters: the message says the limit, so that
+    /// whoever typed it knows how much to cut.
+    pub fn too_long(field: &'static str, max: usize) -> Self {
+        FieldError {
+            args: vec![("max", max.to_string())],
+            ..FieldError::new(field, "error-too-long")
+        }
     }
 }

@@ -253,7 +253,7 @@ fn bounded(
     if required && v.is_empty() {
         errors.push(FieldError::new(field, "error-required"));
     } else if v.chars().count() > max {
-        errors.push(FieldError::new(field, "error-too-long"));
+        errors.push(FieldError::too_long(field, max));
     }
     v.to_owned()
 }

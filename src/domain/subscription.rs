@@ -52,3 +52,39 @@ impl StatusFilter {
         }
     }
 }
+
+/// Whole days left to cancel at `now`, rounded up ("1 day left" until the
+/// very end); `None` once the window has closed.
+pub fn days_left_to_cancel(
+    now: chrono::DateTime<chrono::Utc>,
+    cancel_until: chrono::DateTime<chrono::Utc>,
+) -> Option<i64> {
+    let secs = (cancel_until - now).num_seconds();
+    (secs > 0).then(|| (secs + 86_399) / 86_400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days_left_to_cancel;
+    use chrono::{Duration, TimeZone, Utc};
+
+    #[test]
+    fn days_left_round_up_and_end_with_the_window() {
+        let until = Utc
+            .with_ymd_and_hms(2026, 3, 31, 9, 0, 0)
+            .single()
+            .expect("date");
+        let at = |d: Duration| until - d;
+        assert_eq!(days_left_to_cancel(at(Duration::days(55)), until), Some(55));
+        assert_eq!(
+            days_left_to_cancel(at(Duration::days(54) + Duration::hours(1)), until),
+            Some(55)
+        );
+        assert_eq!(
+            days_left_to_cancel(at(Duration::seconds(1)), until),
+            Some(1)
+        );
+        assert_eq!(days_left_to_cancel(until, until), None);
+        assert_eq!(days_left_to_cancel(at(-Duration::days(1)), until), None);
+    }
+}

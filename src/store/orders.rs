@@ -148,6 +148,8 @@ pub struct LineRow {
     pub has_key: bool,
     /// Its key was revoked (the purchase was cancelled).
     pub key_revoked: bool,
+    /// The product has a key or files to get (on the purchase's page).
+    pub downloadable: bool,
     pub credit_note_id: Option<Uuid>,
     pub credit_note_number: Option<i64>,
 }
@@ -279,6 +281,7 @@ pub async fn lines<'c>(c: impl Into<Conn<'c>>, order_ids: &[Uuid]) -> StoreResul
            EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id AND k.revoked_at IS NULL) AS has_key, \
            EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id AND k.revoked_at IS NOT NULL) \
              AS key_revoked, \
+           (p.has_keys OR p.has_downloads) AS downloadable, \
            cn.id AS credit_note_id, cn.number AS credit_note_number \
          FROM subscriptions s JOIN products p ON p.id = s.product_id \
          LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \

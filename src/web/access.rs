@@ -94,6 +94,14 @@ async fn load(req: HttpRequest, session: PortalSession) -> Result<Principal, App
     Ok(p)
 }
 
+/// The signed-in user of `req`, if any (for an error page's frame: a
+/// failure to find them is no failure of its own).
+pub async fn signed_in_user(req: &HttpRequest) -> Option<Principal> {
+    let session = PortalSession::new(req.get_session());
+    session.user_id()?;
+    load(req.clone(), session).await.ok()
+}
+
 impl FromRequest for Principal {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;

@@ -28,6 +28,10 @@ const FILES: &[(&str, &[u8])] = &[
         "js/software.js",
         include_bytes!("../../static/js/software.js"),
     ),
+    (
+        "js/confirm.js",
+        include_bytes!("../../static/js/confirm.js"),
+    ),
 ];
 
 const YEAR: &str = "public, max-age=31536000, immutable";

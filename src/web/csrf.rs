@@ -24,9 +24,9 @@ use rand::RngCore;
 use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
-use crate::web::multipart_csrf;
 use crate::web::session::PortalSession;
 use crate::web::state::AppState;
+use crate::web::{error_frame, multipart_csrf};
 
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";
@@ -125,11 +125,6 @@ fn tokens_match(expected: Option<String>, given: Option<&str>) -> bool {
     }
 }
 
-fn reject(req: ServiceRequest) -> ServiceResponse<BoxBody> {
-    tracing::warn!("csrf check failed");
-    req.into_response(AppError::CsrfRejected.error_response())
-}
-
 pub async fn middleware(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -140,20 +135,19 @@ pub async fn middleware(
     let https = state.settings.https;
     let (binding, fresh) = binding(&req, https);
     let expected = state.site_keys.csrf_token(&binding);
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        if !same_site_headers(&req) {
-            return Ok(reject(req));
-        }
-        let given = match given_token(&mut req).await? {
-            Given::Token(given) => given,
-            Given::TooLarge => {
-                return Ok(req.into_response(AppError::BadRequest.error_response()));
+    let refused = if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        None
+    } else if !same_site_headers(&req) {
+        Some(AppError::CsrfRejected)
+    } else {
+        match given_token(&mut req).await? {
+            Given::TooLarge => Some(AppError::BadRequest),
+            Given::Token(given) if !tokens_match(Some(expected.clone()), given.as_deref()) => {
+                Some(AppError::CsrfRejected)
             }
-        };
-        if !tokens_match(Some(expected.clone()), given.as_deref()) {
-            return Ok(reject(req));
+            Given::Token(_) => None,
         }
-    }
+    };
     let current = RefCell::new(Current {
         token: expected,
         new_cookie: fresh.then(|| binding.trim_start_matches("c:").to_owned()),
@@ -161,7 +155,17 @@ pub async fn middleware(
     });
     CURRENT
         .scope(current, async move {
-            let mut res = next.call(req).await?.map_into_boxed_body();
+            // A refusal is a page in the portal's frame too, whose sign-out
+            // form needs this request's token.
+            let mut res = match refused {
+                Some(e) => {
+                    if matches!(e, AppError::CsrfRejected) {
+                        tracing::warn!("csrf check failed");
+                    }
+                    error_frame::answer(req, e).await
+                }
+                None => next.call(req).await?.map_into_boxed_body(),
+            };
             let cookie = CURRENT.with(|c| {
                 let c = c.borrow();
                 c.used.then(|| c.new_cookie.clone()).flatten()

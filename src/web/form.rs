@@ -9,12 +9,18 @@ pub struct FormErrors {
     summary: Option<Vec<(String, String)>>,
 }
 
+/// The text of one field error in `i18n`'s language.
+pub fn message(i18n: &I18n, e: &FieldError) -> String {
+    let args: Vec<(&'static str, &str)> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    i18n.t_args(e.message, &args)
+}
+
 impl FormErrors {
     pub fn new(i18n: &I18n, errors: &[FieldError]) -> Self {
         FormErrors {
             items: errors
                 .iter()
-                .map(|e| (e.field.to_owned(), i18n.t(e.message)))
+                .map(|e| (e.field.to_owned(), message(i18n, e)))
                 .collect(),
             summary: None,
         }

@@ -265,7 +265,14 @@ const POST_MATRIX: &[FormRow] = &[
         "/customers/{contoso}/invite",
         &[],
         [
-            REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN,
+            UNPROCESSABLE,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            NOT_FOUND,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
         ],
     ),
     (

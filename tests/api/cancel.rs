@@ -95,9 +95,10 @@ pub async fn file_cancellation(
 pub async fn decide(app: &TestApp, request: &str, decision: &str, reply: &str) -> Page {
     let mut op = app.sign_in_as(Role::Operator).await;
     op.get(request).await;
+    // Confirmed, as the browser's dialog or the confirmation page sends it.
     op.post(
         &format!("{request}/decision"),
-        &[("decision", decision), ("reply", reply)],
+        &[("decision", decision), ("reply", reply), ("confirmed", "1")],
     )
     .await
 }

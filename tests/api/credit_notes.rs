@@ -237,6 +237,7 @@ async fn concurrent_approvals_number_each_partners_credit_notes_without_gaps_or_
                 ("csrf_token", token.as_str()),
                 ("decision", "approve"),
                 ("reply", ""),
+                ("confirmed", "1"),
             ])
             .send()
     });

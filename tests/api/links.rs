@@ -216,7 +216,10 @@ async fn used_up_expired_and_revoked_links_stay_in_the_history_with_why_and_when
         .captures(cs_live)
         .unwrap()[1]
         .to_owned();
-    assert_eq!(b.post(&revoke, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        b.post(&revoke, &[("confirmed", "1")]).await.status,
+        StatusCode::SEE_OTHER
+    );
     let revoked = app.clock_now();
     // Day 20: the pl-PL link expired on day 14.
     app.clock.advance(Duration::days(15));
@@ -264,22 +267,14 @@ async fn revoking_keeps_the_chosen_version_language_and_bitness() {
         "/customers/{contoso}/software/{sub}?version=2022&language=pl-PL&platform=64-bit&show=1"
     );
     let page = b.get(&chosen).await;
-    // The revoke form as the page has it: every field it carries.
-    let form = regex::Regex::new(r#"(?s)<form method="post" action="([^"]+/revoke)".*?</form>"#)
-        .unwrap()
-        .captures(&page.body)
-        .unwrap();
-    let fields: Vec<(String, String)> =
-        regex::Regex::new(r#"<input type="hidden" name="([a-z_]+)" value="([^"]*)">"#)
-            .unwrap()
-            .captures_iter(&form[0])
-            .map(|c| (c[1].to_owned(), c[2].to_owned()))
-            .collect();
-    let fields: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let res = b.post_raw(&form[1], &fields, &[]).await;
+    // The revoke form as the page has it, then (without JavaScript) the
+    // confirmation page's form: every field each carries.
+    let (action, fields) = revoke_form(&page.body);
+    let asked = b.post_raw(&action, &as_refs(&fields), &[]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.body.contains("Revoke this download link?"));
+    let (action, fields) = revoke_form(&asked.body);
+    let res = b.post_raw(&action, &as_refs(&fields), &[]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert_eq!(res.location(), Some(format!("{chosen}#links").as_str()));
     let back = b.get(&chosen).await;
@@ -399,7 +394,7 @@ async fn the_page_shows_a_links_address_only_to_whoever_gave_it_last() {
         .captures(&page.body)
         .unwrap()[1]
         .to_owned();
-    olivia.post(&revoke, &[]).await;
+    olivia.post(&revoke, &[("confirmed", "1")]).await;
     assert_eq!(link_on(&alex.get(&location).await.body), None);
 }
 
@@ -427,4 +422,26 @@ async fn presses_at_the_same_moment_give_one_link() {
         "{statuses:?}"
     );
     assert_eq!(links_of(&app, sub).await.len(), 1);
+}
+
+/// The first form posting to a revoke address in `body`: its action and
+/// every hidden field it carries.
+fn revoke_form(body: &str) -> (String, Vec<(String, String)>) {
+    let form = regex::Regex::new(r#"(?s)<form method="post" action="([^"]+/revoke)".*?</form>"#)
+        .unwrap()
+        .captures(body)
+        .expect("a revoke form");
+    let fields = regex::Regex::new(r#"<input type="hidden" name="([a-z_]+)" value="([^"]*)">"#)
+        .unwrap()
+        .captures_iter(&form[0])
+        .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        .collect();
+    (form[1].to_owned(), fields)
+}
+
+fn as_refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }

@@ -506,7 +506,7 @@ async fn a_revoked_link_stops_at_once() {
         .captures(&page.body)
         .expect("a revoke button")[1]
         .to_owned();
-    let res = b.post(&revoke, &[]).await;
+    let res = b.post(&revoke, &[("confirmed", "1")]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let (status, _, body) = fetch(&app, &link, &[]).await;
     assert_eq!(status, StatusCode::GONE);

@@ -1,4 +1,5 @@
-//! `POST /customers/{id}/orders` (Place order), the Orders tab and one order.
+//! `POST /customers/{id}/orders` (Place order), the Orders tab and one order
+//! (where Place order lands, leading on to the software and its keys).
 
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ use crate::routes::paging::{self, CursorQuery, Pager};
 use crate::routes::{render, see_other};
 use crate::store::orders::{self, Key, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
 use crate::store::organisations::Customer;
-use crate::web::access::{BuyForCustomers, Policy, SeeCustomers};
+use crate::web::access::{BuyForCustomers, ManageKeys, Policy, SeeCustomers};
 use crate::web::ctx::ScopedCustomer;
 use crate::web::page::Page;
 
@@ -132,6 +133,8 @@ pub struct LineView {
     pub status: SubscriptionStatus,
     pub has_key: bool,
     pub key_revoked: bool,
+    /// Active, with a key or files to get on the purchase's page.
+    pub gettable: bool,
     /// The credit note of a cancelled line: (id, label).
     pub credit_note: Option<(Uuid, String)>,
 }
@@ -160,6 +163,7 @@ fn views(orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
                     status: l.status,
                     has_key: l.has_key,
                     key_revoked: l.key_revoked,
+                    gettable: l.downloadable && l.status.is_active(),
                     credit_note: l
                         .credit_note_id
                         .zip(l.credit_note_number)
@@ -225,6 +229,16 @@ struct OrderPage {
     page: Page,
     customer: Customer,
     order: OrderView,
+    /// Whether the user may open a purchase's keys and downloads; the
+    /// page leads there from each line that has them.
+    can_get_keys: bool,
+}
+
+impl OrderPage {
+    /// Whether a line has keys or files to get.
+    fn any_gettable(&self) -> bool {
+        self.order.lines.iter().any(|l| l.gettable)
+    }
 }
 
 pub async fn show(
@@ -244,5 +258,6 @@ pub async fn show(
         page,
         customer,
         order,
+        can_get_keys: ManageKeys::admits(&ctx),
     })
 }

@@ -1,8 +1,8 @@
 //! The operators' queue of service requests: it opens on the open ones,
 //! oldest first, with a tab per status and its count; the request page,
 //! taking a request ("in progress", with who took it) and the decision:
-//! approve or reject a cancellation (a rejection needs a reason), or close
-//! another kind of request.
+//! approve or reject a cancellation (a rejection needs a reason; either is
+//! confirmed first), or close another kind of request.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -17,6 +17,7 @@ use crate::routes::support::show::{self, Show, build};
 use crate::routes::{render, see_other};
 use crate::store::requests::{self, Decision};
 use crate::web::access::OperatePortal;
+use crate::web::confirm::{Confirmation, Confirmed};
 use crate::web::ctx::Ctx;
 
 #[derive(Deserialize)]
@@ -128,6 +129,8 @@ pub struct DecisionForm {
     decision: String,
     #[serde(default)]
     reply: String,
+    #[serde(flatten)]
+    confirmed: Confirmed,
 }
 
 pub async fn decide(
@@ -145,14 +148,20 @@ pub async fn decide(
         _ => return Err(AppError::BadRequest),
     };
     let reply = form.reply.trim();
-    if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > 5000 {
+    if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > REPLY_MAX {
         let mut show = request_page(&ctx, row).await?;
         show.page.flash = Some(if reply.is_empty() {
             ctx.i18n.t("error-reject-reason")
         } else {
-            ctx.i18n.t("error-too-long")
+            ctx.i18n.t1("error-too-long", "max", &REPLY_MAX.to_string())
         });
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // A cancellation's decision cannot be undone: asked first (web::confirm),
+    // once the form is right. An open request only: a decided one answers
+    // below that nothing changed.
+    if decision != Decision::Close && !form.confirmed.yes() && row.status.is_open() {
+        return decision_confirmation(&ctx, &row, decision, reply).await;
     }
     let outcome =
         crate::app::support::decide(&ctx.state, &ctx.actor(), &row, decision, reply).await?;
@@ -166,4 +175,80 @@ pub async fn decide(
         ),
     })?;
     Ok(see_other(&format!("/operator/requests/{}", row.id)))
+}
+
+/// The longest reply an operator can send.
+const REPLY_MAX: usize = 5000;
+
+/// The page that asks before a cancellation is approved or rejected,
+/// saying what the decision does.
+async fn decision_confirmation(
+    ctx: &Ctx<OperatePortal>,
+    row: &requests::RequestRow,
+    decision: Decision,
+    reply: &str,
+) -> AppResult<HttpResponse> {
+    let page = ctx.page("requests")?;
+    let base = format!("/operator/requests/{}", row.id);
+    let mut facts = vec![
+        (page.t("request-number"), row.number.clone()),
+        (page.t("partner-name"), row.partner_name.clone()),
+        (
+            page.t("customer"),
+            row.customer_name.clone().unwrap_or_default(),
+        ),
+        (
+            page.t("product"),
+            row.product_name.clone().unwrap_or_default(),
+        ),
+    ];
+    if !reply.is_empty() {
+        facts.push((page.t("request-reply"), reply.to_owned()));
+    }
+    let approve = decision == Decision::Approve;
+    let (title, lead, effects, label) = if approve {
+        let effects = show::approval_effects(&page, &ctx.state, row, ctx.state.clock.now()).await?;
+        (
+            "request-approve-confirm-page",
+            page.t("approval-will"),
+            effects,
+            "request-approve",
+        )
+    } else {
+        (
+            "request-reject-confirm-page",
+            String::new(),
+            vec![
+                page.t("request-reject-confirm-reply"),
+                page.t("request-reject-confirm-stays"),
+            ],
+            "request-reject-confirm",
+        )
+    };
+    Confirmation {
+        title: page.t(title),
+        facts,
+        lead,
+        effects,
+        note: page.t("confirm-final"),
+        action: format!("{base}/decision"),
+        fields: vec![
+            ("decision".to_owned(), form_value(decision).to_owned()),
+            ("reply".to_owned(), reply.to_owned()),
+        ],
+        confirm_label: page.t(label),
+        back: base,
+        back_label: page.t("request-confirm-back"),
+        page,
+    }
+    .answer()
+}
+
+/// The decision as the form names it.
+fn form_value(d: Decision) -> &'static str {
+    match d {
+        Decision::Approve => "approve",
+        Decision::Reject => "reject",
+        Decision::Close => "close",
+    }
 }

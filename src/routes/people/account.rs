@@ -12,12 +12,14 @@ use serde::Deserialize;
 
 use super::invitation::{SetPassword, password_problem};
 use crate::app::passwords;
+use crate::auth;
 use crate::crypto::token_hash;
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
 use crate::store::people;
 use crate::store::sessions::USER_KEY;
 use crate::web::ctx::Ctx;
+use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
 use crate::web::throttle::current_password;
@@ -26,7 +28,7 @@ use crate::web::throttle::current_password;
 #[template(path = "people/change_password.html")]
 struct ChangePassword {
     page: Page,
-    error: Option<String>,
+    errors: FormErrors,
 }
 
 #[derive(Deserialize)]
@@ -41,21 +43,52 @@ pub struct ChangeInput {
 
 pub async fn change_form(ctx: Ctx) -> AppResult<HttpResponse> {
     let page = ctx.page("account")?;
-    render(&ChangePassword { page, error: None }, StatusCode::OK)
+    render(
+        &ChangePassword {
+            page,
+            errors: FormErrors::default(),
+        },
+        StatusCode::OK,
+    )
+}
+
+/// Every problem of the form at once, each at its field: the current
+/// password (checked, and counted, even when the new one is refused), the
+/// rules, the repetition.
+async fn change_problems(ctx: &Ctx, form: &ChangeInput) -> AppResult<FormErrors> {
+    let t = |id: &str| ctx.i18n.t(id);
+    let mut errors = FormErrors::default();
+    if form.current.is_empty() {
+        errors.push("current", t("error-required"));
+    } else if let Err(e) = current_password(&ctx.state, ctx, &form.current).await? {
+        errors.push("current", e);
+    }
+    if form.password.is_empty() {
+        errors.push("password", t("error-required"));
+    } else if let Err(id) = auth::policy::check(&form.password, &ctx.account.email) {
+        errors.push("password", t(id));
+    }
+    if form.confirm.is_empty() {
+        errors.push("confirm", t("error-required"));
+    } else if form.confirm != form.password {
+        errors.push("confirm", t("password-mismatch"));
+    }
+    Ok(errors.labelled(
+        &ctx.i18n,
+        &[
+            ("current", "password-current"),
+            ("password", "password-new"),
+            ("confirm", "password-confirm"),
+        ],
+    ))
 }
 
 pub async fn change(ctx: Ctx, form: web::Form<ChangeInput>) -> AppResult<HttpResponse> {
-    let page = ctx.page("account")?;
-    let problem = match current_password(&ctx.state, &ctx, &form.current).await? {
-        Err(e) => Some(e),
-        Ok(()) => password_problem(&page, &form.password, &form.confirm, &ctx.account.email),
-    };
-    if let Some(error) = problem {
+    let errors = change_problems(&ctx, &form).await?;
+    if !errors.is_empty() {
+        let page = ctx.page("account")?;
         return render(
-            &ChangePassword {
-                page,
-                error: Some(error),
-            },
+            &ChangePassword { page, errors },
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }

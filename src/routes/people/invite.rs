@@ -16,6 +16,7 @@ use crate::domain::audit_action::Action;
 use crate::domain::email::Email;
 use crate::domain::role::Role;
 use crate::error::{AppError, AppResult};
+use crate::routes::customers::show::CustomerDetails;
 use crate::routes::{render, see_other};
 use crate::store::{organisations, people};
 use crate::web::access::{ManageKeys, ManageUsers, OperatePortal};
@@ -25,6 +26,9 @@ use crate::web::ctx::ScopedCustomer;
 use crate::web::form::FormErrors;
 use crate::web::page::Page;
 use crate::web::state::AppState;
+
+/// The longest partner name.
+const ORG_NAME_MAX: usize = 120;
 
 #[derive(Template)]
 #[template(path = "people/invite.html")]
@@ -181,13 +185,19 @@ pub async fn customer_admin(
         .unwrap_or_default();
     let mut errors = Vec::new();
     let own = [ctx.account.org_id, customer.id];
-    let Some(invitee) = check_email(&ctx.state, &raw, Plainly::In(&own), &mut errors).await? else {
-        let message = errors
-            .first()
-            .map(|e| ctx.i18n.t(e.message))
-            .unwrap_or_default();
-        ctx.flash(message)?;
-        return Ok(see_other(&format!("/customers/{}", customer.id)));
+    if raw.trim().is_empty() {
+        errors.push(FieldError::new("email", "error-required"));
+    }
+    let invitee = match errors.is_empty() {
+        true => check_email(&ctx.state, &raw, Plainly::In(&own), &mut errors).await?,
+        false => None,
+    };
+    // Refused like every other form: the page again, the address kept,
+    // the message at the field.
+    let Some(invitee) = invitee else {
+        let errors =
+            FormErrors::new(&ctx.i18n, &errors).labelled(&ctx.i18n, &[("email", "invite-email")]);
+        return CustomerDetails::new(&ctx, customer, raw, errors)?.refused();
     };
     let roles = [Role::CustomerGlobalAdmin];
     invitations::invite(
@@ -227,8 +237,10 @@ pub async fn partner(
     };
     let name = get("org_name");
     let mut errors = Vec::new();
-    if name.is_empty() || name.chars().count() > 120 {
+    if name.is_empty() {
         errors.push(FieldError::new("org_name", "error-required"));
+    } else if name.chars().count() > ORG_NAME_MAX {
+        errors.push(FieldError::too_long("org_name", ORG_NAME_MAX));
     }
     let email =
         match check_email(&ctx.state, &get("email"), Plainly::Everywhere, &mut errors).await? {

@@ -1,5 +1,5 @@
 //! `GET /users` and the changes a partner's global admin makes: roles,
-//! deactivate (ends the user's sessions at once), reactivate. A partner
+//! deactivate (once confirmed; ends the user's sessions at once), reactivate. A partner
 //! always keeps at least one active global admin.
 
 use actix_web::{HttpResponse, web};
@@ -12,6 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::routes::see_other;
 use crate::store::people::{self, Change, UserRow};
 use crate::web::access::ManageUsers;
+use crate::web::confirm::{Confirmation, Confirmed};
 use crate::web::ctx::Ctx;
 use crate::web::page::Page;
 
@@ -95,10 +96,19 @@ pub async fn set_roles(
     Ok(see_other("/users"))
 }
 
-pub async fn deactivate(ctx: Ctx<ManageUsers>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+/// Deactivates a user once confirmed (`web::confirm`); until then the
+/// answer is the page that asks, saying what deactivating does.
+pub async fn deactivate(
+    ctx: Ctx<ManageUsers>,
+    id: web::Path<Uuid>,
+    form: web::Form<Confirmed>,
+) -> AppResult<HttpResponse> {
     let user = people::user_of(ctx.db(), ctx.account.org_id, *id)
         .await?
         .ok_or(AppError::NotFound)?;
+    if !form.yes() && user.active {
+        return deactivate_confirmation(&ctx, &user);
+    }
     let actor = ctx.actor();
     match app::users::deactivate(&ctx.state, &actor, &user).await? {
         Change::LastGlobalAdmin => ctx.flash(ctx.i18n.t("users-error-last-admin"))?,
@@ -107,6 +117,43 @@ pub async fn deactivate(ctx: Ctx<ManageUsers>, id: web::Path<Uuid>) -> AppResult
         }
     }
     Ok(see_other("/users"))
+}
+
+fn deactivate_confirmation(ctx: &Ctx<ManageUsers>, user: &UserRow) -> AppResult<HttpResponse> {
+    let page = ctx.page("users")?;
+    let roles = role_names(&page, &user.roles);
+    let name = user.display_name.as_str();
+    Confirmation {
+        title: page.t1("users-deactivate-confirm-title", "name", name),
+        facts: vec![
+            (page.t("users-name"), user.display_name.clone()),
+            (page.t("field-email"), user.email.clone()),
+            (page.t("users-roles"), roles),
+        ],
+        lead: String::new(),
+        effects: vec![
+            page.t1("users-deactivate-confirm-signed-out", "name", name),
+            page.t("users-deactivate-confirm-kept"),
+        ],
+        note: String::new(),
+        action: format!("/users/{}/deactivate", user.id),
+        fields: Vec::new(),
+        confirm_label: page.t("users-deactivate-confirm"),
+        back: "/users".into(),
+        back_label: page.t1("users-deactivate-keep", "name", name),
+        page,
+    }
+    .answer()
+}
+
+/// A user's roles (stored comma-separated) in words.
+fn role_names(page: &Page, roles: &str) -> String {
+    roles
+        .split(',')
+        .filter_map(|r| r.parse::<Role>().ok())
+        .map(|r| page.t(r.message_id()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub async fn reactivate(ctx: Ctx<ManageUsers>, id: web::Path<Uuid>) -> AppResult<HttpResponse> {

@@ -17,6 +17,9 @@ pub struct SignInForm {
     pub next: String,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// After a failed try with the address kept, the password is what to
+    /// type again: it gets the focus.
+    pub focus_password: bool,
 }
 
 #[derive(Deserialize)]
@@ -37,5 +40,6 @@ pub async fn show(session: Session, q: web::Query<Query>) -> AppResult<HttpRespo
         next: super::safe_next(q.next.as_deref()).unwrap_or_default(),
         error: None,
         notice,
+        focus_password: false,
     })
 }

@@ -52,6 +52,7 @@ pub async fn submit(
                 next: next.clone().unwrap_or_default(),
                 error: Some(message),
                 notice: None,
+                focus_password: !typed.is_empty(),
             },
             status,
         )

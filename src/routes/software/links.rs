@@ -1,7 +1,8 @@
 //! `POST .../software/{sub}/links` (Copy link: renews the file's live link or
-//! makes one, see docs/links.md) and `POST .../links/{link}/revoke`. Admin
-//! agents only. Both redirect back to the purchase's page with its choices
-//! (post/redirect/get), so a reload repeats nothing; Copy link sent by the
+//! makes one, see docs/links.md) and `POST .../links/{link}/revoke` (once
+//! confirmed: `web::confirm`). Admin agents only. Both redirect back to the
+//! purchase's page with its choices (post/redirect/get), so a reload
+//! repeats nothing; Copy link sent by the
 //! page's script (`Accept: application/json`) is answered with the link and
 //! the page's "Download links" part instead.
 
@@ -18,9 +19,11 @@ use super::show::{Selection, subscription};
 use crate::app;
 use crate::error::{AppError, AppResult};
 use crate::routes::see_other;
+use crate::store::software::SoftwareRow;
 use crate::store::{links, software};
 use crate::web::access::ManageKeys;
-use crate::web::ctx::ScopedCustomer;
+use crate::web::confirm::{Confirmation, Confirmed};
+use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::page::Page;
 
 #[derive(Deserialize)]
@@ -123,23 +126,97 @@ pub async fn back_to_page(path: web::Path<(Uuid, Uuid)>) -> HttpResponse {
     see_other(&format!("/customers/{customer_id}/software/{sub_id}"))
 }
 
+#[derive(Deserialize)]
+pub struct RevokeForm {
+    #[serde(flatten)]
+    selection: Selection,
+    #[serde(flatten)]
+    confirmed: Confirmed,
+}
+
+/// Revokes a link once confirmed (see `web::confirm`); until then the
+/// answer is the page that asks, naming the link and what revoking does.
 pub async fn revoke(
     c: ScopedCustomer<ManageKeys>,
     path: web::Path<(Uuid, Uuid, Uuid)>,
-    form: web::Form<Selection>,
+    form: web::Form<RevokeForm>,
 ) -> AppResult<HttpResponse> {
     let ScopedCustomer { ctx, customer } = c;
     let (_, sub_id, link_id) = path.into_inner();
+    let RevokeForm {
+        selection,
+        confirmed,
+    } = form.into_inner();
     let w = Where::partner(customer);
     let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
+    // Back to the same choices and files, at the links.
+    let query = selection.query();
+    let back = if query.is_empty() {
+        format!("{}/{}#links", w.base, sub.id)
+    } else {
+        format!("{}/{}?{query}#links", w.base, sub.id)
+    };
+    if !confirmed.yes() {
+        return revoke_confirmation(&ctx, &w, &sub, link_id, selection, back).await;
+    }
     app::links::revoke(&ctx.state, &ctx.actor(), &sub, link_id).await?;
     ctx.flash(ctx.i18n.t("links-revoked"))?;
-    // Back to the same choices and files, at the links.
-    let query = form.query();
-    let query = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    };
-    Ok(see_other(&format!("{}/{}{query}#links", w.base, sub.id)))
+    Ok(see_other(&back))
+}
+
+/// The page that asks before a link is revoked: the link as the purchase's
+/// page lists it (only a live one has a Revoke button).
+async fn revoke_confirmation(
+    ctx: &Ctx<ManageKeys>,
+    w: &Where,
+    sub: &SoftwareRow,
+    link_id: Uuid,
+    selection: Selection,
+    back: String,
+) -> AppResult<HttpResponse> {
+    let page = ctx.page(w.section())?;
+    let rows = links::of_subscription(ctx.db(), sub.id).await?;
+    let mut fields = vec![
+        ("version".to_owned(), selection.version.clone()),
+        ("language".to_owned(), selection.language.clone()),
+        ("platform".to_owned(), selection.platform.clone()),
+    ];
+    if selection.show.is_some() {
+        fields.push(("show".to_owned(), "1".to_owned()));
+    }
+    let panel = link_views::panel(&ctx.state, &page, &w.base, sub, selection, rows, None);
+    let link = panel
+        .live
+        .into_iter()
+        .find(|l| l.id == link_id)
+        .ok_or(AppError::NotFound)?;
+    let mut facts = vec![
+        (page.t("product"), sub.product_name.clone()),
+        (page.t("file-name"), link.file_name.clone()),
+    ];
+    if !link.address.is_empty() {
+        facts.push((page.t("links-address"), link.address));
+    }
+    facts.push((
+        page.t("links-downloads"),
+        format!("{} / {}", link.used, link.cap),
+    ));
+    facts.push((
+        page.t("links-expires"),
+        format!("{} ({})", link.expires, link.time_left),
+    ));
+    Confirmation {
+        title: page.t("links-revoke-confirm-title"),
+        lead: String::new(),
+        effects: vec![page.t("links-revoke-confirm-stops")],
+        note: page.t("links-revoke-confirm-final"),
+        facts,
+        action: format!("{}/{}/links/{link_id}/revoke", w.base, sub.id),
+        fields,
+        confirm_label: page.t("links-revoke-confirm"),
+        back,
+        back_label: page.t("links-revoke-keep"),
+        page,
+    }
+    .answer()
 }

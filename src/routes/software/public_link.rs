@@ -14,22 +14,32 @@ use crate::app;
 use crate::crypto::token_hash;
 use crate::domain::link::{LinkState, starts_a_download, state as link_state};
 use crate::error::AppResult;
-use crate::i18n::I18n;
 use crate::routes::{client_ip, render};
 use crate::store::{links, software};
-use crate::web::request_ctx;
+use crate::web::page::Page;
 use crate::web::state::AppState;
+use crate::web::{access, request_ctx};
 
 #[derive(Template)]
 #[template(path = "software/link_refused.html")]
 struct Refused {
-    i18n: I18n,
+    page: Page,
     title: String,
     message: String,
 }
 
-fn refused(state: LinkState, expired_on: String) -> AppResult<HttpResponse> {
-    let i18n = request_ctx::i18n();
+/// The page of a link that does not work: in the portal's frame, the
+/// signed-in user's (a partner trying a link) or the bare one.
+async fn refused(
+    req: &HttpRequest,
+    state: LinkState,
+    expired_on: String,
+) -> AppResult<HttpResponse> {
+    let page = match access::signed_in_user(req).await {
+        Some(p) => Page::signed_in(&p, ""),
+        None => Page::bare(request_ctx::i18n()),
+    };
+    let i18n = page.i18n.clone();
     let (title, message, status) = match state {
         LinkState::Expired => (
             i18n.t("link-expired-title"),
@@ -54,7 +64,7 @@ fn refused(state: LinkState, expired_on: String) -> AppResult<HttpResponse> {
     };
     let mut res = render(
         &Refused {
-            i18n,
+            page,
             title,
             message,
         },
@@ -75,7 +85,7 @@ pub async fn download(
     let hash = token_hash(&token);
     let now = state.clock.now();
     let Some(link) = links::by_token(&state.db, &hash).await? else {
-        return refused(LinkState::Live, String::new());
+        return refused(&req, LinkState::Live, String::new()).await;
     };
     let expired_on = link.expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
     if req.method() == actix_web::http::Method::HEAD {
@@ -88,11 +98,11 @@ pub async fn download(
             link.revoked_at.is_some(),
         );
         if why != LinkState::Live {
-            return refused(why, expired_on);
+            return refused(&req, why, expired_on).await;
         }
         let file = software::file_by_id(&state.db, link.download_file_id).await?;
         let Some(file) = file else {
-            return refused(LinkState::Live, expired_on);
+            return refused(&req, LinkState::Live, expired_on).await;
         };
         return serve(&req, &state, &file).await;
     }
@@ -111,25 +121,27 @@ pub async fn download(
                 current.revoked_at.is_some(),
             );
             return refused(
+                &req,
                 if why == LinkState::Live {
                     LinkState::UsedUp
                 } else {
                     why
                 },
                 expired_on,
-            );
+            )
+            .await;
         }
     } else {
         // A resume of a download already counted: allowed while the link
         // has not expired or been revoked, even when the cap has been reached.
         let why = link_state(now, link.expires_at, 0, 1, link.revoked_at.is_some());
         if why != LinkState::Live {
-            return refused(why, expired_on);
+            return refused(&req, why, expired_on).await;
         }
     }
     let file = software::file_by_id(&state.db, link.download_file_id).await?;
     let Some(file) = file else {
-        return refused(LinkState::Live, expired_on);
+        return refused(&req, LinkState::Live, expired_on).await;
     };
     let mut res = serve(&req, &state, &file).await?;
     res.headers_mut().insert(

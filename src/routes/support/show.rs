@@ -161,13 +161,17 @@ pub struct Show {
     pub can_take: bool,
     /// For an operator, on an open cancellation: what approving will do.
     pub approval: Vec<String>,
+    /// What the browser's dialog asks before Approve and Reject (with
+    /// JavaScript; `web::confirm`).
+    pub approve_confirm: String,
+    pub reject_confirm: String,
     /// The purchase's page, for a partner's admin agent (who may open it).
     pub purchase_href: Option<String>,
 }
 
 /// What approving `r` would do, each effect a sentence (SPEC 3.4): the
 /// purchase cancelled, the credit, the key revoked, the links disabled.
-async fn approval_effects(
+pub async fn approval_effects(
     page: &Page,
     state: &AppState,
     r: &RequestRow,
@@ -230,6 +234,25 @@ pub async fn build(
         Vec::new()
     };
     let can_take = operator.is_some() && open && row.taken_by != operator;
+    let (approve_confirm, reject_confirm) = if approval.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let last = page.t("confirm-final");
+        (
+            format!(
+                "{}\n\n{}\n• {}\n\n{last}",
+                page.t1("request-approve-confirm-title", "number", &row.number),
+                page.t("approval-will"),
+                approval.join("\n• "),
+            ),
+            format!(
+                "{}\n\n{}\n{}\n\n{last}",
+                page.t1("request-reject-confirm-title", "number", &row.number),
+                page.t("request-reject-confirm-reply"),
+                page.t("request-reject-confirm-stays"),
+            ),
+        )
+    };
     let r = view(&page, now, row);
     Ok(Show {
         page,
@@ -239,6 +262,8 @@ pub async fn build(
         operator: operator.is_some(),
         can_take,
         approval,
+        approve_confirm,
+        reject_confirm,
         purchase_href: None,
     })
 }

@@ -10,7 +10,7 @@ use actix_web::{HttpResponse, web};
 use rand::seq::SliceRandom;
 use uuid::Uuid;
 
-use super::form::{LABELS, ReportForm};
+use super::form::{Cancelling, LABELS, ReportForm, cancelling, section};
 use super::upload::{self, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, UploadProblem};
 use crate::app::support::check_refund;
 use crate::domain::FieldError;
@@ -31,6 +31,22 @@ fn new_number() -> String {
         .filter_map(|_| ALPHABET.choose(&mut rng).map(|&b| char::from(b)))
         .collect();
     format!("SR-{s}")
+}
+
+/// The purchase whose Cancel opened the form (its hidden fields), so that
+/// the form comes back with its days left and the way back.
+async fn cancelling_of(
+    ctx: &Ctx<FileRequests>,
+    up: &upload::Upload,
+) -> AppResult<Option<Cancelling>> {
+    let ids = (
+        Uuid::parse_str(up.field("cancel_customer").trim()),
+        Uuid::parse_str(up.field("cancel_subscription").trim()),
+    );
+    Ok(match ids {
+        (Ok(customer), Ok(sub)) => cancelling(ctx, customer, sub).await?.map(|(c, _, _)| c),
+        _ => None,
+    })
 }
 
 pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<HttpResponse> {
@@ -112,11 +128,13 @@ pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<Htt
         form_errors.push("files", message);
     }
     let (Some(checked), true) = (checked, form_errors.is_empty()) else {
-        let page = ctx.page("support")?;
+        let cancelling = cancelling_of(&ctx, &up).await?;
+        let page = ctx.page(section(cancelling.as_ref()))?;
         let mut t = ReportForm::new(page, &ctx, input, FormErrors::default(), key);
         t.errors = form_errors.labelled(&ctx.i18n, LABELS);
         t.full_amount = full_amount;
         t.chosen_files = up.chosen.clone();
+        t.cancelling = cancelling;
         return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let number = new_number();
@@ -156,8 +174,10 @@ pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<Htt
             Ok(see_other(&format!("/support/{id}")))
         }
         Filed::PurchaseNotActive => {
-            let page = ctx.page("support")?;
+            let cancelling = cancelling_of(&ctx, &up).await?;
+            let page = ctx.page(section(cancelling.as_ref()))?;
             let mut t = ReportForm::new(page, &ctx, input, FormErrors::default(), key);
+            t.cancelling = cancelling;
             let mut errs = FormErrors::default();
             errs.push("purchase_ref", ctx.i18n.t("error-purchase-not-active"));
             t.errors = errs.labelled(&ctx.i18n, LABELS);
