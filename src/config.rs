@@ -65,6 +65,10 @@ pub struct Settings {
     pub smtp: Option<SmtpRelay>,
     /// Password hashes run at once; `None`: one per core.
     pub hash_threads: Option<usize>,
+    /// How long a sign-in waits for a free hash thread before "busy" (3 s;
+    /// the tests give it longer: on a loaded machine a fixed 3 s of real
+    /// time made counts of parallel sign-ins flaky).
+    pub hash_wait: std::time::Duration,
     /// On SIGTERM or SIGINT, how long in-flight requests (downloads too)
     /// and a running job pass may take to finish before they are cut off.
     pub shutdown_limit: std::time::Duration,
@@ -241,6 +245,7 @@ impl Settings {
             data_key,
             mail_from: var("PORTAL_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
             smtp,
+            hash_wait: crate::auth::hasher::WAIT,
             hash_threads: var("PORTAL_HASH_THREADS")
                 .and_then(|v| v.parse().ok())
                 .filter(|n| *n > 0),
@@ -341,6 +346,7 @@ mod tests {
             mail_from: DEFAULT_MAIL_FROM.into(),
             smtp: None,
             hash_threads: None,
+            hash_wait: crate::auth::hasher::WAIT,
             shutdown_limit: std::time::Duration::from_secs(DEFAULT_SHUTDOWN_SECONDS),
         };
         // A clone too: Settings are cloned into every worker.

@@ -88,7 +88,7 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| crate::config::PublicUrl::for_bind(local));
-        crate::auth::hasher::set_concurrency(settings.hash_threads);
+        crate::auth::hasher::set_concurrency(settings.hash_threads, settings.hash_wait);
         let root_key = cookie_key(&settings)?;
         let key = Key::from(&root_key);
         let site_keys = crate::web::site_keys::SiteKeys::derive(&root_key);

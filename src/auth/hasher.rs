@@ -27,12 +27,13 @@ use tokio::sync::Semaphore;
 use crate::error::AppError;
 
 /// How long a password check may wait for its turn before the answer is
-/// "busy, try again" rather than a hanging page.
-const WAIT: Duration = Duration::from_secs(3);
+/// "busy, try again" rather than a hanging page (`Settings::hash_wait`).
+pub const WAIT: Duration = Duration::from_secs(3);
 
 type Job = Box<dyn FnOnce() + Send>;
 
 struct Hasher {
+    wait: Duration,
     permits: Arc<Semaphore>,
     /// To the hash threads; as many as permits, so a job never waits here.
     jobs: Mutex<std::sync::mpsc::Sender<Job>>,
@@ -53,12 +54,12 @@ static HASHER: OnceLock<Hasher> = OnceLock::new();
 /// Sets how many hashes run at once (`PORTAL_HASH_THREADS`; `None`: one per
 /// core). The process has one hasher: the first setting (or first hash)
 /// fixes it, later calls change nothing.
-pub fn set_concurrency(threads: Option<usize>) {
-    HASHER.get_or_init(|| Hasher::new(threads));
+pub fn set_concurrency(threads: Option<usize>, wait: Duration) {
+    HASHER.get_or_init(|| Hasher::new(threads, wait));
 }
 
 impl Hasher {
-    fn new(threads: Option<usize>) -> Hasher {
+    fn new(threads: Option<usize>, wait: Duration) -> Hasher {
         let limit = threads
             .filter(|n| *n > 0)
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from));
@@ -89,6 +90,7 @@ impl Hasher {
             }
         }
         Hasher {
+            wait,
             jobs: Mutex::new(tx),
             permits: Arc::new(Semaphore::new(limit)),
             buffers: Mutex::new(Vec::new()),
@@ -110,7 +112,7 @@ fn lower_priority() {
 }
 
 fn hasher() -> &'static Hasher {
-    HASHER.get_or_init(|| Hasher::new(None))
+    HASHER.get_or_init(|| Hasher::new(None, WAIT))
 }
 
 fn params() -> Params {
@@ -124,7 +126,7 @@ async fn with_memory<T: Send + 'static>(
     work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
 ) -> Result<T, AppError> {
     let h = hasher();
-    let permit = tokio::time::timeout(WAIT, h.permits.clone().acquire_owned())
+    let permit = tokio::time::timeout(h.wait, h.permits.clone().acquire_owned())
         .await
         .map_err(|_| AppError::Busy)?
         .map_err(|_| AppError::Busy)?;

@@ -102,6 +102,20 @@ impl<K: Copy> Cursor<K> {
 
 /// The condition that a row comes before the row `(?, ?)` in `order`: what a
 /// count of the rows ahead of a page's first row filters on.
+/// Counts stop here: past it a page says "of more than 1,000" instead of
+/// a total. An exact count of a customer holding 100,000 purchases read the
+/// whole range of the index on every page (60 ms on PostgreSQL); this reads
+/// at most this many entries however large the list.
+pub const COUNT_CAP: i64 = 1_000;
+
+/// `SELECT COUNT(*) FROM (SELECT 1 <rest> LIMIT COUNT_CAP + 1) c`, as pieces.
+pub fn capped_count(rest: &[&'static str]) -> Vec<String> {
+    let mut out = vec!["(SELECT COUNT(*) FROM (SELECT 1".to_owned()];
+    out.extend(rest.iter().map(|p| (*p).to_owned()));
+    out.push(format!(" LIMIT {}) c)", COUNT_CAP + 1));
+    out
+}
+
 pub fn ahead_of(key: &str, order: Order) -> [&str; 2] {
     match order {
         Order::NewestFirst => [key, " > (?, ?)"],

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::keyset::{Cursor, Order, ahead_of};
+use super::keyset::{Cursor, Order, ahead_of, capped_count};
 use super::organisations::escape_like;
 use super::{BindSome, Conn, StoreResult, fetch_all, fetch_one, fetch_optional, numbered};
 use crate::domain::scope::Scope;
@@ -186,32 +186,44 @@ pub async fn count<'c>(
     first: Key,
 ) -> StoreResult<(i64, i64)> {
     let [key, ahead] = ahead_of(KEY, order);
-    let sql = numbered(
+    let body: Vec<&'static str> = [
         &[
-            &["SELECT COUNT(*), COUNT(*) FILTER (WHERE ", key, ahead, ")"][..],
-            &[
-                if filter.product.is_some() {
-                    " FROM subscriptions s JOIN products p ON p.id = s.product_id"
-                } else {
-                    " FROM subscriptions s"
-                },
-                " WHERE s.customer_id = ?",
-                in_scope(scope),
-            ],
-            &filter_condition(filter),
-        ]
-        .concat(),
-    );
+            if filter.product.is_some() {
+                " FROM subscriptions s JOIN products p ON p.id = s.product_id"
+            } else {
+                " FROM subscriptions s"
+            },
+            " WHERE s.customer_id = ?",
+            in_scope(scope),
+        ][..],
+        &filter_condition(filter),
+    ]
+    .concat();
+    let mut before = body.clone();
+    before.extend([" AND ", key, ahead]);
+    let pieces: Vec<String> = [
+        vec!["SELECT ".to_owned()],
+        capped_count(&body),
+        vec![", ".to_owned()],
+        capped_count(&before),
+    ]
+    .concat();
+    let sql = numbered(&pieces.iter().map(String::as_str).collect::<Vec<_>>());
     fetch_one!(
         c,
         bind_filter(
-            sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
-                .bind(first.purchased_at)
-                .bind(first.id),
+            bind_filter(
+                sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str())),
+                scope,
+                customer_id,
+                filter
+            ),
             scope,
             customer_id,
             filter
         )
+        .bind(first.purchased_at)
+        .bind(first.id)
     )
 }
 

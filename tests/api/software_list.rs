@@ -371,3 +371,26 @@ async fn sales_and_helpdesk_are_told_once_why_the_list_has_no_key_or_cancel_butt
     let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     assert!(!ga.get("/my/software").await.body.contains(note));
 }
+
+/// Counting stops at 1,000 (`store::keyset::COUNT_CAP`): a customer with
+/// 100,000 purchases must not have them all counted on every page.
+#[tokio::test]
+async fn the_count_stops_at_a_thousand() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let have = all_ids(&app, csp_portal::store::keyset::Order::NewestFirst)
+        .await
+        .len() as i64;
+    buy_many(&app, 1_000 - have, app.clock_now() - Duration::days(30)).await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
+    let path = format!("/customers/{contoso}/software");
+    let page = b.get(&path).await;
+    assert_eq!(showing(&page.body), "Showing 1–50 of 1000");
+    buy_many(&app, 1, app.clock_now() - Duration::days(30)).await;
+    let page = b.get(&path).await;
+    assert!(
+        page.body.contains("Showing 1–50 of more than 1000"),
+        "{}",
+        page.body
+    );
+}

@@ -81,12 +81,30 @@ pub fn showing(page: &Page, before: i64, shown: usize, total: i64) -> String {
     if shown == 0 {
         return String::new();
     }
+    let cap = crate::store::keyset::COUNT_CAP;
+    let (from, to) = (before + 1, before + shown as i64);
+    if before > cap {
+        // Counting stopped short of this page (see `COUNT_CAP`).
+        return page
+            .i18n
+            .t_args("paging-showing-far", &[("cap", &cap.to_string())]);
+    }
+    if total > cap {
+        return page.i18n.t_args(
+            "paging-showing-many",
+            &[
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("cap", &cap.to_string()),
+            ],
+        );
+    }
     page.i18n.t_args(
         "paging-showing",
         &[
-            ("from", &(before + 1).to_string()),
-            ("to", &(before + shown as i64).to_string()),
-            ("total", &total.max(before + shown as i64).to_string()),
+            ("from", &from.to_string()),
+            ("to", &to.to_string()),
+            ("total", &total.max(to).to_string()),
         ],
     )
 }
