@@ -38,17 +38,38 @@ pub struct SoftwareRow {
     pub rejected_at: Option<DateTime<Utc>>,
 }
 
-const COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, p.name AS product_name, p.key_format, \
+/// The last rejected cancellation request of `s`, one column of it: a
+/// scalar subquery per row of the page. Written as a LEFT JOIN on a
+/// subquery, PostgreSQL hash-joined it and so read and sorted every row
+/// ahead of the page before its LIMIT (18.8 ms for a page 9,500 rows deep of
+/// a customer holding 100,000, against 0.15 ms like this).
+macro_rules! last_rejected {
+    ($col:literal, $name:literal) => {
+        concat!(
+            "(SELECT r.",
+            $col,
+            " FROM service_requests r WHERE r.subscription_id = s.id AND r.status = 'rejected' \
+             ORDER BY r.decided_at DESC, r.id DESC LIMIT 1) AS ",
+            $name
+        )
+    };
+}
+
+const COLUMNS: &str = concat!(
+    "s.id, s.order_id, s.customer_id, s.product_id, p.name AS product_name, p.key_format, \
      p.has_keys, p.has_downloads, s.quantity, s.purchased_at, s.cancel_until, s.term_ends_at, s.status, \
      p.link_lifetime_days, p.link_download_cap, s.unit_price_minor, s.currency, cn.amount_minor AS credit_minor, \
-     cn.id AS credit_note_id, cn.number AS credit_note_number, rr.id AS rejected_request_id, \
-     rr.number AS rejected_request_number, rr.decided_at AS rejected_at";
+     cn.id AS credit_note_id, cn.number AS credit_note_number, ",
+    last_rejected!("id", "rejected_request_id"),
+    ", ",
+    last_rejected!("number", "rejected_request_number"),
+    ", ",
+    last_rejected!("decided_at", "rejected_at")
+);
 
-/// A subscription `s` with its product, its credit note and its last rejected request.
+/// A subscription `s` with its product and its credit note.
 const FROM: &str = " FROM subscriptions s JOIN products p ON p.id = s.product_id \
-     LEFT JOIN credit_notes cn ON cn.subscription_id = s.id \
-     LEFT JOIN service_requests rr ON rr.id = (SELECT r.id FROM service_requests r \
-       WHERE r.subscription_id = s.id AND r.status = 'rejected' ORDER BY r.decided_at DESC LIMIT 1)";
+     LEFT JOIN credit_notes cn ON cn.subscription_id = s.id";
 
 /// A row of the software list, where a page starts or ends: its (purchased_at, id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
