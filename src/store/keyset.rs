@@ -108,12 +108,19 @@ impl<K: Copy> Cursor<K> {
 /// at most this many entries however large the list.
 pub const COUNT_CAP: i64 = 1_000;
 
-/// `SELECT COUNT(*) FROM (SELECT 1 <rest> LIMIT COUNT_CAP + 1) c`, as pieces.
-pub fn capped_count(rest: &[&'static str]) -> Vec<String> {
-    let mut out = vec!["(SELECT COUNT(*) FROM (SELECT 1".to_owned()];
-    out.extend(rest.iter().map(|p| (*p).to_owned()));
-    out.push(format!(" LIMIT {}) c)", COUNT_CAP + 1));
-    out
+/// `SELECT <total>, <ahead>`: the rows of `body` (` FROM ... WHERE ...`),
+/// and those of them ahead of a page's first row (`key` `ahead`, two `?`
+/// bound last), each counted up to `COUNT_CAP + 1`. The text is numbered
+/// (`$n`): bind `body`'s values twice, then the key's.
+pub fn capped_counts(body: &[&str], key: &str, ahead: &str) -> String {
+    let limit = format!(" LIMIT {}) c)", COUNT_CAP + 1);
+    let count = "(SELECT COUNT(*) FROM (SELECT 1";
+    let mut pieces = vec!["SELECT ", count];
+    pieces.extend(body);
+    pieces.extend([limit.as_str(), ", ", count]);
+    pieces.extend(body);
+    pieces.extend([" AND ", key, ahead, limit.as_str()]);
+    super::numbered(&pieces)
 }
 
 pub fn ahead_of(key: &str, order: Order) -> [&str; 2] {
@@ -128,6 +135,15 @@ mod tests {
     use super::*;
 
     const KEY: &str = "(t, id)";
+
+    #[test]
+    fn capped_counts_number_the_body_twice_then_the_key() {
+        assert_eq!(
+            capped_counts(&[" FROM x WHERE a = ?", " AND b = ?"], KEY, " > (?, ?)"),
+            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = $1 AND b = $2 LIMIT 1001) c), \
+             (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = $3 AND b = $4 AND (t, id) > ($5, $6) LIMIT 1001) c)"
+        );
+    }
 
     #[test]
     fn a_previous_page_reads_against_the_order_and_is_turned_round() {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
-use super::keyset::{Cursor, Order, ahead_of, capped_count};
+use super::keyset::{Cursor, Order, ahead_of, capped_counts};
 use super::{
     BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional,
     keys, numbered, on_conn,
@@ -230,15 +230,7 @@ pub async fn count_for_customer<'c>(
 ) -> StoreResult<(i64, i64)> {
     let [key, ahead] = ahead_of(KEY, Order::NewestFirst);
     let body = [" FROM orders o WHERE o.customer_id = ?", in_scope(scope)];
-    let before = [body[0], body[1], " AND ", key, ahead];
-    let pieces: Vec<String> = [
-        vec!["SELECT ".to_owned()],
-        capped_count(&body),
-        vec![", ".to_owned()],
-        capped_count(&before),
-    ]
-    .concat();
-    let sql = numbered(&pieces.iter().map(String::as_str).collect::<Vec<_>>());
+    let sql = capped_counts(&body, key, ahead);
     fetch_one!(
         c,
         sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))

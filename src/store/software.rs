@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::keyset::{Cursor, Order, ahead_of, capped_count};
+use super::keyset::{Cursor, Order, ahead_of, capped_counts};
 use super::organisations::escape_like;
 use super::{BindSome, Conn, StoreResult, fetch_all, fetch_one, fetch_optional, numbered};
 use crate::domain::scope::Scope;
@@ -220,16 +220,7 @@ pub async fn count<'c>(
         &filter_condition(filter),
     ]
     .concat();
-    let mut before = body.clone();
-    before.extend([" AND ", key, ahead]);
-    let pieces: Vec<String> = [
-        vec!["SELECT ".to_owned()],
-        capped_count(&body),
-        vec![", ".to_owned()],
-        capped_count(&before),
-    ]
-    .concat();
-    let sql = numbered(&pieces.iter().map(String::as_str).collect::<Vec<_>>());
+    let sql = capped_counts(&body, key, ahead);
     fetch_one!(
         c,
         bind_filter(
