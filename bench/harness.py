@@ -129,8 +129,13 @@ class Store:
     def __init__(self, kind, size, opts, work):
         self.kind, self.dir = kind, work / f"{kind}-{size}"
         self.dir.mkdir(parents=True)
+        self.reused = kind == "postgres" and opts.use_db
         if kind == "sqlite":
             self.url = f"sqlite://{self.dir}/portal.db"
+        elif self.reused:
+            # A data set loaded before (`csp-portal demo --scale`), kept as is.
+            self.db, self.admin = opts.use_db, None
+            self.url = f"{opts.postgres_url}/{self.db}"
         else:
             self.db = f"csp_bench_{os.getpid()}_{size.lower()}"
             self.admin = f"{opts.postgres_url}/postgres"
@@ -143,6 +148,9 @@ class Store:
                         PORTAL_TRUSTED_PROXIES="127.0.0.1")
 
     def drop(self, keep):
+        if self.reused:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            return
         if self.kind == "postgres" and not keep:
             psql(self.admin, f"DROP DATABASE IF EXISTS {self.db} WITH (FORCE)")
         if not keep:
@@ -424,7 +432,8 @@ def one(opts, kind, size, work, with_downloads):
     out = {"store": kind, "size": size, "load_start": loadavg()}
     procs = []
     try:
-        out["generation"] = generate(store, size, opts)
+        out["generation"] = ({"seconds": 0, "parts": [f"reused {store.db}"]} if store.reused
+                             else generate(store, size, opts))
         big = None
         if with_downloads:
             big = store.dir / "www" / "bench.iso"
@@ -526,7 +535,14 @@ def main():
     ap.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"))
     ap.add_argument("--out", default=None, help="also write the report (markdown) and raw figures (.json) here")
     ap.add_argument("--keep", action="store_true", help="keep the data sets (under target/bench)")
+    ap.add_argument("--use-db", default=None,
+                    help="PostgreSQL only: run against this existing database (a data set loaded before "
+                         "with `csp-portal demo --scale`) instead of loading one; it is left as is")
+    ap.add_argument("--portal", default=None, help="the portal binary (default target/release/csp-portal)")
     opts = ap.parse_args()
+    if opts.portal:
+        global PORTAL
+        PORTAL = Path(opts.portal).resolve()
     opts.download_reps = opts.download_reps or opts.reps
     for exe in (PORTAL, CEILING):
         if not exe.exists():

@@ -80,12 +80,15 @@ pub async fn recent_for_org<'c>(
     org: Uuid,
     limit: i64,
 ) -> StoreResult<Vec<EventRow>> {
-    fetch_all!(c, sqlx::query_as::<_, EventRow>(
+    let sql = format!(
         "SELECT at, action, actor_user_id, organisation_id, subject_id, detail FROM audit_events \
-         WHERE organisation_id = $1 ORDER BY at DESC, id DESC LIMIT $2"
+         WHERE organisation_id = $1 ORDER BY at DESC, id DESC{}",
+        super::limit(limit)
+    );
+    fetch_all!(
+        c,
+        sqlx::query_as::<_, EventRow>(sqlx::AssertSqlSafe(sql.as_str())).bind(org)
     )
-    .bind(org)
-    .bind(limit))
 }
 
 /// What the activity log is filtered by; every part is optional.
@@ -185,7 +188,7 @@ pub struct NamedRow {
 /// `(customer_id, at, id)`, `(actor_user_id, at, id)` and
 /// `(organisation_id, action, at, id)`, read backwards, serve them in the
 /// log's order, so no page sorts and a later page costs what the first does.
-fn statement(select: &[&str], f: &Filter, after: bool) -> String {
+fn statement(select: &[&str], f: &Filter, after: bool, limit: i64) -> String {
     fn when(on: bool, sql: &'static str) -> &'static str {
         if on { sql } else { "" }
     }
@@ -202,14 +205,16 @@ fn statement(select: &[&str], f: &Filter, after: bool) -> String {
         when(f.from.is_some(), " AND e.at >= ?"),
         when(f.until.is_some(), " AND e.at < ?"),
         when(after, " AND (e.at, e.id) < (?, ?)"),
-        " ORDER BY e.at DESC, e.id DESC LIMIT ?",
+        " ORDER BY e.at DESC, e.id DESC",
     ]);
+    let limit = super::limit(limit);
+    pieces.push(&limit);
     numbered(&pieces)
 }
 
 /// Binds what `statement` numbered, in its order.
 macro_rules! bind_filter {
-    ($query:expr, $f:expr, $after:expr, $limit:expr) => {
+    ($query:expr, $f:expr, $after:expr) => {
         $query
             .bind_some($f.organisation_id)
             .bind_some($f.user_email.as_deref())
@@ -219,7 +224,6 @@ macro_rules! bind_filter {
             .bind_some($f.until)
             .bind_some($after.map(|a| a.0))
             .bind_some($after.map(|a| a.1))
-            .bind($limit)
     };
 }
 
@@ -230,14 +234,13 @@ pub async fn search<'c>(
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<LogRow>> {
-    let sql = statement(&[COLUMNS, FROM], f, after.is_some());
+    let sql = statement(&[COLUMNS, FROM], f, after.is_some(), limit);
     fetch_all!(
         c,
         bind_filter!(
             sqlx::query_as::<_, LogRow>(sqlx::AssertSqlSafe(sql.as_str())),
             f,
-            after,
-            limit
+            after
         )
     )
 }
@@ -250,14 +253,13 @@ pub async fn search_named<'c>(
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<NamedRow>> {
-    let sql = statement(&[COLUMNS, NAMES, FROM], f, after.is_some());
+    let sql = statement(&[COLUMNS, NAMES, FROM], f, after.is_some(), limit);
     fetch_all!(
         c,
         bind_filter!(
             sqlx::query_as::<_, NamedRow>(sqlx::AssertSqlSafe(sql.as_str())),
             f,
-            after,
-            limit
+            after
         )
     )
 }

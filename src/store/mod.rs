@@ -87,6 +87,15 @@ pub(crate) use {execute, fetch_all, fetch_one, fetch_optional, on_conn};
 /// `($n IS NULL OR ...)` catch-alls: those keep both engines from seeking an
 /// index, and on PostgreSQL a pooled connection's generic plan would serve
 /// every variant with the worst one's plan.
+/// A page's `LIMIT`, written into the statement rather than bound: on
+/// PostgreSQL a bound limit is unknown to a prepared statement's generic
+/// plan, which then costs the page as a tenth of the table (enough to turn
+/// on JIT compilation: 1.8 s for a page of the activity log). Limits are
+/// the code's own constants, never input, so each call site keeps one text.
+pub(crate) fn limit(n: i64) -> String {
+    format!(" LIMIT {n}")
+}
+
 pub(crate) fn numbered(pieces: &[&str]) -> String {
     let mut out = String::with_capacity(pieces.iter().map(|p| p.len() + 8).sum());
     let mut n = 0;
@@ -239,7 +248,16 @@ impl Db {
     /// An SQLite file and its directory are created on first start.
     pub async fn connect(url: &str) -> StoreResult<Db> {
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let opts = PgConnectOptions::from_str(url)?;
+            // Every statement is prepared once per connection and planned
+            // once: the generic plan. PostgreSQL's default re-plans each run
+            // of a statement whose custom plans look cheaper (the activity
+            // log: 1.6-2.8 ms of planning per page for 1 ms of execution).
+            // Each variant of a query is a fixed text (`numbered`) whose
+            // generic plan seeks its index, so nothing is lost (plans in
+            // bench/RESULTS.md). JIT compilation never pays off for pages
+            // that read a few dozen rows, and an over-estimate turned it on.
+            let opts = PgConnectOptions::from_str(url)?
+                .options([("plan_cache_mode", "force_generic_plan"), ("jit", "off")]);
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(ACQUIRE_TIMEOUT)

@@ -203,7 +203,7 @@ pub async fn for_customer<'c>(
             &head[..],
             &cursor.condition(KEY, order),
             &cursor.order_by("o.placed_at", "o.id", order),
-            &[" LIMIT ?"],
+            &[super::limit(limit + 1).as_str()],
         ]
         .concat(),
     );
@@ -215,7 +215,6 @@ pub async fn for_customer<'c>(
             .bind_some(scope.id())
             .bind_some(key.map(|k| k.placed_at))
             .bind_some(key.map(|k| k.id))
-            .bind(limit + 1)
     )?;
     Ok(cursor.finish(rows, limit))
 }

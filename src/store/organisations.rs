@@ -170,7 +170,8 @@ pub async fn list_customers<'c>(
         } else {
             ""
         },
-        " ORDER BY name, id LIMIT ?",
+        " ORDER BY name, id",
+        &super::limit(limit + 1),
     ]);
     let mut rows = fetch_all!(
         c,
@@ -180,7 +181,6 @@ pub async fn list_customers<'c>(
             .bind_some(pattern.as_deref())
             .bind_some(after.map(|a| a.name.as_str()))
             .bind_some(after.map(|a| a.id))
-            .bind(limit + 1)
     )?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);

@@ -254,7 +254,8 @@ pub async fn for_partner<'c>(
         } else {
             ""
         },
-        " ORDER BY r.filed_at DESC, r.id DESC LIMIT ?",
+        " ORDER BY r.filed_at DESC, r.id DESC",
+        &super::limit(limit + 1),
     ]);
     let rows = fetch_all!(
         c,
@@ -262,7 +263,6 @@ pub async fn for_partner<'c>(
             .bind(partner)
             .bind_some(after.map(|a| a.filed_at))
             .bind_some(after.map(|a| a.id))
-            .bind(limit + 1)
     )?;
     Ok(split_page(rows, limit))
 }
@@ -351,10 +351,11 @@ pub async fn queue<'c>(
             (true, false) => " AND (r.filed_at, r.id) < (?, ?)",
         },
         if oldest_first {
-            " ORDER BY r.filed_at, r.id LIMIT ?"
+            " ORDER BY r.filed_at, r.id"
         } else {
-            " ORDER BY r.filed_at DESC, r.id DESC LIMIT ?"
+            " ORDER BY r.filed_at DESC, r.id DESC"
         },
+        &super::limit(limit + 1),
     ]);
     let rows = fetch_all!(
         c,
@@ -365,7 +366,6 @@ pub async fn queue<'c>(
         )
         .bind_some(after.map(|a| a.filed_at))
         .bind_some(after.map(|a| a.id))
-        .bind(limit + 1)
     )?;
     Ok(split_page(rows, limit))
 }

@@ -174,7 +174,7 @@ pub async fn list<'c>(
             &filter_condition(filter),
             &cursor.condition(KEY, order),
             &cursor.order_by("s.purchased_at", "s.id", order),
-            &[" LIMIT ?"],
+            &[super::limit(limit + 1).as_str()],
         ]
         .concat(),
     );
@@ -189,7 +189,6 @@ pub async fn list<'c>(
         )
         .bind_some(key.map(|k| k.purchased_at))
         .bind_some(key.map(|k| k.id))
-        .bind(limit + 1)
     )?;
     Ok(cursor.finish(rows, limit))
 }

@@ -38,6 +38,7 @@ mod sign_in;
 mod software;
 mod software_list;
 mod static_files;
+mod store_settings;
 mod two_factor;
 mod two_instances;
 mod uploads;

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""CPU time per request, portal and PostgreSQL together, for two or more
+portal binaries on one data set, interleaved. Throughput on a shared, loaded
+machine says more about the neighbours than about the code; the CPU a
+request costs (the portal's, plus that of every PostgreSQL backend) is
+steadier. Used to compare a change against the build before it:
+
+    bench/cpu_per_request.py --db csp_bench_1m --portal /tmp/old --portal target/release/csp-portal
+
+The database is a data set loaded before (`csp-portal demo --scale 1`,
+password bench-password-1); it is left as is.
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness  # noqa: E402
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return total / TICK
+
+
+def postgres_pids():
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/comm") as f:
+                    if f.read().strip() == "postgres":
+                        out.append(int(d))
+            except OSError:
+                pass
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True, help="existing PostgreSQL database with a loaded data set")
+    ap.add_argument("--portal", action="append", required=True, help="a portal binary (give two or more)")
+    ap.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
+    ap.add_argument("--duration", type=int, default=8)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--connections", type=int, default=8)
+    opts = ap.parse_args()
+    opts.threads, opts.timeout = 2, 30
+    work = Path(tempfile.mkdtemp(prefix="cpu-", dir="/tmp"))
+    env = dict(os.environ, PORTAL_DATA_DIR=str(work / "data"), DATABASE_URL=f"{opts.postgres_url}/{opts.db}",
+               DEMO_PASSWORD=harness.PASSWORD, RUST_LOG="warn", PORTAL_JOBS="false")
+    results = {}  # (binary, page) -> [ms per request]
+    print(f"load average {harness.loadavg()}", file=sys.stderr)
+    for rnd in range(opts.rounds):
+        for exe in opts.portal:
+            port = harness.free_port()
+            portal = subprocess.Popen([exe, "serve", "--no-demo", "--bind", f"127.0.0.1:{port}"], env=env,
+                                      stdout=subprocess.DEVNULL)
+            try:
+                harness.wait_for(port, "/health")
+                admin = harness.Browser("127.0.0.1", port).sign_in_ok(harness.ADMIN)
+                body = admin.get_ok("/customers?q=Contoso")
+                contoso = re.search(rf'href="/customers/({harness.UUID})">Contoso<', body).group(1)
+                pages = [("customer list", "/customers", 'href="/customers/'),
+                         ("software tab, page 1", f"/customers/{contoso}/software", "/software/"),
+                         ("activity log", "/activity", "<table")]
+                cookie = admin.cookie_header()
+                for name, path, marker in pages:
+                    admin.get_ok(path, marker)  # warm: statements prepared
+                    pg = postgres_pids()
+                    before, before_pg = cpu_seconds([portal.pid]), cpu_seconds(pg)
+                    r = harness.wrk(opts, f"http://127.0.0.1:{port}{path}", marker, cookie, opts.duration)
+                    pg = sorted(set(pg) | set(postgres_pids()))
+                    portal_spent = cpu_seconds([portal.pid]) - before
+                    spent = portal_spent + cpu_seconds(pg) - before_pg
+                    if r["errors"]:
+                        print(f"  {name}: {r['errors']} errors", file=sys.stderr)
+                    ms = 1000 * spent / max(1, r["requests"])
+                    portal_ms = 1000 * portal_spent / max(1, r["requests"])
+                    results.setdefault((exe, name), []).append(ms)
+                    results.setdefault((exe, name + " (portal's share)"), []).append(portal_ms)
+                    print(f"round {rnd + 1} {Path(exe).name:>20} {name:<22} {r['rps']:8.0f} req/s "
+                          f"{ms:6.2f} ms CPU/request, {portal_ms:5.2f} of them the portal's", file=sys.stderr)
+            finally:
+                portal.terminate()
+                portal.wait()
+    print(f"\nCPU per request (portal + PostgreSQL), median of {opts.rounds} interleaved rounds; "
+          f"load average at the end {harness.loadavg()}\n")
+    names = sorted({n for _, n in results}, key=lambda n: [k[1] for k in results].index(n))
+    print("| page | " + " | ".join(Path(e).name for e in opts.portal) + " |")
+    print("|---|" + "---|" * len(opts.portal))
+    for n in names:
+        print(f"| {n} | " + " | ".join(f"{statistics.median(results[(e, n)]):.2f} ms" for e in opts.portal) + " |")
+
+
+if __name__ == "__main__":
+    main()
