@@ -7,7 +7,6 @@
 use serde_json::Value;
 
 use crate::domain::audit_action::Action;
-use crate::domain::money;
 use crate::domain::role::Role;
 use crate::i18n::I18n;
 use crate::store::audit::NamedRow;
@@ -439,9 +438,9 @@ impl Teller<'_> {
             .filter_map(|l| {
                 let sku = l.get("sku")?.as_str()?;
                 let quantity = l.get("quantity")?.as_i64()?;
-                Some(self.i18n.t_args(
+                Some(self.i18n.t_with(
                     "activity-detail-order-line",
-                    &[("sku", sku), ("quantity", &quantity.to_string())],
+                    &[("sku", sku.into()), ("quantity", quantity.into())],
                 ))
             })
             .collect();
@@ -451,7 +450,7 @@ impl Teller<'_> {
             out.push(self.detail("activity-detail-purchases", subs.len().to_string()));
         }
         if let (Some(total), Some(currency)) = (self.int("total_minor"), self.str("currency")) {
-            out.push(self.detail("activity-detail-total", money::format(total, currency)));
+            out.push(self.detail("activity-detail-total", self.i18n.money(total, currency)));
         }
         out
     }
@@ -491,10 +490,7 @@ impl Teller<'_> {
             }
         }
         if let Some(size) = self.int("size_bytes") {
-            out.push(self.detail(
-                "activity-detail-size",
-                crate::web::respond::human_size(size),
-            ));
+            out.push(self.detail("activity-detail-size", self.i18n.size(size)));
         }
         if let Some(sha) = self.str("sha256") {
             out.push(Detail {
@@ -546,7 +542,7 @@ impl Teller<'_> {
                 "activity-value-no"
             }),
             ("unit_price_minor", Some(Value::Number(n))) => match (n.as_i64(), currency) {
-                (Some(minor), Some(c)) => money::format(minor, c),
+                (Some(minor), Some(c)) => self.i18n.money(minor, c),
                 _ => n.to_string(),
             },
             ("kind", Some(Value::String(k))) => self.t(&format!("kind-{}", k.replace('_', "-"))),
