@@ -320,7 +320,8 @@ impl Teller<'_> {
             ),
             A::LinkDownloadCounted => {
                 if let Some(n) = self.int("downloads_used") {
-                    details.push(self.detail("activity-detail-link-downloads", n.to_string()));
+                    details
+                        .push(self.detail("activity-detail-link-downloads", self.i18n.number(n)));
                 }
                 self.say(
                     &id,
@@ -465,7 +466,7 @@ impl Teller<'_> {
             out.push(self.detail("activity-detail-problem-type", self.t(kind.message_id())));
         }
         if let Some(n) = self.int("attachments").filter(|n| *n > 0) {
-            out.push(self.detail("activity-detail-attachments", n.to_string()));
+            out.push(self.detail("activity-detail-attachments", self.i18n.number(n)));
         }
         if let Some(number) = self
             .detail
@@ -528,7 +529,7 @@ impl Teller<'_> {
             }
         }
         if let Some(n) = self.int("variants_added") {
-            out.push(self.detail("activity-detail-variants-added", n.to_string()));
+            out.push(self.detail("activity-detail-variants-added", self.i18n.number(n)));
         }
         out
     }
