@@ -19,21 +19,106 @@ static_loader! {
 
 pub const DEFAULT_LANG: LanguageIdentifier = langid!("en-US");
 
-/// The languages the portal has messages for, in the order offered.
+/// The languages the portal speaks, in the order the language switch offers
+/// them (each names itself there). A language whose catalog lacks a message
+/// falls back on English for it; the catalog test (`tests/catalog.rs`) sees
+/// that none does.
+pub const SUPPORTED: [&str; 5] = ["en-US", "ru-RU", "zh-CN", "pl-PL", "cs-CZ"];
+
+/// The supported languages as identifiers, English first.
 pub fn supported() -> Vec<LanguageIdentifier> {
-    let mut langs: Vec<_> = LOCALES.locales().cloned().collect();
-    langs.sort_by_key(|l| (l != &DEFAULT_LANG, l.to_string()));
-    langs
+    SUPPORTED.iter().filter_map(|l| l.parse().ok()).collect()
+}
+
+/// A message argument: text, or a number (which plural selectors read).
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl From<&i64> for Arg<'_> {
+    fn from(n: &i64) -> Self {
+        Arg::Number(*n)
+    }
+}
+
+impl From<&usize> for Arg<'_> {
+    fn from(n: &usize) -> Self {
+        Arg::from(*n)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+/// An argument kept for later (a field error, an import problem): text, or
+/// a number that stays a number until the message is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArgValue {
+    Text(String),
+    Number(i64),
+}
+
+impl ArgValue {
+    pub fn as_arg(&self) -> Arg<'_> {
+        match self {
+            ArgValue::Text(s) => Arg::Text(s),
+            ArgValue::Number(n) => Arg::Number(*n),
+        }
+    }
+
+    /// A count or a limit: a number if it fits, else its digits.
+    pub fn number(n: impl TryInto<i64> + ToString + Copy) -> ArgValue {
+        n.try_into()
+            .map(ArgValue::Number)
+            .unwrap_or_else(|_| ArgValue::Text(n.to_string()))
+    }
+}
+
+impl Arg<'_> {
+    fn value(self) -> FluentValue<'static> {
+        match self {
+            Arg::Text(s) => FluentValue::from(s.to_owned()),
+            Arg::Number(n) => FluentValue::from(n),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct I18n {
     lang: LanguageIdentifier,
+    /// Where times are shown; `None` is UTC.
+    tz: Option<chrono_tz::Tz>,
 }
 
 impl Default for I18n {
     fn default() -> Self {
-        I18n { lang: DEFAULT_LANG }
+        I18n {
+            lang: DEFAULT_LANG,
+            tz: None,
+        }
     }
 }
 
@@ -57,13 +142,62 @@ impl I18n {
                 continue;
             };
             if let Some(l) = supported.iter().find(|l| **l == wanted) {
-                return I18n { lang: l.clone() };
+                return I18n::with(l.clone());
             }
             if let Some(l) = supported.iter().find(|l| l.language == wanted.language) {
-                return I18n { lang: l.clone() };
+                return I18n::with(l.clone());
             }
         }
         I18n::default()
+    }
+
+    fn with(lang: LanguageIdentifier) -> I18n {
+        I18n { lang, tz: None }
+    }
+
+    /// A supported language named exactly (a saved preference, the `lang`
+    /// cookie, the switch's choice); `None` for anything else.
+    pub fn exactly(tag: &str) -> Option<I18n> {
+        let wanted: LanguageIdentifier = tag.trim().parse().ok()?;
+        supported()
+            .into_iter()
+            .find(|l| *l == wanted)
+            .map(I18n::with)
+    }
+
+    /// Whom mail is written for: their saved language (and time zone), else
+    /// `otherwise` (the language of the page that caused the mail).
+    pub fn for_recipient(language: Option<&str>, time_zone: Option<&str>, otherwise: I18n) -> I18n {
+        language
+            .and_then(I18n::exactly)
+            .unwrap_or(otherwise)
+            .in_time_zone(time_zone)
+    }
+
+    /// The language `tag` if supported, else English (tests, tools).
+    pub fn with_lang(tag: &str) -> I18n {
+        I18n::exactly(tag).unwrap_or_default()
+    }
+
+    /// The same language, showing times in `tz` (an IANA name; an unknown
+    /// one, or none, is UTC).
+    pub fn in_time_zone(self, tz: Option<&str>) -> I18n {
+        I18n {
+            tz: tz.and_then(|t| t.parse().ok()),
+            ..self
+        }
+    }
+
+    /// The time zone times are shown in, `None` for UTC.
+    pub fn time_zone(&self) -> Option<chrono_tz::Tz> {
+        self.tz
+    }
+
+    /// The time zone's name as pages say it: `UTC`, `Europe/Warsaw`.
+    pub fn time_zone_name(&self) -> String {
+        self.tz
+            .map(|t| t.name().to_owned())
+            .unwrap_or_else(|| "UTC".to_owned())
     }
 
     pub fn lang(&self) -> String {
@@ -107,6 +241,17 @@ impl I18n {
         LOCALES.lookup_with_args(&self.lang, id, &map)
     }
 
+    /// The message `id` with arguments that may be numbers (`Arg::Number`,
+    /// or an `i64` / `usize` through `into()`): a number reaches Fluent as a
+    /// number, so that the message chooses its plural form.
+    pub fn t_with(&self, id: &str, args: &[(&'static str, Arg<'_>)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.value()))
+            .collect();
+        LOCALES.lookup_with_args(&self.lang, id, &map)
+    }
+
     /// Shorthand for a message with one argument, handy in templates.
     pub fn t1(&self, id: &str, name: &'static str, value: &str) -> String {
         self.t_args(id, &[(name, value)])
@@ -134,6 +279,43 @@ mod tests {
             i.t_count("catalog-low-warning", "count", 3),
             "3 products are running low on keys."
         );
+    }
+
+    #[test]
+    fn numbers_reach_fluent_as_numbers() {
+        let i = I18n::default();
+        assert_eq!(
+            i.t_with("catalog-term-months", &[("months", 1_i64.into())]),
+            "1 month"
+        );
+        assert_eq!(
+            i.t_with("catalog-term-months", &[("months", 12_i64.into())]),
+            "12 months"
+        );
+        assert_eq!(i.t_count("software-days-left", "days", 1), "1 day left");
+        // A number given as text never matches `[one]`: the old bug.
+        assert_eq!(
+            i.t_args("software-days-left", &[("days", "1")]),
+            "1 days left"
+        );
+        let too_long = crate::domain::FieldError::too_long("name", 1);
+        assert_eq!(
+            crate::web::form::message(&i, &too_long),
+            "This is too long: use at most 1 character."
+        );
+    }
+
+    #[test]
+    fn the_language_is_chosen_from_the_supported_ones() {
+        assert_eq!(I18n::negotiate("pl;q=0.8, xx, cs-CZ;q=0.9").lang(), "cs-CZ");
+        assert_eq!(I18n::negotiate("zh").lang(), "zh-CN");
+        assert_eq!(
+            I18n::exactly("ru-RU").map(|i| i.lang()).as_deref(),
+            Some("ru-RU")
+        );
+        assert_eq!(I18n::exactly("ru"), None);
+        assert_eq!(I18n::exactly("de-DE"), None);
+        assert_eq!(I18n::with_lang("xx").lang(), "en-US");
     }
 
     #[test]

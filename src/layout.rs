@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::i18n::I18n;
+use crate::i18n::{Arg, I18n};
 
 pub struct NavLink {
     pub href: &'static str,
@@ -24,19 +24,15 @@ pub struct Page {
     pub flash: Option<String>,
 }
 
-/// How pages write a date (`2026-03-01`).
-pub const DATE: &str = "%Y-%m-%d";
-/// How pages write a moment (`2026-03-01 09:00 UTC`).
-pub const DATE_TIME: &str = "%Y-%m-%d %H:%M UTC";
-
-/// A date as pages show it.
+/// A date as pages show it, in the request's language and time zone
+/// (`crate::format`).
 pub fn date(at: &DateTime<Utc>) -> String {
-    at.format(DATE).to_string()
+    crate::format::date(at)
 }
 
-/// A date and time as pages show it.
+/// A date and time as pages show it (the page's foot says in which zone).
 pub fn date_time(at: &DateTime<Utc>) -> String {
-    at.format(DATE_TIME).to_string()
+    crate::format::date_time(at)
 }
 
 impl Page {
@@ -62,24 +58,35 @@ impl Page {
 
     /// A product's cancellation and link policy, in words.
     pub fn t_policy(&self, cancel_days: &i64, link_days: &i64, cap: &i64) -> String {
-        self.i18n.t_args(
+        self.i18n.t_with(
             "catalog-policy-value",
             &[
-                ("cancel", &cancel_days.to_string()),
-                ("days", &link_days.to_string()),
-                ("cap", &cap.to_string()),
+                ("cancel", (*cancel_days).into()),
+                ("days", (*link_days).into()),
+                ("cap", (*cap).into()),
             ],
         )
     }
 
     /// A date, the one way templates write it: `{{ page.date(x.created_at) }}`.
     pub fn date(&self, at: &DateTime<Utc>) -> String {
-        date(at)
+        self.i18n.date(at)
     }
 
     /// A date and time, the one way templates write it.
     pub fn date_time(&self, at: &DateTime<Utc>) -> String {
-        date_time(at)
+        self.i18n.date_time(at)
+    }
+
+    /// A number as the page's language groups it.
+    pub fn number(&self, n: &i64) -> String {
+        self.i18n.number(*n)
+    }
+
+    /// The message `id` with the number `n` (an `i64` or a `usize`) as
+    /// `name`: passed as a number, so the message picks its plural form.
+    pub fn t_count<'a>(&self, id: &str, name: &'static str, n: impl Into<Arg<'a>>) -> String {
+        self.i18n.t_with(id, &[(name, n.into())])
     }
 
     /// An id as lists show it: its first eight characters, as unique among
@@ -87,22 +94,5 @@ impl Page {
     /// and behind a copy button).
     pub fn short_id(&self, id: &Uuid) -> String {
         id.simple().to_string().chars().take(8).collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::TimeZone;
-
-    use super::*;
-
-    #[test]
-    fn dates_read_the_same_everywhere() {
-        let at = Utc
-            .with_ymd_and_hms(2026, 3, 1, 9, 5, 0)
-            .single()
-            .unwrap_or_default();
-        assert_eq!(date(&at), "2026-03-01");
-        assert_eq!(date_time(&at), "2026-03-01 09:05 UTC");
     }
 }

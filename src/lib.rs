@@ -14,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod files;
+pub mod format;
 pub mod fsutil;
 pub mod housekeeping;
 pub mod i18n;

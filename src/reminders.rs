@@ -48,27 +48,31 @@ impl Deps for Job {
 /// One pass of the job at `now`; returns how many mails it sent.
 pub async fn run(deps: &impl Deps, now: DateTime<Utc>) -> anyhow::Result<usize> {
     let (db, mailer) = (deps.db(), deps.mailer());
-    let i18n = I18n::default();
     let mut sent = 0;
     for c in reminders::windows_closing(db, now, now + Duration::days(WINDOW_NOTICE_DAYS)).await? {
         if !reminders::claim(db, "cancel_window", c.subscription_id, "7d", now).await? {
             continue;
         }
         let days_left = ((c.cancel_until - now).num_seconds() + 86_399) / 86_400;
-        for to in reminders::admin_agents(db, c.partner_id).await? {
+        for (to, language, time_zone) in reminders::admin_agents(db, c.partner_id).await? {
+            // In each recipient's language and time zone (else English, UTC).
+            let i18n =
+                I18n::for_recipient(language.as_deref(), time_zone.as_deref(), I18n::default());
+            let until = format!(
+                "{} ({})",
+                i18n.date_time(&c.cancel_until),
+                i18n.time_zone_name()
+            );
             let mail = Mail {
                 to: &to,
                 subject: i18n.t1("mail-window-subject", "product", &c.product_name),
-                body: i18n.t_args(
+                body: i18n.t_with(
                     "mail-window-body",
                     &[
-                        ("product", &c.product_name),
-                        ("customer", &c.customer_name),
-                        ("days", &days_left.to_string()),
-                        (
-                            "until",
-                            &c.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string(),
-                        ),
+                        ("product", (&c.product_name).into()),
+                        ("customer", (&c.customer_name).into()),
+                        ("days", days_left.into()),
+                        ("until", (&until).into()),
                     ],
                 ),
             };
@@ -90,24 +94,28 @@ pub async fn run(deps: &impl Deps, now: DateTime<Utc>) -> anyhow::Result<usize> 
         if !reminders::claim(db, "links_expiring", partner, &period, now).await? {
             continue;
         }
-        let lines: Vec<String> = links
-            .iter()
-            .map(|l| {
-                format!(
-                    "- {} · {} · {}",
-                    l.customer_name,
-                    l.file_name,
-                    l.expires_at.format("%H:%M UTC")
-                )
-            })
-            .collect();
-        for to in reminders::admin_agents(db, partner).await? {
+        for (to, language, _) in reminders::admin_agents(db, partner).await? {
+            // The day is tomorrow in UTC (the mail says so), in the
+            // recipient's language.
+            let i18n = I18n::for_recipient(language.as_deref(), None, I18n::default());
+            let day = i18n.date(&start);
+            let lines: Vec<String> = links
+                .iter()
+                .map(|l| {
+                    format!(
+                        "- {} · {} · {}",
+                        l.customer_name,
+                        l.file_name,
+                        i18n.time(&l.expires_at)
+                    )
+                })
+                .collect();
             let mail = Mail {
                 to: &to,
-                subject: i18n.t1("mail-links-subject", "date", &period),
+                subject: i18n.t1("mail-links-subject", "date", &day),
                 body: i18n.t_args(
                     "mail-links-body",
-                    &[("date", &period), ("links", &lines.join("\n"))],
+                    &[("date", &day), ("links", &lines.join("\n"))],
                 ),
             };
             mailer.send(&mail).await?;

@@ -16,6 +16,8 @@ type SignedIn = Box<dyn Fn() -> Page>;
 
 struct Scope {
     id: String,
+    /// The path and query asked for: where the language switch comes back to.
+    path: String,
     i18n: RefCell<I18n>,
     signed_in: RefCell<Option<SignedIn>>,
 }
@@ -32,11 +34,12 @@ pub fn new_id() -> String {
     id
 }
 
-/// Runs `f` as the request `id`, in the language `i18n` (until the
-/// signed-in user's own is known).
-pub async fn run<F: Future>(id: String, i18n: I18n, f: F) -> F::Output {
+/// Runs `f` as the request `id` for `path`, in the language `i18n` (until
+/// the signed-in user's own is known).
+pub async fn run<F: Future>(id: String, path: String, i18n: I18n, f: F) -> F::Output {
     let scope = Scope {
         id,
+        path,
         i18n: RefCell::new(i18n),
         signed_in: RefCell::new(None),
     };
@@ -46,6 +49,13 @@ pub async fn run<F: Future>(id: String, i18n: I18n, f: F) -> F::Output {
 /// The current request's id, if inside a request.
 pub fn request_id() -> Option<String> {
     SCOPE.try_with(|c| c.id.clone()).ok()
+}
+
+/// The current request's path and query (`/` outside a request).
+pub fn path() -> String {
+    SCOPE
+        .try_with(|c| c.path.clone())
+        .unwrap_or_else(|_| "/".to_owned())
 }
 
 /// The current request's language (English outside a request).

@@ -93,7 +93,10 @@ partner-status = Status
 ## Forms
 form-has-errors = There is a problem
 error-required = Fill this in.
-error-too-long = This is too long: use at most { $max } characters.
+error-too-long = This is too long: use at most { $max ->
+        [one] 1 character
+       *[other] { $max } characters
+    }.
 form-required-note = Fields marked * are required.
 form-required = required
 error-control-characters = This contains characters that are not allowed.
@@ -190,7 +193,16 @@ catalog-low-warning = { $count ->
    *[other] { $count } products are running low on keys.
 }
 catalog-policy = Policy
-catalog-policy-value = Cancel within { $cancel } days; links last { $days } days or { $cap } downloads
+catalog-policy-value = Cancel within { $cancel ->
+        [one] 1 day
+       *[other] { $cancel } days
+    }; links last { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } or { $cap ->
+        [one] 1 download
+       *[other] { $cap } downloads
+    }
 catalog-cli-hint = The same tools work from the server's command line: "csp-portal catalog import FILE", "csp-portal keys import --product SKU FILE" and "csp-portal files add".
 variant-version = Version
 variant-language = Language
@@ -212,7 +224,10 @@ catalog-add-file = Add a download file
 catalog-actions = Product actions
 catalog-term = Term
 catalog-term-none = No term
-catalog-term-months = { $months } months
+catalog-term-months = { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    }
 catalog-contents = Comes with
 catalog-contents-keys = Product keys
 catalog-contents-downloads = Download files
@@ -348,7 +363,10 @@ key-title = Product key for { $product }
 key-audited = Each time a key is shown, the portal records who saw it.
 link-made = New download link for { $file }. Copy it and send it to the customer:
 link-renewed = Download link for { $file } renewed, at the same address. Copy it and send it to the customer:
-link-limits = It works until { $date } or for { $cap } downloads, whichever comes first.
+link-limits = It works until { $date } or for { $cap ->
+        [one] 1 download
+       *[other] { $cap } downloads
+    }, whichever comes first.
 link-copied = The download link for { $file } is on the clipboard.
 link-copy-failed = The link could not be put on the clipboard. Copy it from the box under Download links.
 links-title = Download links
@@ -468,7 +486,10 @@ error-window-closed = The time to cancel this purchase has passed.
 error-purchase-not-active = This purchase is already cancelled or has a cancellation request open.
 error-file-too-large = { $name } is larger than { $limit }.
 error-files-too-much = The files add up to more than { $limit }.
-error-files-too-many = At most { $count } files can be added.
+error-files-too-many = { $count ->
+        [one] At most 1 file can be added.
+       *[other] At most { $count } files can be added.
+    }
 error-file-type = { $name } is not a type that can be added ({ $types }).
 error-reject-reason = Give the partner a reason for the rejection.
 software-cancel = Cancel purchase
@@ -749,15 +770,24 @@ forgot-submit = Send a reset link
 forgot-sent = If an account uses this address, a link to reset its password is on its way. It works once, for an hour.
 reset-title = Choose a new password
 mail-invite-subject = You are invited to { $org } on the CSP Software Portal
-mail-invite-body = You have been invited to the CSP Software Portal for { $org }. Open this link to choose your password (it works once, for { $days } days): { $link }
+mail-invite-body = You have been invited to the CSP Software Portal for { $org }. Open this link to choose your password (it works once, for { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }): { $link }
 mail-invite-existing-subject = Someone tried to invite you to { $org } on the CSP Software Portal
 mail-invite-existing-body = Someone invited this address to { $org } on the CSP Software Portal, but it already has an account, so no invitation was made. Sign in as usual: { $link } (use "Forgot your password?" there if you need a new one). If you did not expect this, you can ignore this mail.
 mail-reset-subject = Reset your CSP Software Portal password
-mail-reset-body = Someone asked to reset the password of this account. Open this link to choose a new one (it works once, for { $minutes } minutes): { $link } If it was not you, ignore this mail.
+mail-reset-body = Someone asked to reset the password of this account. Open this link to choose a new one (it works once, for { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    }): { $link } If it was not you, ignore this mail.
 
 ## Reminder mail
 mail-window-subject = 7 days left to cancel { $product }
-mail-window-body = The purchase of { $product } for { $customer } can be cancelled for { $days } more days, until { $until }. After that it can no longer be cancelled.
+mail-window-body = The purchase of { $product } for { $customer } can be cancelled for { $days ->
+        [one] 1 more day
+       *[other] { $days } more days
+    }, until { $until }. After that it can no longer be cancelled.
 mail-links-subject = Download links that expire on { $date }
 mail-links-body = These download links stop working on { $date } (UTC). If customers still need them, press Copy link on the file under Get keys and downloads: that renews the link at the same address.
     { $links }

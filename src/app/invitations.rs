@@ -227,12 +227,12 @@ async fn send_invitation(
     let mail = Mail {
         to,
         subject: i18n.t1("mail-invite-subject", "org", org_name),
-        body: i18n.t_args(
+        body: i18n.t_with(
             "mail-invite-body",
             &[
-                ("org", org_name),
-                ("link", link),
-                ("days", &INVITATION_DAYS.to_string()),
+                ("org", org_name.into()),
+                ("link", link.into()),
+                ("days", INVITATION_DAYS.into()),
             ],
         ),
     };
@@ -246,6 +246,13 @@ async fn send_invitation(
 /// answered as for a new address, so an invitation cannot tell whether an
 /// address is in use in another organisation. A failure is logged.
 async fn send_already_a_user(state: &AppState, i18n: &crate::i18n::I18n, to: &str, org_name: &str) {
+    // They have an account: their own language, if they chose one.
+    let i18n = match crate::store::users::preferences_by_email(&state.db, to).await {
+        Ok(Some((language, time_zone))) => {
+            I18n::for_recipient(language.as_deref(), time_zone.as_deref(), i18n.clone())
+        }
+        _ => i18n.clone(),
+    };
     let link = state.public_url.join("/sign-in");
     let mail = Mail {
         to,

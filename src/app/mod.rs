@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod links;
 pub mod orders;
 pub mod passwords;
+pub mod preferences;
 pub mod sign_in;
 pub mod software;
 pub mod state;

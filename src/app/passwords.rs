@@ -102,6 +102,13 @@ pub async fn request_reset(
     else {
         return Ok(());
     };
+    // In the account holder's language, else the asking page's.
+    let i18n = match users::preferences_by_email(&state.db, email.as_str()).await? {
+        Some((language, time_zone)) => {
+            I18n::for_recipient(language.as_deref(), time_zone.as_deref(), i18n)
+        }
+        None => i18n,
+    };
     let (token, hash) = new_token();
     let mut tx = state.db.begin().await?;
     people::insert_token(
@@ -132,9 +139,9 @@ pub async fn request_reset(
             let mail = Mail {
                 to: &to,
                 subject: i18n.t("mail-reset-subject"),
-                body: i18n.t_args(
+                body: i18n.t_with(
                     "mail-reset-body",
-                    &[("link", &link), ("minutes", &RESET_MINUTES.to_string())],
+                    &[("link", (&link).into()), ("minutes", RESET_MINUTES.into())],
                 ),
             };
             if let Err(e) = mailer.send(&mail).await {

@@ -73,7 +73,7 @@ pub mod subscription;
 pub struct FieldError {
     pub field: &'static str,
     pub message: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, crate::i18n::ArgValue)>,
 }
 
 impl FieldError {
@@ -89,7 +89,7 @@ impl FieldError {
     /// whoever typed it knows how much to cut.
     pub fn too_long(field: &'static str, max: usize) -> Self {
         FieldError {
-            args: vec![("max", max.to_string())],
+            args: vec![("max", crate::i18n::ArgValue::number(max))],
             ..FieldError::new(field, "error-too-long")
         }
     }

@@ -113,7 +113,7 @@ pub fn parse(text: &str) -> Result<Vec<ProductSpec>, FileErrors> {
                 at(&p.sku),
                 Message::new("catalog-error-sku-repeated")
                     .arg("sku", &sku)
-                    .arg("line", first),
+                    .num("line", first),
             );
         }
         let base = p

@@ -21,7 +21,7 @@ pub fn check_name(file_name: &str) -> Option<Message> {
         || file_name.chars().count() > NAME_MAX
         || file_name.contains(['/', '\\'])
         || file_name.chars().any(char::is_control);
-    bad.then(|| Message::new("files-error-name").arg("max", NAME_MAX))
+    bad.then(|| Message::new("files-error-name").num("max", NAME_MAX))
 }
 
 /// Every reason the file cannot be registered on `variant` of `product`.

@@ -46,7 +46,7 @@ pub async fn prepare(
         if let Some(first) = seen.insert(fp.clone(), line) {
             errors.push(LineError {
                 line,
-                message: Message::new("keys-error-repeated").arg("first", first),
+                message: Message::new("keys-error-repeated").num("first", first),
             });
             continue;
         }

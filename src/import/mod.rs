@@ -9,13 +9,13 @@ pub mod files;
 pub mod keys;
 pub mod product;
 
-use crate::i18n::I18n;
+use crate::i18n::{Arg, ArgValue, I18n};
 
 /// A message id of `locales/*/main.ftl` with its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub id: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, ArgValue)>,
 }
 
 impl Message {
@@ -27,14 +27,25 @@ impl Message {
     }
 
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Message {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, ArgValue::Text(value.to_string())));
+        self
+    }
+
+    /// A number argument (a limit, a line): the message may choose its
+    /// plural form by it.
+    pub fn num(
+        mut self,
+        name: &'static str,
+        value: impl TryInto<i64> + ToString + Copy,
+    ) -> Message {
+        self.args.push((name, ArgValue::number(value)));
         self
     }
 
     pub fn text(&self, i18n: &I18n) -> String {
-        let args: Vec<(&'static str, &str)> =
-            self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        i18n.t_args(self.id, &args)
+        let args: Vec<(&'static str, Arg<'_>)> =
+            self.args.iter().map(|(k, v)| (*k, v.as_arg())).collect();
+        i18n.t_with(self.id, &args)
     }
 }
 
@@ -47,11 +58,11 @@ pub struct LineError {
 
 impl LineError {
     pub fn text(&self, i18n: &I18n) -> String {
-        i18n.t_args(
+        i18n.t_with(
             "import-line",
             &[
-                ("line", &self.line.to_string()),
-                ("message", &self.message.text(i18n)),
+                ("line", self.line.into()),
+                ("message", (&self.message.text(i18n)).into()),
             ],
         )
     }

@@ -92,7 +92,7 @@ pub fn check(d: &ProductDraft, has_variants: bool) -> Result<ProductSpec, Vec<Pr
     if !valid_sku(&sku) {
         err(
             Field::Sku,
-            Message::new("catalog-error-sku").arg("max", SKU_MAX),
+            Message::new("catalog-error-sku").num("max", SKU_MAX),
         );
     }
     for (field, id, value) in [
@@ -101,7 +101,7 @@ pub fn check(d: &ProductDraft, has_variants: bool) -> Result<ProductSpec, Vec<Pr
     ] {
         let v = value.trim();
         if v.is_empty() || v.chars().count() > TEXT_MAX || v.chars().any(char::is_control) {
-            err(field, Message::new(id).arg("max", TEXT_MAX));
+            err(field, Message::new(id).num("max", TEXT_MAX));
         }
     }
     let kind = d.kind.parse::<ProductKind>().ok();
@@ -179,8 +179,8 @@ pub fn check(d: &ProductDraft, has_variants: bool) -> Result<ProductSpec, Vec<Pr
             err(
                 field,
                 Message::new(id)
-                    .arg("min", range.start())
-                    .arg("max", range.end()),
+                    .num("min", *range.start())
+                    .num("max", *range.end()),
             );
         }
     }
@@ -233,7 +233,7 @@ fn check_variants(v: &VariantsDraft, i: usize, out: &mut Vec<VariantSpec>) -> Ve
     {
         err(
             Field::Version(i),
-            Message::new("catalog-error-version").arg("max", TEXT_MAX),
+            Message::new("catalog-error-version").num("max", TEXT_MAX),
         );
     }
     if v.languages.is_empty() {

@@ -139,6 +139,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(people::account::change_form),
         )
         .route("/account/password", web::post().to(people::account::change))
+        .route(
+            "/account/preferences",
+            web::get().to(people::preferences::show),
+        )
+        .route(
+            "/account/preferences",
+            web::post().to(people::preferences::save),
+        )
+        .route("/language", web::post().to(people::preferences::switch))
         .route("/sign-in/code", web::get().to(sign_in::second_factor::show))
         .route(
             "/sign-in/code",

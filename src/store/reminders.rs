@@ -80,8 +80,13 @@ pub async fn links_expiring<'c>(
 }
 
 /// The active admin agents of a partner (who get the reminders).
-pub async fn admin_agents<'c>(c: impl Into<Conn<'c>>, partner: Uuid) -> StoreResult<Vec<String>> {
-    const SQL: &str = "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id \
+/// A partner's active admin agents: address, language and time zone (what
+/// their reminders are written in).
+pub async fn admin_agents<'c>(
+    c: impl Into<Conn<'c>>,
+    partner: Uuid,
+) -> StoreResult<Vec<(String, Option<String>, Option<String>)>> {
+    const SQL: &str = "SELECT u.email, u.language, u.time_zone FROM users u JOIN user_roles r ON r.user_id = u.id \
         WHERE u.organisation_id = $1 AND r.role = 'admin_agent' AND u.deactivated_at IS NULL ORDER BY u.email";
-    fetch_all!(c, sqlx::query_scalar(SQL).bind(partner))
+    fetch_all!(c, sqlx::query_as(SQL).bind(partner))
 }

@@ -39,7 +39,10 @@ pub struct Account {
     pub email: String,
     pub display_name: String,
     pub phone: Option<String>,
-    pub locale: String,
+    /// The language chosen (a supported tag), `None`: the browser's.
+    pub language: Option<String>,
+    /// The time zone chosen (an IANA name), `None`: UTC.
+    pub time_zone: Option<String>,
     pub org_id: Uuid,
     pub org_kind: OrgKind,
     pub org_name: String,
@@ -57,7 +60,8 @@ struct AccountRow {
     email: String,
     display_name: String,
     phone: Option<String>,
-    locale: String,
+    language: Option<String>,
+    time_zone: Option<String>,
     org_id: Uuid,
     org_kind: String,
     org_name: String,
@@ -76,7 +80,7 @@ pub async fn active_account<'c>(
     let rows: Vec<AccountRow> = fetch_all!(
         c,
         sqlx::query_as::<_, AccountRow>(
-            "SELECT u.id, u.email, u.display_name, u.phone, u.locale, o.id AS org_id, \
+            "SELECT u.id, u.email, u.display_name, u.phone, u.language, u.time_zone, o.id AS org_id, \
                 o.kind AS org_kind, o.name AS org_name, o.partner_id, \
                 (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol, r.role \
          FROM users u JOIN organisations o ON o.id = u.organisation_id \
@@ -104,7 +108,8 @@ pub async fn active_account<'c>(
         email: row.email,
         display_name: row.display_name,
         phone: row.phone,
-        locale: row.locale,
+        language: row.language,
+        time_zone: row.time_zone,
         org_id: row.org_id,
         org_kind,
         org_name: row.org_name,
@@ -155,4 +160,52 @@ pub async fn insert<'c>(
 
 pub async fn count<'c>(c: impl Into<Conn<'c>>) -> StoreResult<i64> {
     fetch_one!(c, sqlx::query_scalar("SELECT COUNT(*) FROM users"))
+}
+
+/// Saves a user's language and time zone (`None`: the browser's language,
+/// UTC); `false` if there is no such user.
+pub async fn set_preferences<'c>(
+    c: impl Into<Conn<'c>>,
+    user_id: Uuid,
+    language: Option<&str>,
+    time_zone: Option<&str>,
+) -> StoreResult<bool> {
+    let done = execute!(
+        c,
+        sqlx::query("UPDATE users SET language = $2, time_zone = $3 WHERE id = $1")
+            .bind(user_id)
+            .bind(language)
+            .bind(time_zone)
+    )?;
+    Ok(done == 1)
+}
+
+/// Saves a user's language alone (the language switch).
+pub async fn set_language<'c>(
+    c: impl Into<Conn<'c>>,
+    user_id: Uuid,
+    language: &str,
+) -> StoreResult<bool> {
+    let done = execute!(
+        c,
+        sqlx::query("UPDATE users SET language = $2 WHERE id = $1")
+            .bind(user_id)
+            .bind(language)
+    )?;
+    Ok(done == 1)
+}
+
+/// The language and time zone of the user with this e-mail address, if
+/// any: what mail to them is written in.
+pub async fn preferences_by_email<'c>(
+    c: impl Into<Conn<'c>>,
+    email: &str,
+) -> StoreResult<Option<(Option<String>, Option<String>)>> {
+    fetch_optional!(
+        c,
+        sqlx::query_as::<_, (Option<String>, Option<String>)>(
+            "SELECT language, time_zone FROM users WHERE email = $1"
+        )
+        .bind(email)
+    )
 }

@@ -84,7 +84,14 @@ async fn load(req: HttpRequest, session: PortalSession) -> Result<Principal, App
     if account.must_enrol && !req.path().starts_with("/account/2fa") && req.path() != "/sign-out" {
         return Err(AppError::MustEnrol);
     }
-    let i18n = I18n::negotiate(&account.locale);
+    // Their saved language, else the one the request chose (the `lang`
+    // cookie, else Accept-Language, else English); their time zone, else UTC.
+    let i18n = account
+        .language
+        .as_deref()
+        .and_then(I18n::exactly)
+        .unwrap_or_else(request_scope::i18n)
+        .in_time_zone(account.time_zone.as_deref());
     request_scope::set_i18n(i18n.clone());
     let p = Principal { account, i18n };
     req.extensions_mut().insert(p.clone());

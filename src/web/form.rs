@@ -1,7 +1,7 @@
 //! Field errors of a rejected form, translated for the template.
 
 use crate::domain::FieldError;
-use crate::i18n::I18n;
+use crate::i18n::{Arg, I18n};
 
 #[derive(Debug, Clone, Default)]
 pub struct FormErrors {
@@ -11,8 +11,8 @@ pub struct FormErrors {
 
 /// The text of one field error in `i18n`'s language.
 pub fn message(i18n: &I18n, e: &FieldError) -> String {
-    let args: Vec<(&'static str, &str)> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    i18n.t_args(e.message, &args)
+    let args: Vec<(&'static str, Arg<'_>)> = e.args.iter().map(|(k, v)| (*k, v.as_arg())).collect();
+    i18n.t_with(e.message, &args)
 }
 
 impl FormErrors {

@@ -19,6 +19,7 @@ use tracing::Instrument;
 
 use crate::i18n::I18n;
 use crate::request_scope;
+use crate::web::language;
 
 pub use crate::request_scope::{i18n, request_id, set_i18n};
 
@@ -27,16 +28,27 @@ pub async fn middleware(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let id = request_scope::new_id();
+    // The language switch's cookie, else the browser's preferences, else
+    // English; access control puts a signed-in user's saved choice first.
     let lang = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(I18n::negotiate)
+        .cookie(language::COOKIE)
+        .and_then(|c| I18n::exactly(c.value()))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(I18n::negotiate)
+        })
         .unwrap_or_default();
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".to_owned());
     let method = req.method().clone();
     let span = tracing::info_span!("request", id = %id);
     let started = Instant::now();
-    let res = request_scope::run(id.clone(), lang, async move {
+    let res = request_scope::run(id.clone(), path, lang, async move {
         next.call(req)
             .await
             .map(ServiceResponse::map_into_boxed_body)

@@ -31,29 +31,5 @@ pub fn see_other(location: &str) -> HttpResponse {
 
 /// Bytes in binary units, as a download page shows them.
 pub fn human_size(bytes: i64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = bytes as f64;
-    let mut unit = 0;
-    while v >= 1024.0 && unit < UNITS.len() - 1 {
-        v /= 1024.0;
-        unit += 1;
-    }
-    match UNITS.get(unit) {
-        Some(name) if unit > 0 => format!("{v:.1} {name}"),
-        _ => format!("{bytes} B"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::human_size;
-
-    #[test]
-    fn sizes_read_in_binary_units() {
-        assert_eq!(human_size(0), "0 B");
-        assert_eq!(human_size(1023), "1023 B");
-        assert_eq!(human_size(1024), "1.0 KiB");
-        assert_eq!(human_size(10 * 1024 * 1024), "10.0 MiB");
-        assert_eq!(human_size(3 * 1024_i64.pow(5)), "3072.0 TiB");
-    }
+    crate::format::size(bytes)
 }

@@ -12,9 +12,9 @@ pub use crate::app::throttle::{Gate, pass};
 pub fn wait_words(i18n: &I18n, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
     let secs = (until - now).num_seconds().max(1);
     if secs < 60 {
-        i18n.t1("wait-seconds", "n", &secs.to_string())
+        i18n.t_count("wait-seconds", "n", secs)
     } else {
-        i18n.t1("wait-minutes", "n", &((secs + 59) / 60).to_string())
+        i18n.t_count("wait-minutes", "n", (secs + 59) / 60)
     }
 }
 

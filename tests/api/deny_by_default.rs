@@ -16,6 +16,8 @@ const PUBLIC: &[(&str, &str)] = &[
     ("GET", "/health/ready"),
     ("GET", "/sign-in"),
     ("POST", "/sign-in"),
+    // The language switch: anyone may choose a language.
+    ("POST", "/language"),
     ("GET", "/sign-in/code"),
     ("POST", "/sign-in/code"),
     ("GET", "/forgot-password"),

@@ -190,7 +190,7 @@ async fn report_a_problem_from_cancel_shows_the_days_left_and_leads_back_to_the_
         "/support/new?customer={}&subscription={}",
         p.customer, p.sub
     );
-    let until = p.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string();
+    let until = csp_portal::i18n::I18n::default().date_time(&p.cancel_until);
     // The demo's purchase is 5 days old, its window 60 days.
     assert_eq!(p.cancel_until - app.clock_now(), Duration::days(55));
     let days = 55;

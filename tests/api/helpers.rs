@@ -605,6 +605,16 @@ impl Browser {
         self.page(res).await
     }
 
+    /// A GET with extra request headers (`Accept-Language`...).
+    pub async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut req = self.client.get(format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let res = req.send().await.expect("GET");
+        self.page(res).await
+    }
+
     /// Posts a form with the CSRF token last seen in a page.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.csrf.clone().unwrap_or_default();

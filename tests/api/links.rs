@@ -228,7 +228,7 @@ async fn used_up_expired_and_revoked_links_stay_in_the_history_with_why_and_when
     assert!(page.body.contains("No live links for this purchase."));
     let h = history(&page.body);
     assert!(h.contains("Links that no longer work (3)"), "{h}");
-    let at = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let at = |t: chrono::DateTime<chrono::Utc>| csp_portal::i18n::I18n::default().date_time(&t);
     let row = |file: &str| {
         let i = h.find(file).unwrap();
         h[i..i + h[i..].find("</tr>").unwrap()].to_owned()

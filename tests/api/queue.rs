@@ -137,7 +137,7 @@ async fn taking_a_request_puts_it_in_progress_with_the_operator_and_is_audited()
     assert!(page.body.contains("In progress"));
     assert!(
         page.body
-            .contains("Oscar Operator, since 2026-03-01 09:05 UTC"),
+            .contains("Oscar Operator, since Mar 1, 2026, 9:05\u{202f}AM"),
         "{}",
         page.body
     );
@@ -231,9 +231,8 @@ async fn the_request_page_shows_the_purchase_the_window_left_at_filing_and_what_
     app.clock.advance(Duration::days(4));
     let mut op = app.sign_in_as(Role::Operator).await;
     let page = op.get(&operator_path(&request)).await;
-    let purchased = (p.cancel_until - Duration::days(60))
-        .format("%Y-%m-%d %H:%M UTC")
-        .to_string();
+    let purchased =
+        csp_portal::i18n::I18n::default().date_time(&(p.cancel_until - Duration::days(60)));
     for text in [
         purchased.as_str(),
         "10 d 3 h left when filed",

@@ -166,9 +166,8 @@ async fn the_software_list_shows_every_purchase_with_its_cancellation_date() {
         assert!(page.body.contains(product), "{product}");
     }
     // Purchased 5 days before the demo was loaded: cancellable 55 days after it.
-    let until = (app.clock_now() - Duration::days(5) + Duration::days(60))
-        .format("%Y-%m-%d %H:%M UTC")
-        .to_string();
+    let until = csp_portal::i18n::I18n::default()
+        .date_time(&(app.clock_now() - Duration::days(5) + Duration::days(60)));
     assert!(page.body.contains(&until), "{until}");
     assert!(
         !page.body.contains("Get keys and downloads"),

@@ -7,7 +7,6 @@
 use serde_json::Value;
 
 use crate::domain::audit_action::Action;
-use crate::domain::money;
 use crate::domain::role::Role;
 use crate::i18n::I18n;
 use crate::store::audit::NamedRow;
@@ -321,7 +320,8 @@ impl Teller<'_> {
             ),
             A::LinkDownloadCounted => {
                 if let Some(n) = self.int("downloads_used") {
-                    details.push(self.detail("activity-detail-link-downloads", n.to_string()));
+                    details
+                        .push(self.detail("activity-detail-link-downloads", self.i18n.number(n)));
                 }
                 self.say(
                     &id,
@@ -439,9 +439,9 @@ impl Teller<'_> {
             .filter_map(|l| {
                 let sku = l.get("sku")?.as_str()?;
                 let quantity = l.get("quantity")?.as_i64()?;
-                Some(self.i18n.t_args(
+                Some(self.i18n.t_with(
                     "activity-detail-order-line",
-                    &[("sku", sku), ("quantity", &quantity.to_string())],
+                    &[("sku", sku.into()), ("quantity", quantity.into())],
                 ))
             })
             .collect();
@@ -451,7 +451,7 @@ impl Teller<'_> {
             out.push(self.detail("activity-detail-purchases", subs.len().to_string()));
         }
         if let (Some(total), Some(currency)) = (self.int("total_minor"), self.str("currency")) {
-            out.push(self.detail("activity-detail-total", money::format(total, currency)));
+            out.push(self.detail("activity-detail-total", self.i18n.money(total, currency)));
         }
         out
     }
@@ -466,7 +466,7 @@ impl Teller<'_> {
             out.push(self.detail("activity-detail-problem-type", self.t(kind.message_id())));
         }
         if let Some(n) = self.int("attachments").filter(|n| *n > 0) {
-            out.push(self.detail("activity-detail-attachments", n.to_string()));
+            out.push(self.detail("activity-detail-attachments", self.i18n.number(n)));
         }
         if let Some(number) = self
             .detail
@@ -491,10 +491,7 @@ impl Teller<'_> {
             }
         }
         if let Some(size) = self.int("size_bytes") {
-            out.push(self.detail(
-                "activity-detail-size",
-                crate::web::respond::human_size(size),
-            ));
+            out.push(self.detail("activity-detail-size", self.i18n.size(size)));
         }
         if let Some(sha) = self.str("sha256") {
             out.push(Detail {
@@ -532,7 +529,7 @@ impl Teller<'_> {
             }
         }
         if let Some(n) = self.int("variants_added") {
-            out.push(self.detail("activity-detail-variants-added", n.to_string()));
+            out.push(self.detail("activity-detail-variants-added", self.i18n.number(n)));
         }
         out
     }
@@ -546,7 +543,7 @@ impl Teller<'_> {
                 "activity-value-no"
             }),
             ("unit_price_minor", Some(Value::Number(n))) => match (n.as_i64(), currency) {
-                (Some(minor), Some(c)) => money::format(minor, c),
+                (Some(minor), Some(c)) => self.i18n.money(minor, c),
                 _ => n.to_string(),
             },
             ("kind", Some(Value::String(k))) => self.t(&format!("kind-{}", k.replace('_', "-"))),

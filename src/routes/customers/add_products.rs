@@ -9,7 +9,6 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
-use crate::domain::money;
 use crate::domain::order::{self, Basket, BasketError, Offer, quantity_field};
 use crate::error::AppResult;
 use crate::i18n::I18n;
@@ -128,7 +127,7 @@ fn offer_views(
                 name: p.name.clone(),
                 family: p.family.clone(),
                 kind: i18n.t(p.kind().message_id()),
-                price: money::format(p.unit_price_minor, &p.currency),
+                price: crate::format::money(p.unit_price_minor, &p.currency),
                 quantity: input.get(&field).cloned().unwrap_or_default(),
                 error: bad.then(|| i18n.t("order-quantity-range")),
                 field,
@@ -197,8 +196,8 @@ pub fn review_page(
             name: l.offer.name.clone(),
             field: quantity_field(l.offer.product_id),
             quantity: l.quantity,
-            unit_price: money::format(l.offer.unit_price_minor, &l.offer.currency),
-            total: money::format(l.total_minor, &l.offer.currency),
+            unit_price: crate::format::money(l.offer.unit_price_minor, &l.offer.currency),
+            total: crate::format::money(l.total_minor, &l.offer.currency),
         })
         .collect::<Vec<_>>();
     let mut query: Vec<(String, String)> = lines
@@ -216,7 +215,7 @@ pub fn review_page(
         tab: "add",
         can_buy: true,
         lines,
-        total: money::format(basket.total_minor, &basket.currency),
+        total: crate::format::money(basket.total_minor, &basket.currency),
         idempotency_key,
         error,
         change_link,

@@ -9,7 +9,6 @@ use askama::Template;
 use uuid::Uuid;
 
 use super::add_products::{offers_for, review_page};
-use crate::domain::money;
 use crate::domain::order::{self, OrderStatus};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
@@ -144,9 +143,9 @@ fn views(orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
         .into_iter()
         .map(|o| OrderView {
             id: o.id,
-            placed_at: o.placed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            placed_at: crate::format::date_time(&o.placed_at),
             placed_by: o.placed_by_name.unwrap_or_default(),
-            total: money::format(o.total_minor, &o.currency),
+            total: crate::format::money(o.total_minor, &o.currency),
             status: o.status,
             lines: lines
                 .iter()
@@ -155,8 +154,8 @@ fn views(orders: Vec<OrderRow>, lines: Vec<LineRow>) -> Vec<OrderView> {
                     subscription_id: l.subscription_id,
                     product: l.product_name.clone(),
                     quantity: l.quantity,
-                    unit_price: money::format(l.unit_price_minor, &l.currency),
-                    total: money::format(
+                    unit_price: crate::format::money(l.unit_price_minor, &l.currency),
+                    total: crate::format::money(
                         l.unit_price_minor.saturating_mul(l.quantity),
                         &l.currency,
                     ),

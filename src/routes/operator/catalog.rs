@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
-use crate::domain::money;
 use crate::error::{AppError, AppResult};
 use crate::store::catalog::{self, FileRow, ProductRow, VariantSpec};
 use crate::web::access::OperatePortal;
@@ -48,7 +47,7 @@ pub async fn list(ctx: Ctx<OperatePortal>) -> AppResult<HttpResponse> {
                 .parse()
                 .map(|k: crate::domain::product::ProductKind| k.message_id())
                 .unwrap_or("kind-perpetual")),
-            price: money::format(r.unit_price_minor, &r.currency),
+            price: crate::format::money(r.unit_price_minor, &r.currency),
             low: r.has_keys && r.keys_left <= r.low_stock_at,
             id: r.id,
             sku: r.sku,
@@ -112,7 +111,7 @@ pub async fn show(ctx: Ctx<OperatePortal>, id: web::Path<Uuid>) -> AppResult<Htt
     let page = ctx.page("catalog")?;
     let files = rows.into_iter().map(|r| file_view(&page, r)).collect();
     let kind = page.t(product.kind().message_id());
-    let price = money::format(product.unit_price_minor, &product.currency);
+    let price = crate::format::money(product.unit_price_minor, &product.currency);
     let key_format = page.t(&format!("key-format-{}", product.key_format().as_str()));
     let contents = [
         (product.has_keys, "catalog-contents-keys"),

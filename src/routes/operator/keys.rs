@@ -130,11 +130,13 @@ pub async fn upload(
     match added {
         Ok(count) => {
             let left = crate::store::keys::free_count(ctx.db(), product.id).await?;
-            ctx.flash(ctx.i18n.t_count_args(
+            ctx.flash(ctx.i18n.t_with(
                 "keys-added",
-                "count",
-                count as i64,
-                &[("name", &product.name), ("left", &left.to_string())],
+                &[
+                    ("count", count.into()),
+                    ("name", (&product.name).into()),
+                    ("left", left.into()),
+                ],
             ))?;
             Ok(see_other(&format!("/operator/catalog/{}", product.id)))
         }

@@ -153,7 +153,8 @@ pub async fn decide(
         show.page.flash = Some(if reply.is_empty() {
             ctx.i18n.t("error-reject-reason")
         } else {
-            ctx.i18n.t1("error-too-long", "max", &REPLY_MAX.to_string())
+            ctx.i18n
+                .t_with("error-too-long", &[("max", REPLY_MAX.into())])
         });
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }

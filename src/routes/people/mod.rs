@@ -5,5 +5,6 @@
 pub mod account;
 pub mod invitation;
 pub mod invite;
+pub mod preferences;
 pub mod two_factor;
 pub mod users;

@@ -88,10 +88,9 @@ pub async fn submit(
     session.renew();
     csrf::rotate(&session)?;
     if signed.tried > 0 {
-        let count = signed.tried.to_string();
         page::flash(
             &session,
-            i18n.t1("sign-in-failures-notice", "count", &count),
+            i18n.t_with("sign-in-failures-notice", &[("count", signed.tried.into())]),
         )?;
     }
     if signed.needs_code {

@@ -86,9 +86,9 @@ fn time_left(page: &Page, now: DateTime<Utc>, until: DateTime<Utc>) -> String {
     let left = until - now;
     let days = left.num_days();
     let hours = left.num_hours() - days * 24;
-    page.i18n.t_args(
+    page.i18n.t_with(
         "links-time-left",
-        &[("days", &days.to_string()), ("hours", &hours.to_string())],
+        &[("days", days.into()), ("hours", hours.into())],
     )
 }
 
@@ -243,8 +243,8 @@ pub fn panel(
     }
     // The latest to end first; an undated ending (older data) last.
     ended.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let days = sub.link_lifetime_days.to_string();
-    let cap = sub.link_download_cap.to_string();
+    let days = sub.link_lifetime_days;
+    let cap = sub.link_download_cap;
     let new_link = shown.map(|s| {
         let expires = live
             .iter()
@@ -258,9 +258,10 @@ pub fn panel(
         NewLinkView {
             url: s.url.expose_secret().to_owned(),
             label: page.i18n.t1(label, "file", &s.file_name),
-            limits: page
-                .i18n
-                .t_args("link-limits", &[("date", &expires), ("cap", &cap)]),
+            limits: page.i18n.t_with(
+                "link-limits",
+                &[("date", (&expires).into()), ("cap", cap.into())],
+            ),
         }
     });
     LinksPanel {
@@ -268,12 +269,12 @@ pub fn panel(
         selection,
         help: page
             .i18n
-            .t_args("links-help", &[("days", &days), ("cap", &cap)]),
+            .t_with("links-help", &[("days", days.into()), ("cap", cap.into())]),
         new_link,
         live,
         history_title: page
             .i18n
-            .t1("links-history", "count", &ended.len().to_string()),
+            .t_with("links-history", &[("count", ended.len().into())]),
         ended: ended.into_iter().map(|(_, v)| v).collect(),
     }
 }

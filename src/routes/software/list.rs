@@ -132,16 +132,16 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
         id: r.id,
         order_id: r.order_id,
         product: r.product_name,
-        purchased: r.purchased_at.format("%Y-%m-%d").to_string(),
+        purchased: page.date(&r.purchased_at),
         quantity: r.quantity,
         status: r.status,
         cancel_until: if r.cancel_until > now {
-            r.cancel_until.format("%Y-%m-%d %H:%M UTC").to_string()
+            page.date_time(&r.cancel_until)
         } else {
             page.t1(
                 "software-window-closed",
                 "date",
-                &r.cancel_until.format("%Y-%m-%d").to_string(),
+                &page.date(&r.cancel_until),
             )
         },
         downloadable: r.has_keys || r.has_downloads,
@@ -154,10 +154,8 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
         days_left: if r.status.is_active() && now < r.cancel_until {
             // Whole days, rounded up: "1 day left" until the very end.
             let secs = (r.cancel_until - now).num_seconds();
-            page.i18n.t_args(
-                "software-days-left",
-                &[("days", &((secs + 86_399) / 86_400).to_string())],
-            )
+            page.i18n
+                .t_count("software-days-left", "days", (secs + 86_399) / 86_400)
         } else {
             String::new()
         },
@@ -167,7 +165,7 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row
                 page.t1(
                     "software-credited",
                     "amount",
-                    &crate::domain::money::format(c, &r.currency),
+                    &page.i18n.money(c, &r.currency),
                 )
             })
             .unwrap_or_default(),

@@ -87,7 +87,7 @@ pub async fn download(
     let Some(link) = links::by_token(&state.db, &hash).await? else {
         return refused(&req, LinkState::Live, String::new()).await;
     };
-    let expired_on = link.expires_at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let expired_on = crate::format::date_time(&link.expires_at);
     if req.method() == actix_web::http::Method::HEAD {
         // Download managers ask first: answer with the file's headers, count nothing.
         let why = link_state(

@@ -181,7 +181,7 @@ pub async fn page_for(
         Vec::new()
     };
     Ok(Show {
-        purchased: sub.purchased_at.format("%Y-%m-%d").to_string(),
+        purchased: crate::format::date(&sub.purchased_at),
         status_label: page.t(sub.status.message_id()),
         selectors: vec![
             (

@@ -8,9 +8,9 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
+use crate::domain::credit_note;
 use crate::domain::role::Role;
 use crate::domain::scope::Scope;
-use crate::domain::{credit_note, money};
 use crate::error::{AppError, AppResult};
 use crate::layout::date_time;
 use crate::store::credit_notes::{self, CreditNoteRow};
@@ -50,9 +50,12 @@ pub async fn show(ctx: Ctx<SeeCreditNotes>, id: web::Path<Uuid>) -> AppResult<Ht
         issued: date_time(&n.issued_at),
         purchased: date_time(&n.purchased_at),
         decided: n.decided_at.map(|d| date_time(&d)).unwrap_or_default(),
-        unit_price: money::format(n.unit_price_minor, &n.currency),
-        line_total: money::format(n.unit_price_minor.saturating_mul(n.quantity), &n.currency),
-        amount: money::format(n.amount_minor, &n.currency),
+        unit_price: crate::format::money(n.unit_price_minor, &n.currency),
+        line_total: crate::format::money(
+            n.unit_price_minor.saturating_mul(n.quantity),
+            &n.currency,
+        ),
+        amount: crate::format::money(n.amount_minor, &n.currency),
         request_href: if vendor {
             format!("/operator/requests/{}", n.service_request_id)
         } else {

@@ -87,24 +87,24 @@ pub fn showing(page: &Page, before: i64, shown: usize, total: i64) -> String {
         // Counting stopped short of this page (see `COUNT_CAP`).
         return page
             .i18n
-            .t_args("paging-showing-far", &[("cap", &cap.to_string())]);
+            .t_with("paging-showing-far", &[("cap", cap.into())]);
     }
     if total > cap {
-        return page.i18n.t_args(
+        return page.i18n.t_with(
             "paging-showing-many",
             &[
-                ("from", &from.to_string()),
-                ("to", &to.to_string()),
-                ("cap", &cap.to_string()),
+                ("from", from.into()),
+                ("to", to.into()),
+                ("cap", cap.into()),
             ],
         );
     }
-    page.i18n.t_args(
+    page.i18n.t_with(
         "paging-showing",
         &[
-            ("from", &from.to_string()),
-            ("to", &to.to_string()),
-            ("total", &total.max(to).to_string()),
+            ("from", from.into()),
+            ("to", to.into()),
+            ("total", total.max(to).into()),
         ],
     )
 }

@@ -7,9 +7,9 @@ use askama::Template;
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
+use crate::domain::credit_note;
 use crate::domain::role::Role;
 use crate::domain::service_request::{self, RequestStatus};
-use crate::domain::{credit_note, money};
 use crate::error::{AppError, AppResult};
 use crate::layout::date_time;
 use crate::routes::operator::catalog::human_size;
@@ -70,9 +70,9 @@ pub fn span(page: &Page, d: Duration) -> String {
     }
     let days = d.num_days();
     let hours = d.num_hours() - days * 24;
-    page.i18n.t_args(
+    page.i18n.t_with(
         "duration-days-hours",
-        &[("days", &days.to_string()), ("hours", &hours.to_string())],
+        &[("days", days.into()), ("hours", hours.into())],
     )
 }
 
@@ -113,7 +113,7 @@ pub fn view(page: &Page, now: DateTime<Utc>, r: RequestRow) -> RequestView {
         subscription_id: r.subscription_id,
         refund_reason: r.refund_reason.unwrap_or_default(),
         requested: match (r.requested_minor, r.currency) {
-            (Some(m), Some(c)) => money::format(m, &c),
+            (Some(m), Some(c)) => crate::format::money(m, &c),
             _ => String::new(),
         },
         contact: format!(
@@ -182,15 +182,18 @@ pub async fn approval_effects(
     };
     let (keys, links) = requests::approval_effects(&state.db, sub, now).await?;
     let product = r.product_name.clone().unwrap_or_default();
-    let quantity = r.quantity.unwrap_or_default().to_string();
+    let quantity = r.quantity.unwrap_or_default();
     let amount = match (r.requested_minor, &r.currency) {
-        (Some(m), Some(c)) => money::format(m, c),
+        (Some(m), Some(c)) => crate::format::money(m, c),
         _ => String::new(),
     };
     let mut effects = vec![
-        page.i18n.t_args(
+        page.i18n.t_with(
             "approval-cancels",
-            &[("product", &product), ("quantity", &quantity)],
+            &[
+                ("product", (&product).into()),
+                ("quantity", quantity.into()),
+            ],
         ),
         page.i18n.t_args(
             "approval-credits",
@@ -203,7 +206,8 @@ pub async fn approval_effects(
         "approval-no-key"
     }));
     effects.push(if links > 0 {
-        page.t1("approval-disables-links", "count", &links.to_string())
+        page.i18n
+            .t_with("approval-disables-links", &[("count", links.into())])
     } else {
         page.t("approval-no-links")
     });

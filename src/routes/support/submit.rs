@@ -116,10 +116,9 @@ pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<Htt
                 "limit",
                 &crate::routes::operator::catalog::human_size(MAX_TOTAL_BYTES),
             ),
-            UploadProblem::TooMany => {
-                ctx.i18n
-                    .t1("error-files-too-many", "count", &MAX_FILES.to_string())
-            }
+            UploadProblem::TooMany => ctx
+                .i18n
+                .t_with("error-files-too-many", &[("count", MAX_FILES.into())]),
             UploadProblem::WrongType(name) => ctx.i18n.t_args(
                 "error-file-type",
                 &[("name", name), ("types", &upload::allowed_extensions())],

@@ -1,0 +1,11 @@
+language-switch-label = Jazyk
+language-switch-submit = Změnit
+times-shown-in = Časy jsou uvedeny v pásmu { $zone }.
+preferences-title = Jazyk a časové pásmo
+preferences-language = Jazyk
+preferences-language-browser = Podle prohlížeče
+preferences-time-zone = Časové pásmo
+preferences-save = Uložit
+preferences-saved = Jazyk a časové pásmo jsou uloženy.
+preferences-error-language = Vyberte jeden z nabízených jazyků.
+preferences-error-time-zone = Vyberte jedno z nabízených časových pásem.

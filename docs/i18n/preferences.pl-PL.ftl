@@ -1,0 +1,11 @@
+language-switch-label = Język
+language-switch-submit = Zmień
+times-shown-in = Godziny podano w strefie { $zone }.
+preferences-title = Język i strefa czasowa
+preferences-language = Język
+preferences-language-browser = Jak w przeglądarce
+preferences-time-zone = Strefa czasowa
+preferences-save = Zapisz
+preferences-saved = Zapisano język i strefę czasową.
+preferences-error-language = Wybierz jeden z dostępnych języków.
+preferences-error-time-zone = Wybierz jedną z dostępnych stref czasowych.

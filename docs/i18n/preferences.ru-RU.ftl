@@ -1,0 +1,11 @@
+language-switch-label = Язык
+language-switch-submit = Сменить
+times-shown-in = Время указано в часовом поясе { $zone }.
+preferences-title = Язык и часовой пояс
+preferences-language = Язык
+preferences-language-browser = Как в браузере
+preferences-time-zone = Часовой пояс
+preferences-save = Сохранить
+preferences-saved = Язык и часовой пояс сохранены.
+preferences-error-language = Выберите один из предложенных языков.
+preferences-error-time-zone = Выберите один из предложенных часовых поясов.

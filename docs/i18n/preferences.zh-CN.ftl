@@ -1,0 +1,11 @@
+language-switch-label = 语言
+language-switch-submit = 切换
+times-shown-in = 时间均按 { $zone } 显示。
+preferences-title = 语言和时区
+preferences-language = 语言
+preferences-language-browser = 跟随浏览器
+preferences-time-zone = 时区
+preferences-save = 保存
+preferences-saved = 已保存您的语言和时区。
+preferences-error-language = 请选择列出的语言之一。
+preferences-error-time-zone = 请选择列出的时区之一。
