@@ -139,6 +139,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(people::account::change_form),
         )
         .route("/account/password", web::post().to(people::account::change))
+        .route(
+            "/account/api-tokens",
+            web::get().to(people::api_tokens::show),
+        )
+        .route(
+            "/account/api-tokens",
+            web::post().to(people::api_tokens::create),
+        )
+        .route(
+            "/account/api-tokens/{id}/revoke",
+            web::post().to(people::api_tokens::revoke),
+        )
         .route("/sign-in/code", web::get().to(sign_in::second_factor::show))
         .route(
             "/sign-in/code",

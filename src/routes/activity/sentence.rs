@@ -276,6 +276,8 @@ impl Teller<'_> {
                 )
             }
             A::SignOut
+            | A::ApiTokenCreated
+            | A::ApiTokenRevoked
             | A::PasswordChanged
             | A::PasswordReset
             | A::SecondFactorEnabled
