@@ -106,7 +106,9 @@ pub async fn list(
     let (mut f, mut errors) = filter(&p, &q);
     customer_filter(&state, &p, &q, &mut f, &mut errors).await?;
     if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors.into_iter().map(field_of).collect()));
+        return Err(ApiError::Invalid(
+            errors.into_iter().map(field_of).collect(),
+        ));
     }
     let mut rows = audit::search(&state.db, &f, after, limit + 1).await?;
     let more = rows.len() as i64 > limit;

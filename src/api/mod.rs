@@ -51,12 +51,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/customers", web::get().to(customers::list))
     .route("/customers", web::post().to(customers::create))
     .route("/customers/{id}", web::get().to(customers::get))
-    .route("/customers/{id}/products", web::get().to(customers::products))
+    .route(
+        "/customers/{id}/products",
+        web::get().to(customers::products),
+    )
     .route("/customers/{id}/orders", web::get().to(orders::list))
     .route("/customers/{id}/orders", web::post().to(orders::create))
-    .route("/customers/{id}/orders/{order_id}", web::get().to(orders::get))
+    .route(
+        "/customers/{id}/orders/{order_id}",
+        web::get().to(orders::get),
+    )
     .route("/customers/{id}/software", web::get().to(software::list))
-    .route("/customers/{id}/software/{sub}/key", web::post().to(software::key))
+    .route(
+        "/customers/{id}/software/{sub}/key",
+        web::post().to(software::key),
+    )
     .route(
         "/customers/{id}/software/{sub}/files",
         web::get().to(software::files),
@@ -86,7 +95,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(requests::reject),
     )
     .route("/activity", web::get().to(activity::list))
-    .default_service(web::to(|| async { Err::<HttpResponse, _>(ApiError::NotFound) }));
+    .default_service(web::to(|| async {
+        Err::<HttpResponse, _>(ApiError::NotFound)
+    }));
 }
 
 /// Around every API answer: the token's rate-limit headers, and no caching

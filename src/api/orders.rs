@@ -174,8 +174,7 @@ pub async fn create(
     let customer = customer_of(&state, &p, *id).await?;
     let fields = fields(&body).map_err(ApiError::Invalid)?;
     let actor = crate::web::audit::actor(&state, &req, &p);
-    let placed =
-        crate::app::orders::place_basket(&state, &actor, &customer, key, &fields).await?;
+    let placed = crate::app::orders::place_basket(&state, &actor, &customer, key, &fields).await?;
     let (placed, _) = placed.map_err(|errors| {
         let mut errors: Vec<FieldError> = errors.iter().map(basket_error).collect();
         errors.dedup();

@@ -66,7 +66,7 @@ fn view(r: RequestRow) -> RequestView {
 
 /// A new request, with the form's fields. For a cancellation
 /// (`problem_type` `refund`, admin agents only): `customer_ref` (the
-/// customer's name, primary domain or id), `purchase_ref` (the purchase's
+/// customer's tenant GUID or primary domain), `purchase_ref` (the purchase's
 /// id, or an order's with one line) and `requested_amount` (the full amount
 /// paid, e.g. `1234.00`).
 #[derive(Debug, Default, Deserialize, ToSchema)]

@@ -15,8 +15,8 @@ use super::{created, customer_of, state_of};
 use crate::app;
 use crate::domain::subscription::{StatusFilter, days_left_to_cancel};
 use crate::store::keyset::{Cursor, Order};
-use crate::store::software::{self, Filter, Key, SoftwareRow};
 use crate::store::links;
+use crate::store::software::{self, Filter, Key, SoftwareRow};
 use crate::web::access::{ApiAllowed, GetKeys, ManageKeys, Principal, SeeSoftware};
 use crate::web::state::AppState;
 
@@ -305,9 +305,8 @@ pub async fn links(
         .await?
         .into_iter()
         .map(|l| {
-            let live = l.revoked_at.is_none()
-                && l.expires_at > now
-                && l.downloads_used < l.download_cap;
+            let live =
+                l.revoked_at.is_none() && l.expires_at > now && l.downloads_used < l.download_cap;
             LinkView {
                 url: live
                     .then(|| app::links::url_of(&state, l.id, &l.token_hash))

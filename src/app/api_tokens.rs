@@ -113,7 +113,11 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: Uuid) -> AppResult<()> 
     audit::record(
         &mut tx,
         now,
-        &actor.event(Action::ApiTokenRevoked, On::subject("api_token", id), json!({})),
+        &actor.event(
+            Action::ApiTokenRevoked,
+            On::subject("api_token", id),
+            json!({}),
+        ),
     )
     .await?;
     tx.commit().await?;

@@ -13,14 +13,17 @@ use crate::app::state::AppState;
 use crate::domain::audit_action::Action;
 use crate::domain::order::{self, Basket, BasketError, Offer};
 use crate::error::{AppError, AppResult};
-use crate::store::catalog::{self, ProductRow};
-use crate::store::organisations::Customer;
-use crate::store::orders::{self, Inserted, PlaceLine, PlaceOrder, Placed};
 use crate::store::audit;
+use crate::store::catalog::{self, ProductRow};
+use crate::store::orders::{self, Inserted, PlaceLine, PlaceOrder, Placed};
+use crate::store::organisations::Customer;
 
 /// The products offered to a customer (already looked up in the caller's
 /// scope): those sellable in the customer's country (SPEC 3.1).
-pub async fn offers(state: &AppState, customer: &Customer) -> AppResult<(Vec<ProductRow>, Vec<Offer>)> {
+pub async fn offers(
+    state: &AppState,
+    customer: &Customer,
+) -> AppResult<(Vec<ProductRow>, Vec<Offer>)> {
     let products = catalog::sellable_in(&state.db, &customer.country).await?;
     let offers = products
         .iter()

@@ -17,13 +17,13 @@ use actix_session::SessionExt;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
+use crate::api::problem::ApiError;
+use crate::app::api_tokens;
 use crate::domain::role::{OrgKind, Role};
 use crate::domain::scope::Scope;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::request_scope;
-use crate::api::problem::ApiError;
-use crate::app::api_tokens;
 use crate::store::api_tokens as store_tokens;
 use crate::store::users::{self, Account};
 use crate::web::page::Page;

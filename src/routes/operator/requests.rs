@@ -173,7 +173,6 @@ pub async fn decide(
     Ok(see_other(&format!("/operator/requests/{}", row.id)))
 }
 
-
 /// The page that asks before a cancellation is approved or rejected,
 /// saying what the decision does.
 async fn decision_confirmation(

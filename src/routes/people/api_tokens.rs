@@ -136,7 +136,14 @@ pub async fn create(ctx: Ctx, form: web::Form<NewToken>) -> AppResult<HttpRespon
                 name: String::new(),
                 expires_on: String::new(),
             };
-            page(&ctx, FormErrors::default(), blank, Some(token), StatusCode::OK).await
+            page(
+                &ctx,
+                FormErrors::default(),
+                blank,
+                Some(token),
+                StatusCode::OK,
+            )
+            .await
         }
         Err(errors) => {
             let errors = refuse(&errors);
