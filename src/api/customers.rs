@@ -143,6 +143,13 @@ pub async fn create(
     let state = state_of(&req)?;
     let partner = p.partner_id().map_err(|_| ApiError::NotFound)?;
     let b = body.into_inner();
+    super::no_nul([
+        b.company_name.as_str(),
+        &b.primary_domain,
+        &b.country,
+        &b.billing_name,
+        &b.billing_email,
+    ])?;
     let input = CustomerInput {
         company_name: b.company_name,
         primary_domain: b.primary_domain,

@@ -33,7 +33,7 @@ use crate::web::access::Principal;
 use crate::web::state::AppState;
 
 /// Request bodies larger than this are refused (a 400 problem).
-const JSON_LIMIT: usize = 64 * 1024;
+pub const JSON_LIMIT: usize = 64 * 1024;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(
@@ -104,9 +104,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// of what a token was shown.
 pub async fn middleware(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let mut res = next.call(req).await?;
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    if has_nul(req.query_string()) || has_nul(req.path()) {
+        let res =
+            actix_web::ResponseError::error_response(&ApiError::BadRequest("api-problem-query"));
+        return Ok(req.into_response(res));
+    }
+    let mut res = next.call(req).await?.map_into_boxed_body();
     let rate = res.request().extensions().get::<RateState>().copied();
     let headers = res.headers_mut();
     if let Some(r) = rate {
@@ -116,6 +121,21 @@ pub async fn middleware(
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     Ok(res)
+}
+
+/// Whether a URL part carries a NUL character (`%00`): no stored text holds
+/// one and PostgreSQL refuses a statement with one, so it is refused here.
+fn has_nul(s: &str) -> bool {
+    s.contains('\0') || s.to_ascii_lowercase().contains("%00")
+}
+
+/// Refuses text fields holding a NUL character (see `has_nul`) as a 400.
+pub fn no_nul<'a>(fields: impl IntoIterator<Item = &'a str>) -> ApiResult<()> {
+    if fields.into_iter().any(|f| f.contains('\0')) {
+        Err(ApiError::BadRequest("api-problem-nul"))
+    } else {
+        Ok(())
+    }
 }
 
 /// The state every handler reaches.

@@ -47,6 +47,13 @@ pub enum ApiError {
         message: &'static str,
         args: Vec<(&'static str, String)>,
     },
+    /// Past a size limit (the message says which).
+    #[error("too large")]
+    TooLarge {
+        message: &'static str,
+        arg: &'static str,
+        value: String,
+    },
     #[error("rate limited")]
     RateLimited { limit: i64, retry_after: i64 },
     #[error("store unavailable")]
@@ -93,6 +100,7 @@ pub const KINDS: &[(&str, u16)] = &[
     ("purchase-not-active", 409),
     ("already-decided", 409),
     ("not-a-cancellation", 409),
+    ("too-large", 413),
     ("validation", 422),
     ("rate-limited", 429),
     ("unavailable", 503),
@@ -110,6 +118,7 @@ impl ApiError {
             ApiError::Gone => "gone",
             ApiError::BadRequest(_) => "bad-request",
             ApiError::Invalid(_) => "validation",
+            ApiError::TooLarge { .. } => "too-large",
             ApiError::Conflict { kind, .. } => kind,
             ApiError::RateLimited { .. } => "rate-limited",
             ApiError::Unavailable(_) => "unavailable",
@@ -125,6 +134,11 @@ impl ApiError {
                 Some(i18n.t1("api-problem-forbidden-detail", "roles", &names.join(", ")))
             }
             ApiError::BadRequest(message) => Some(i18n.t(message)),
+            ApiError::TooLarge {
+                message,
+                arg,
+                value,
+            } => Some(i18n.t1(message, arg, value)),
             ApiError::Conflict { message, args, .. } => {
                 let args: Vec<(&'static str, &str)> =
                     args.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -175,7 +189,16 @@ impl From<AppError> for ApiError {
             AppError::Forbidden(roles) => ApiError::Forbidden(roles),
             AppError::NotFound => ApiError::NotFound,
             AppError::Gone => ApiError::Gone,
-            AppError::CsrfRejected | AppError::BadRequest | AppError::TooLarge { .. } => {
+            AppError::TooLarge {
+                message,
+                arg,
+                value,
+            } => ApiError::TooLarge {
+                message,
+                arg,
+                value,
+            },
+            AppError::CsrfRejected | AppError::BadRequest => {
                 ApiError::BadRequest("api-problem-bad-request-detail")
             }
             AppError::Unavailable(e) => ApiError::Unavailable(e),
@@ -194,6 +217,7 @@ impl ResponseError for ApiError {
             ApiError::Gone => StatusCode::GONE,
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -2,6 +2,7 @@
 //! `refund` type, with the pages' checks), the partner's list, one request;
 //! for operators the queue, approve and reject.
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -10,11 +11,13 @@ use uuid::Uuid;
 
 use super::paging::{Page, PageQuery};
 use super::problem::{ApiError, ApiResult, Problem};
-use super::{created, state_of};
+use super::{JSON_LIMIT, created, state_of};
 use crate::app::support::{self, CheckedReport, Outcome};
 use crate::domain::FieldError;
 use crate::domain::role::Role;
 use crate::domain::service_request::{QueueView, RequestInput};
+use crate::routes::operator::catalog::human_size;
+use crate::routes::support::upload::{self, UploadProblem};
 use crate::store::requests::{self, After, Decision, Filed, RequestRow};
 use crate::web::access::{ApiAllowed, FileRequests, OperatePortal, Principal, SeeRequests};
 use crate::web::state::AppState;
@@ -96,40 +99,62 @@ async fn one(state: &AppState, p: &Principal, id: Uuid) -> ApiResult<RequestRow>
         .ok_or(ApiError::NotFound)
 }
 
-/// Files a request (`service_request_filed`, or `cancellation_requested`
-/// for a refund, which marks the purchase "cancellation requested"). An
-/// optional `Idempotency-Key` header (a UUID) makes a retry answer the
-/// first request (200).
-#[utoipa::path(post, path = "/api/v1/service-requests", tag = "service requests",
-    params(("Idempotency-Key" = Option<Uuid>, Header, description = "A UUID made by the client for this request")),
-    request_body = NewRequestBody,
-    responses(
-        (status = 201, body = RequestView),
-        (status = 200, description = "Filed before with this key", body = RequestView),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The purchase is not active (another request is open)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("bearer" = [])))]
-pub async fn create(
-    p: ApiAllowed<FileRequests>,
-    req: HttpRequest,
-    body: web::Json<NewRequestBody>,
-) -> ApiResult<HttpResponse> {
-    let state = state_of(&req)?;
-    let partner = p.partner_id().map_err(|_| ApiError::NotFound)?;
-    let key = match req.headers().get("idempotency-key") {
-        None => Uuid::new_v4(),
-        Some(v) => v
-            .to_str()
-            .ok()
-            .and_then(|v| Uuid::parse_str(v.trim()).ok())
-            .ok_or(ApiError::BadRequest("api-problem-idempotency-key"))?,
-    };
-    let b = body.into_inner();
+/// The same fields as a multipart form, with up to 5 files (`files`).
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)]
+pub struct NewRequestForm {
+    pub problem_type: String,
+    pub impact: String,
+    pub title: String,
+    pub description: String,
+    pub customer_ref: Option<String>,
+    pub purchase_ref: Option<String>,
+    pub refund_reason: Option<String>,
+    pub requested_amount: Option<String>,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    /// Attachments: PDF, images, text, logs (10 MiB each, 25 MiB in all).
+    #[schema(value_type = Vec<String>, format = Binary)]
+    pub files: Vec<Vec<u8>>,
+}
+
+/// The body as JSON, or as the page's multipart form with attachments
+/// (stored as they stream in, deleted again unless the request commits).
+async fn read_body(
+    state: &AppState,
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<(RequestInput, Option<upload::Upload>)> {
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if multipart {
+        let up = upload::read(req, payload, &state.attachments).await?;
+        let input = RequestInput {
+            problem_type: up.field("problem_type"),
+            impact: up.field("impact"),
+            title: up.field("title"),
+            description: up.field("description"),
+            customer_ref: up.field("customer_ref"),
+            purchase_ref: up.field("purchase_ref"),
+            refund_reason: up.field("refund_reason"),
+            requested_amount: up.field("requested_amount"),
+            contact_name: up.field("contact_name"),
+            contact_email: up.field("contact_email"),
+            contact_phone: up.field("contact_phone"),
+        };
+        return Ok((input, Some(up)));
+    }
+    let bytes = payload
+        .to_bytes_limited(JSON_LIMIT)
+        .await
+        .map_err(|_| ApiError::BadRequest("api-problem-json"))?
+        .map_err(|_| ApiError::BadRequest("api-problem-json"))?;
+    let b: NewRequestBody =
+        serde_json::from_slice(&bytes).map_err(|_| ApiError::BadRequest("api-problem-json"))?;
     let input = RequestInput {
         problem_type: b.problem_type,
         impact: b.impact,
@@ -143,6 +168,99 @@ pub async fn create(
         contact_email: b.contact_email,
         contact_phone: b.contact_phone,
     };
+    Ok((input, None))
+}
+
+/// What the upload refused, as field errors on `files`.
+fn upload_errors(up: &upload::Upload) -> Vec<FieldError> {
+    up.problems
+        .iter()
+        .map(|p| {
+            let (message, args) = match p {
+                UploadProblem::TooLarge(name) => (
+                    "error-file-too-large",
+                    vec![
+                        ("name", name.clone()),
+                        ("limit", human_size(upload::MAX_FILE_BYTES)),
+                    ],
+                ),
+                UploadProblem::TooMuch => (
+                    "error-files-too-much",
+                    vec![("limit", human_size(upload::MAX_TOTAL_BYTES))],
+                ),
+                UploadProblem::TooMany => (
+                    "error-files-too-many",
+                    vec![("count", upload::MAX_FILES.to_string())],
+                ),
+                UploadProblem::WrongType(name) => (
+                    "error-file-type",
+                    vec![
+                        ("name", name.clone()),
+                        ("types", upload::allowed_extensions()),
+                    ],
+                ),
+            };
+            FieldError {
+                field: "files",
+                message,
+                args,
+            }
+        })
+        .collect()
+}
+
+/// Files a request (`service_request_filed`, or `cancellation_requested`
+/// for a refund, which marks the purchase "cancellation requested"), as
+/// JSON or as a multipart form with attachments. An optional
+/// `Idempotency-Key` header (a UUID) makes a retry answer the first
+/// request (200).
+#[utoipa::path(post, path = "/api/v1/service-requests", tag = "service requests",
+    params(("Idempotency-Key" = Option<Uuid>, Header, description = "A UUID made by the client for this request")),
+    request_body(content(
+        (NewRequestBody = "application/json"),
+        (NewRequestForm = "multipart/form-data"),
+    )),
+    responses(
+        (status = 201, body = RequestView),
+        (status = 200, description = "Filed before with this key", body = RequestView),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The purchase is not active (another request is open)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])))]
+pub async fn create(
+    p: ApiAllowed<FileRequests>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
+    let state = state_of(&req)?;
+    let partner = p.partner_id().map_err(|_| ApiError::NotFound)?;
+    let key = match req.headers().get("idempotency-key") {
+        None => Uuid::new_v4(),
+        Some(v) => v
+            .to_str()
+            .ok()
+            .and_then(|v| Uuid::parse_str(v.trim()).ok())
+            .ok_or(ApiError::BadRequest("api-problem-idempotency-key"))?,
+    };
+    let (input, up) = read_body(&state, &req, payload).await?;
+    super::no_nul([
+        input.problem_type.as_str(),
+        &input.impact,
+        &input.title,
+        &input.description,
+        &input.customer_ref,
+        &input.purchase_ref,
+        &input.refund_reason,
+        &input.requested_amount,
+        &input.contact_name,
+        &input.contact_email,
+        &input.contact_phone,
+    ])?;
     if let Some(id) = requests::by_idempotency_key(&state.db, partner, key).await? {
         return Ok(HttpResponse::Ok().json(view(one(&state, &p, id).await?)));
     }
@@ -150,13 +268,17 @@ pub async fn create(
     let CheckedReport {
         request,
         refund,
-        errors,
+        mut errors,
         ..
     } = support::check_report(&state, partner, p.has(Role::AdminAgent), &input, now).await?;
+    if let Some(up) = &up {
+        errors.extend(upload_errors(up));
+    }
     let (Some(request), true) = (request, errors.is_empty()) else {
         return Err(ApiError::Invalid(errors));
     };
     let actor = crate::web::audit::actor(&state, &req, &p);
+    let attachments = up.as_ref().map(|u| u.stored.files()).unwrap_or_default();
     let (filed, _) = support::file_checked(
         &state,
         &actor,
@@ -166,9 +288,13 @@ pub async fn create(
         &request,
         refund.as_ref(),
         &input.refund_reason,
-        &[],
+        attachments,
     )
     .await?;
+    if let (Filed::New(_), Some(up)) = (&filed, up) {
+        // Committed: the files are the request's now.
+        up.stored.keep();
+    }
     match filed {
         Filed::New(id) => Ok(created(&view(one(&state, &p, id).await?))),
         Filed::AlreadyFiled(id) => Ok(HttpResponse::Ok().json(view(one(&state, &p, id).await?))),
@@ -283,6 +409,7 @@ async fn decide(
     reply: &str,
 ) -> ApiResult<HttpResponse> {
     let state = state_of(req)?;
+    super::no_nul([reply])?;
     let row = one(&state, p, id).await?;
     if !row.problem_type.is_refund() {
         return Err(ApiError::Conflict {

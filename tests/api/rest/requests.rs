@@ -216,3 +216,46 @@ async fn operators_approve_and_reject_from_the_queue() {
     let decided = op.get("/api/v1/operator/requests?view=all").await;
     assert!(decided.body["items"].as_array().unwrap().len() >= 2);
 }
+
+#[tokio::test]
+async fn a_request_is_filed_as_a_form_with_attachments_checked_like_the_pages() {
+    let app = spawn_app().await;
+    let api = api_as(&app, Role::HelpdeskAgent).await;
+    let form = |file: &str, bytes: &[u8]| {
+        reqwest::multipart::Form::new()
+            .text("problem_type", "technical")
+            .text("impact", "minimal")
+            .text("title", "Setup fails")
+            .text("description", "The installer stops at 40%.")
+            .text("contact_name", "Hal Helpdesk")
+            .text("contact_email", "helpdesk@northwind.example")
+            .text("contact_phone", "+1 425 555 0100")
+            .part(
+                "files",
+                reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(file.to_owned()),
+            )
+    };
+    let send = |f: reqwest::multipart::Form| {
+        reqwest::Client::new()
+            .post(format!("{}/api/v1/service-requests", app.base))
+            .bearer_auth(&api.token)
+            .multipart(f)
+            .send()
+    };
+    let refused = send(form("tool.exe", b"MZ")).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = serde_json::from_str(&refused.text().await.unwrap()).unwrap();
+    assert_eq!(body["errors"][0]["field"], "files");
+    let filed = send(form("setup.log", b"step 40: failed")).await.unwrap();
+    assert_eq!(filed.status(), StatusCode::CREATED);
+    let body: Value = serde_json::from_str(&filed.text().await.unwrap()).unwrap();
+    let id: Uuid = body["id"].as_str().unwrap().parse().unwrap();
+    let stored = csp_portal::store::requests::attachments(&app.db, id)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].original_name, "setup.log");
+    // Only the refused upload's file is gone from the disk; the filed one stays.
+    let dir = app.settings.data_dir.join("attachments");
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1);
+}
