@@ -55,7 +55,7 @@ async fn schemathesis_finds_no_server_error_and_no_answer_outside_the_document()
                      response_schema_conformance,response_headers_conformance",
                 ])
                 .args(["--phases", "examples,coverage,fuzzing"])
-                .args(["--max-examples", "8", "--seed", "15", "--workers", "2"])
+                .args(["--max-examples", "5", "--seed", "15", "--workers", "1"])
                 .args(["--generation-database", "none", "--no-color"])
                 .env("NO_COLOR", "1")
                 .output()
