@@ -558,6 +558,10 @@ impl Browser {
             client: reqwest::Client::builder()
                 .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
+                // Under actix's 5 s keep-alive: a test that thinks for longer
+                // between requests (a loaded machine) would otherwise reuse a
+                // connection the server is closing (hyper's IncompleteMessage).
+                .pool_idle_timeout(std::time::Duration::from_secs(3))
                 .build()
                 .expect("client"),
             jar,

@@ -56,6 +56,7 @@ impl Api {
             base: app.base.clone(),
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                .pool_idle_timeout(std::time::Duration::from_secs(3))
                 .build()
                 .unwrap(),
             token: token.to_owned(),
