@@ -72,6 +72,9 @@ pub struct Settings {
     /// On SIGTERM or SIGINT, how long in-flight requests (downloads too)
     /// and a running job pass may take to finish before they are cut off.
     pub shutdown_limit: std::time::Duration,
+    /// Requests one API token may make a minute (then 429 until the next
+    /// minute); counted in the store, so across every instance.
+    pub api_rate_per_minute: i64,
 }
 
 /// An SMTP relay (no TLS: a local MTA).
@@ -255,6 +258,12 @@ impl Settings {
                 })?,
                 None => DEFAULT_SHUTDOWN_SECONDS,
             }),
+            api_rate_per_minute: match var("PORTAL_API_RATE_PER_MINUTE") {
+                Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    anyhow::anyhow!("PORTAL_API_RATE_PER_MINUTE must be a positive number")
+                })?,
+                None => DEFAULT_API_RATE_PER_MINUTE,
+            },
         })
     }
 }
@@ -262,6 +271,11 @@ impl Settings {
 /// Long enough for most downloads in flight to end; short enough for an
 /// orchestrator's own kill timeout (Kubernetes waits 30 s by default).
 pub const DEFAULT_SHUTDOWN_SECONDS: u64 = 25;
+
+/// Ten requests a second on average: more than a billing or helpdesk
+/// system's sync needs, little enough that one runaway script cannot take
+/// the store from everyone else.
+pub const DEFAULT_API_RATE_PER_MINUTE: i64 = 600;
 
 /// The portal's public origin: scheme, host and port, no path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -348,6 +362,7 @@ mod tests {
             hash_threads: None,
             hash_wait: crate::auth::hasher::WAIT,
             shutdown_limit: std::time::Duration::from_secs(DEFAULT_SHUTDOWN_SECONDS),
+            api_rate_per_minute: DEFAULT_API_RATE_PER_MINUTE,
         };
         // A clone too: Settings are cloned into every worker.
         for shown in [format!("{settings:?}"), format!("{:?}", settings.clone())] {

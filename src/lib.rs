@@ -4,6 +4,7 @@
 //! Layers point one way: `domain` (pure rules) <- `store` (all SQL) <-
 //! `routes` (HTTP), with `web` holding what every route shares.
 
+pub mod api;
 pub mod app;
 pub mod auth;
 pub mod cli;

@@ -174,6 +174,13 @@ impl Application {
                 // Static files (above) and the health checks need no session,
                 // so they answer while the store is down.
                 .configure(routes::health_checks)
+                // The API: bearer tokens only, outside the session and CSRF
+                // middleware (it never reads the session cookie).
+                .service(
+                    web::scope("/api/v1")
+                        .configure(crate::api::configure)
+                        .wrap(from_fn(crate::api::middleware)),
+                )
                 .service(
                     web::scope("")
                         .configure(routes::configure)

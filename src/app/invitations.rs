@@ -164,6 +164,7 @@ pub async fn accept(
         Err(e) => return Err(e.into()),
     };
     let actor = Actor {
+        token: None,
         user_id: user,
         org_id: token.organisation_id,
         ip,

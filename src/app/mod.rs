@@ -6,6 +6,7 @@
 //! after the commit. Handlers extract, authorise, call one use case and
 //! render; the REST API calls the same functions, so each rule lives once.
 
+pub mod api_tokens;
 pub mod catalog;
 pub mod customers;
 pub mod invitations;
@@ -26,12 +27,14 @@ use uuid::Uuid;
 use crate::domain::audit_action::Action;
 use crate::store::audit::NewEvent;
 
-/// Who is acting: the signed-in user, their organisation, their address.
+/// Who is acting: the signed-in user, their organisation, their address,
+/// and the API token they act through (none on the pages).
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub user_id: Uuid,
     pub org_id: Uuid,
     pub ip: Option<String>,
+    pub token: Option<Uuid>,
 }
 
 /// What was acted on: (subject type, subject id, customer concerned).
@@ -57,7 +60,11 @@ impl On {
 
 impl Actor {
     /// The audit event of `action` by this actor.
-    pub fn event(&self, action: Action, on: On, detail: serde_json::Value) -> NewEvent {
+    pub fn event(&self, action: Action, on: On, mut detail: serde_json::Value) -> NewEvent {
+        // The same event as the page's, saying which token acted.
+        if let (Some(token), Some(map)) = (self.token, detail.as_object_mut()) {
+            map.insert("api_token".to_owned(), serde_json::json!(token));
+        }
         NewEvent {
             organisation_id: Some(self.org_id),
             actor_user_id: Some(self.user_id),

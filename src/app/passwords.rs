@@ -166,6 +166,7 @@ pub async fn reset(
     let hash = auth::hash(password).await?;
     let now = state.clock.now();
     let actor = Actor {
+        token: None,
         user_id: user,
         org_id: org,
         ip,

@@ -9,8 +9,9 @@ use crate::app::state::AppState;
 use crate::domain::FieldError;
 use crate::domain::audit_action::Action;
 use crate::domain::money;
+use crate::domain::role::Role;
 use crate::domain::scope::Scope;
-use crate::domain::service_request::{self, RefundRefusal, RequestInput};
+use crate::domain::service_request::{self, ProblemType, RefundRefusal, RequestInput};
 use crate::error::{AppError, AppResult};
 use crate::store::credit_notes::{self, Issued};
 use crate::store::requests::{
@@ -99,6 +100,107 @@ pub async fn check_refund(
     }
 }
 
+/// A report checked against the store: the request's fields, the purchase a
+/// cancellation is about, and every field's problem.
+pub struct CheckedReport {
+    pub request: Option<service_request::CheckedRequest>,
+    pub refund: Option<Refund>,
+    pub errors: Vec<FieldError>,
+    /// The purchase's full amount, for the form's hint.
+    pub full_amount: Option<String>,
+}
+
+/// Checks "Report a problem" as `partner`'s user: every field, and for a
+/// cancellation (which needs the admin agent role: `may_cancel`) the
+/// purchase against the rules (the partner's own, inside its window at
+/// `now`, exactly 100%).
+pub async fn check_report(
+    state: &AppState,
+    partner: Uuid,
+    may_cancel: bool,
+    input: &RequestInput,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<CheckedReport> {
+    let (request, mut errors) = service_request::check(input);
+    let is_refund = request
+        .as_ref()
+        .is_some_and(|c| c.problem_type == ProblemType::Refund)
+        || ProblemType::parse(&input.problem_type) == Some(ProblemType::Refund);
+    if is_refund && !may_cancel {
+        return Err(AppError::Forbidden(&[Role::AdminAgent]));
+    }
+    let mut full_amount = None;
+    let refund = if is_refund {
+        let r = check_refund(state, partner, input, now, &mut errors, &mut full_amount).await?;
+        if r.is_none() && errors.is_empty() {
+            errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
+        }
+        r
+    } else {
+        None
+    };
+    Ok(CheckedReport {
+        request,
+        refund,
+        errors,
+        full_amount,
+    })
+}
+
+/// A readable request number, e.g. `SR-7K2M9QXD`.
+pub fn new_number() -> String {
+    use rand::seq::SliceRandom;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
+    let mut rng = rand::rngs::OsRng;
+    let s: String = (0..8)
+        .filter_map(|_| ALPHABET.choose(&mut rng).map(|&b| char::from(b)))
+        .collect();
+    format!("SR-{s}")
+}
+
+/// Files a checked report (no field errors) by `filed_by` for `partner`
+/// under a new number: see `file`. The number is the one given, or, for a
+/// double submit, none (the first request's stands).
+#[allow(clippy::too_many_arguments)]
+pub async fn file_checked(
+    state: &AppState,
+    actor: &Actor,
+    partner: Uuid,
+    filed_by: Uuid,
+    idempotency_key: Uuid,
+    request: &service_request::CheckedRequest,
+    refund: Option<&Refund>,
+    refund_reason: &str,
+    attachments: &[NewAttachment],
+) -> AppResult<(Filed, String)> {
+    let number = new_number();
+    let filed = file(
+        state,
+        actor,
+        &NewRequest {
+            number: &number,
+            partner_id: partner,
+            filed_by,
+            idempotency_key,
+            problem_type: request.problem_type,
+            impact: request.impact,
+            title: &request.title,
+            description: &request.description,
+            customer_id: refund.map(|r| r.customer_id),
+            subscription_id: refund.map(|r| r.subscription_id),
+            refund_reason: refund.map(|_| refund_reason.trim()),
+            requested_minor: refund.map(|r| r.requested_minor),
+            currency: refund.map(|r| r.currency.as_str()),
+            contact_name: &request.contact.name,
+            contact_email: request.contact.email.as_str(),
+            contact_phone: &request.contact.phone,
+        },
+        attachments,
+    )
+    .await?;
+    Ok((filed, number))
+}
+
 /// Files a service request with its stored attachments: the request, the
 /// attachment rows, the purchase marked "cancellation requested" (for a
 /// refund) and the audit event in one transaction. A double submit shows
@@ -150,6 +252,22 @@ pub async fn file(
     audit::record(&mut tx, now, &event).await?;
     tx.commit().await?;
     Ok(Filed::New(id))
+}
+
+/// The longest reply an operator can send.
+pub const REPLY_MAX: usize = 5000;
+
+/// An operator's reply to `decision`: a rejection says why, and no reply
+/// runs past `REPLY_MAX`.
+pub fn check_reply(decision: &Decision, reply: &str) -> Result<(), FieldError> {
+    let reply = reply.trim();
+    if *decision == Decision::Reject && reply.is_empty() {
+        Err(FieldError::new("reply", "error-reject-reason"))
+    } else if reply.chars().count() > REPLY_MAX {
+        Err(FieldError::too_long("reply", REPLY_MAX))
+    } else {
+        Ok(())
+    }
 }
 
 /// What an operator's decision came to.

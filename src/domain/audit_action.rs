@@ -40,5 +40,7 @@ text_enum! {
         ProductUpdated = "product_updated" => "action-product_updated",
         KeysAdded = "keys_added" => "action-keys_added",
         DownloadFileAdded = "download_file_added" => "action-download_file_added",
+        ApiTokenCreated = "api_token_created" => "action-api_token_created",
+        ApiTokenRevoked = "api_token_revoked" => "action-api_token_revoked",
     }
 }

@@ -148,6 +148,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(people::preferences::save),
         )
         .route("/language", web::post().to(people::preferences::switch))
+        .route(
+            "/account/api-tokens",
+            web::get().to(people::api_tokens::show),
+        )
+        .route(
+            "/account/api-tokens",
+            web::post().to(people::api_tokens::create),
+        )
+        .route(
+            "/account/api-tokens/{id}/revoke",
+            web::post().to(people::api_tokens::revoke),
+        )
         .route("/sign-in/code", web::get().to(sign_in::second_factor::show))
         .route(
             "/sign-in/code",

@@ -6,6 +6,7 @@
 //! expands it once for each native driver, so `Uuid` and `DateTime<Utc>` keep
 //! their native encodings on both sides.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod bulk;
 pub mod catalog;
@@ -16,6 +17,7 @@ pub mod links;
 pub mod orders;
 pub mod organisations;
 pub mod people;
+pub mod rate_limits;
 pub mod reminders;
 pub mod requests;
 pub mod schema;

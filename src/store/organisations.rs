@@ -207,8 +207,11 @@ pub async fn customers_named<'c>(
 }
 
 /// `s` with LIKE's wildcards and its escape character escaped (`ESCAPE '\\'`).
+/// A search typed with a NUL character drops it: no stored text holds one,
+/// and PostgreSQL refuses a statement whose text value has one.
 pub(super) fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    s.replace('\0', "")
+        .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")
 }

@@ -2,6 +2,11 @@
 //! `Allowed<Policy>` (or a bare `Principal`), so signing in, roles and the
 //! organisation scope are checked before a handler runs. The policies below
 //! are the whole role matrix of the portal.
+//!
+//! The pages find the principal in the session cookie; the API (`/api/v1`,
+//! `ApiAllowed<Policy>`) only in an `Authorization: Bearer` token, and
+//! never reads the cookie. Either way the same user, organisation and
+//! current roles are read, and the same policies admit them.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -12,11 +17,14 @@ use actix_session::SessionExt;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
+use crate::api::problem::ApiError;
+use crate::app::api_tokens;
 use crate::domain::role::{OrgKind, Role};
 use crate::domain::scope::Scope;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::request_scope;
+use crate::store::api_tokens as store_tokens;
 use crate::store::users::{self, Account};
 use crate::web::page::Page;
 use crate::web::session::PortalSession;
@@ -27,6 +35,8 @@ use crate::web::state::AppState;
 pub struct Principal {
     pub account: Account,
     pub i18n: I18n,
+    /// The API token this user acts through (none on the pages).
+    pub token: Option<uuid::Uuid>,
 }
 
 impl Principal {
@@ -93,7 +103,11 @@ async fn load(req: HttpRequest, session: PortalSession) -> Result<Principal, App
         .unwrap_or_else(request_scope::i18n)
         .in_time_zone(account.time_zone.as_deref());
     request_scope::set_i18n(i18n.clone());
-    let p = Principal { account, i18n };
+    let p = Principal {
+        account,
+        i18n,
+        token: None,
+    };
     req.extensions_mut().insert(p.clone());
     // An error page for this request shows this user's header and navigation.
     let signed_in = p.clone();
@@ -226,4 +240,105 @@ policy!(
 policy!(
     /// The vendor's own pages.
     OperatePortal = [Operator]
+);
+
+/// The user of the request's `Authorization: Bearer` token: a live token
+/// (not revoked, not expired) of an active user, with that user's current
+/// organisation and roles. Each request is counted against the token's
+/// rate limit (`api::rate`) and marks the token used (at most once a minute).
+async fn load_bearer(req: &HttpRequest) -> Result<Principal, ApiError> {
+    if let Some(p) = req.extensions().get::<Principal>() {
+        return Ok(p.clone());
+    }
+    let token = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
+        .filter(|t| t.starts_with(api_tokens::PREFIX))
+        .ok_or(ApiError::Unauthorized)?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("application state missing")))?;
+    let now = state.clock.now();
+    let row = store_tokens::by_hash(&state.db, &api_tokens::hash(token))
+        .await?
+        .filter(|t| t.is_live(now))
+        .ok_or(ApiError::Unauthorized)?;
+    let rate = crate::api::rate::take(state, row.id).await?;
+    req.extensions_mut().insert(rate);
+    // Deactivated (or their organisation) since the token was made: it
+    // stops now, like their sessions.
+    let account = users::active_account(&state.db, row.user_id)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    if account.must_enrol {
+        return Err(ApiError::MustEnrol);
+    }
+    if row
+        .last_used_at
+        .is_none_or(|t| t < now - chrono::Duration::minutes(1))
+    {
+        store_tokens::touch(&state.db, now, row.id).await?;
+    }
+    // As on the pages: their saved language, else the request's.
+    let i18n = account
+        .language
+        .as_deref()
+        .and_then(I18n::exactly)
+        .unwrap_or_else(request_scope::i18n)
+        .in_time_zone(account.time_zone.as_deref());
+    request_scope::set_i18n(i18n.clone());
+    let p = Principal {
+        account,
+        i18n,
+        token: Some(row.id),
+    };
+    req.extensions_mut().insert(p.clone());
+    Ok(p)
+}
+
+/// An API caller (bearer token) holding one of `P::ROLES`; anyone else gets
+/// the 401 or 403 problem.
+pub struct ApiAllowed<P: Policy>(pub Principal, PhantomData<P>);
+
+impl<P: Policy> Deref for ApiAllowed<P> {
+    type Target = Principal;
+    fn deref(&self) -> &Principal {
+        &self.0
+    }
+}
+
+impl<P: Policy + 'static> FromRequest for ApiAllowed<P> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let p = load_bearer(&req).await?;
+            if P::admits(&p) {
+                Ok(ApiAllowed(p, PhantomData))
+            } else {
+                Err(ApiError::Forbidden(P::ROLES))
+            }
+        })
+    }
+}
+
+policy!(
+    /// A customer's purchases: the partner's staff, and the customer's own
+    /// global admin (their tenant only).
+    SeeSoftware = [AdminAgent, SalesAgent, HelpdeskAgent, CustomerGlobalAdmin]
+);
+policy!(
+    /// Keys and download files: a partner's admin agents and the
+    /// customer's own global admin (`ManageKeys` and `SeeOwnSoftware`).
+    GetKeys = [AdminAgent, CustomerGlobalAdmin]
+);
+policy!(
+    /// One service request: who files them, and operators.
+    SeeRequests = [AdminAgent, SalesAgent, HelpdeskAgent, Operator]
 );

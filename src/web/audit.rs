@@ -37,6 +37,7 @@ pub fn actor(state: &AppState, req: &HttpRequest, p: &Principal) -> Actor {
         user_id: p.account.id,
         org_id: p.account.org_id,
         ip: client_ip(req, &state.settings.trusted_proxies),
+        token: p.token,
     }
 }
 

@@ -256,6 +256,7 @@ pub fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8
         shutdown_limit: std::time::Duration::from_secs(
             csp_portal::config::DEFAULT_SHUTDOWN_SECONDS,
         ),
+        api_rate_per_minute: csp_portal::config::DEFAULT_API_RATE_PER_MINUTE,
     }
 }
 

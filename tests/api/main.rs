@@ -32,6 +32,7 @@ mod pages;
 mod people;
 mod queue;
 mod reminders;
+mod rest;
 mod scale;
 mod security;
 mod sessions;

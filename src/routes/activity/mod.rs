@@ -29,17 +29,17 @@ pub const PAGE_SIZE: i64 = 100;
 #[derive(Deserialize, Default, Clone)]
 pub struct Query {
     #[serde(default)]
-    user: String,
+    pub user: String,
     #[serde(default)]
-    action: String,
+    pub action: String,
     #[serde(default)]
-    customer: String,
+    pub customer: String,
     #[serde(default)]
-    from: String,
+    pub from: String,
     #[serde(default)]
-    to: String,
-    after_at: Option<DateTime<Utc>>,
-    after_id: Option<Uuid>,
+    pub to: String,
+    pub after_at: Option<DateTime<Utc>>,
+    pub after_id: Option<Uuid>,
 }
 
 fn date(s: &str) -> Option<DateTime<Utc>> {
@@ -50,7 +50,7 @@ fn date(s: &str) -> Option<DateTime<Utc>> {
 }
 
 /// The filter for this user and query; bad dates are reported, not guessed.
-fn filter(p: &Principal, q: &Query) -> (Filter, Vec<&'static str>) {
+pub fn filter(p: &Principal, q: &Query) -> (Filter, Vec<&'static str>) {
     let mut errors = Vec::new();
     let from = if q.from.trim().is_empty() {
         None
@@ -91,7 +91,7 @@ fn filter(p: &Principal, q: &Query) -> (Filter, Vec<&'static str>) {
 /// The customer the log is filtered by: typed as a name or a primary domain
 /// (or given by id, from a link), looked up among the partner's customers
 /// only. The filter lists no customers: a partner may have thousands.
-async fn customer_filter(
+pub async fn customer_filter(
     state: &AppState,
     p: &Principal,
     q: &Query,

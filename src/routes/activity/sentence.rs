@@ -275,6 +275,8 @@ impl Teller<'_> {
                 )
             }
             A::SignOut
+            | A::ApiTokenCreated
+            | A::ApiTokenRevoked
             | A::PasswordChanged
             | A::PasswordReset
             | A::SecondFactorEnabled

@@ -13,12 +13,11 @@ use crate::domain::order::{self, Basket, BasketError, Offer, quantity_field};
 use crate::error::AppResult;
 use crate::i18n::I18n;
 use crate::routes::render;
-use crate::store::catalog::{self, ProductRow};
+use crate::store::catalog::ProductRow;
 use crate::store::organisations::Customer;
 use crate::web::access::BuyForCustomers;
 use crate::web::ctx::ScopedCustomer;
 use crate::web::page::Page;
-use crate::web::state::AppState;
 
 pub struct OfferView {
     pub name: String,
@@ -66,22 +65,7 @@ pub struct Review {
 }
 
 /// The products offered to a customer (already looked up in the caller's scope).
-pub async fn offers_for(
-    state: &AppState,
-    customer: &Customer,
-) -> AppResult<(Vec<ProductRow>, Vec<Offer>)> {
-    let products = catalog::sellable_in(&state.db, &customer.country).await?;
-    let offers = products
-        .iter()
-        .map(|p| Offer {
-            product_id: p.id,
-            name: p.name.clone(),
-            unit_price_minor: p.unit_price_minor,
-            currency: p.currency.clone(),
-        })
-        .collect();
-    Ok((products, offers))
-}
+pub use crate::app::orders::offers as offers_for;
 
 /// The order's idempotency key: made when the catalog page is shown and
 /// carried through review (in the URL) to Place order, so that going Back to

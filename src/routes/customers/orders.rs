@@ -8,13 +8,13 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use uuid::Uuid;
 
-use super::add_products::{offers_for, review_page};
+use super::add_products::review_page;
 use crate::domain::order::{self, OrderStatus};
 use crate::domain::subscription::SubscriptionStatus;
 use crate::error::{AppError, AppResult};
 use crate::routes::paging::{self, CursorQuery, Pager};
 use crate::routes::{render, see_other};
-use crate::store::orders::{self, Key, LineRow, OrderRow, PlaceLine, PlaceOrder, Placed};
+use crate::store::orders::{self, Key, LineRow, OrderRow, Placed};
 use crate::store::organisations::Customer;
 use crate::web::access::{BuyForCustomers, ManageKeys, Policy, SeeCustomers};
 use crate::web::ctx::ScopedCustomer;
@@ -25,15 +25,21 @@ pub async fn place(
     input: web::Form<BTreeMap<String, String>>,
 ) -> AppResult<HttpResponse> {
     let ScopedCustomer { ctx, customer } = c;
-    let state = &ctx.state;
-    let (products, offers) = offers_for(state, &customer).await?;
     let idempotency_key = input
         .get("idempotency_key")
         .and_then(|k| Uuid::parse_str(k).ok())
         .ok_or(AppError::BadRequest)?;
     // Everything is checked again: the review page's fields can be forged.
-    let basket = match order::parse_basket(&input, &offers) {
-        Ok(b) => b,
+    let placed = crate::app::orders::place_basket(
+        &ctx.state,
+        &ctx.actor(),
+        &customer,
+        idempotency_key,
+        &input,
+    )
+    .await?;
+    let (placed, basket) = match placed {
+        Ok(placed) => placed,
         Err(errors) => {
             let page = ctx.page("customers")?;
             let message = errors.first().map(|e| match e {
@@ -52,33 +58,6 @@ pub async fn place(
             );
         }
     };
-    let lines: Vec<PlaceLine> = basket
-        .lines
-        .iter()
-        .filter_map(|l| {
-            products
-                .iter()
-                .find(|p| p.id == l.offer.product_id)
-                .map(|product| PlaceLine {
-                    product,
-                    quantity: l.quantity,
-                })
-        })
-        .collect();
-    let placed = crate::app::orders::place(
-        state,
-        &ctx.actor(),
-        &PlaceOrder {
-            customer_id: customer.id,
-            partner_id: customer.partner_id,
-            placed_by: Some(ctx.account.id),
-            idempotency_key,
-            lines: &lines,
-            currency: &basket.currency,
-            total_minor: basket.total_minor,
-        },
-    )
-    .await?;
     match placed {
         Placed::New(order_id) => {
             ctx.flash(ctx.i18n.t("order-placed"))?;

@@ -148,14 +148,9 @@ pub async fn decide(
         _ => return Err(AppError::BadRequest),
     };
     let reply = form.reply.trim();
-    if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > REPLY_MAX {
+    if let Err(e) = crate::app::support::check_reply(&decision, reply) {
         let mut show = request_page(&ctx, row).await?;
-        show.page.flash = Some(if reply.is_empty() {
-            ctx.i18n.t("error-reject-reason")
-        } else {
-            ctx.i18n
-                .t_with("error-too-long", &[("max", REPLY_MAX.into())])
-        });
+        show.page.flash = Some(crate::web::form::message(&ctx.i18n, &e));
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // A cancellation's decision cannot be undone: asked first (web::confirm),
@@ -177,9 +172,6 @@ pub async fn decide(
     })?;
     Ok(see_other(&format!("/operator/requests/{}", row.id)))
 }
-
-/// The longest reply an operator can send.
-const REPLY_MAX: usize = 5000;
 
 /// The page that asks before a cancellation is approved or rejected,
 /// saying what the decision does.

@@ -3,6 +3,7 @@
 //! and reset. Mail goes through `crate::mail`.
 
 pub mod account;
+pub mod api_tokens;
 pub mod invitation;
 pub mod invite;
 pub mod preferences;

@@ -7,31 +7,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use rand::seq::SliceRandom;
 use uuid::Uuid;
 
 use super::form::{Cancelling, LABELS, ReportForm, cancelling, section};
 use super::upload::{self, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, UploadProblem};
-use crate::app::support::check_refund;
-use crate::domain::FieldError;
+use crate::app::support::{CheckedReport, check_report};
 use crate::domain::role::Role;
-use crate::domain::service_request::{self, ProblemType, RequestInput};
-use crate::error::{AppError, AppResult};
+use crate::domain::service_request::RequestInput;
+use crate::error::AppResult;
 use crate::routes::{render, see_other};
-use crate::store::requests::{self, Filed, NewRequest};
+use crate::store::requests::{self, Filed};
 use crate::web::access::FileRequests;
 use crate::web::ctx::Ctx;
 use crate::web::form::FormErrors;
-
-/// A readable request number, e.g. `SR-7K2M9QXD`.
-fn new_number() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
-    let mut rng = rand::rngs::OsRng;
-    let s: String = (0..8)
-        .filter_map(|_| ALPHABET.choose(&mut rng).map(|&b| char::from(b)))
-        .collect();
-    format!("SR-{s}")
-}
 
 /// The purchase whose Cancel opened the form (its hidden fields), so that
 /// the form comes back with its days left and the way back.
@@ -71,33 +59,13 @@ pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<Htt
         ctx.flash(ctx.i18n.t("report-already-filed"))?;
         return Ok(see_other(&format!("/support/{id}")));
     }
-    let (checked, mut errors) = service_request::check(&input);
-    let is_refund = checked
-        .as_ref()
-        .is_some_and(|c| c.problem_type == ProblemType::Refund)
-        || ProblemType::parse(&input.problem_type) == Some(ProblemType::Refund);
-    if is_refund && !ctx.has(Role::AdminAgent) {
-        return Err(AppError::Forbidden(&[Role::AdminAgent]));
-    }
     let now = ctx.state.clock.now();
-    let mut full_amount = None;
-    let refund = if is_refund {
-        let r = check_refund(
-            &ctx.state,
-            partner,
-            &input,
-            now,
-            &mut errors,
-            &mut full_amount,
-        )
-        .await?;
-        if r.is_none() && errors.is_empty() {
-            errors.push(FieldError::new("purchase_ref", "error-purchase-unknown"));
-        }
-        r
-    } else {
-        None
-    };
+    let CheckedReport {
+        request: checked,
+        refund,
+        errors,
+        full_amount,
+    } = check_report(&ctx.state, partner, ctx.has(Role::AdminAgent), &input, now).await?;
     let mut form_errors = FormErrors::new(&ctx.i18n, &errors);
     for problem in &up.problems {
         let message = match problem {
@@ -136,43 +104,30 @@ pub async fn submit(ctx: Ctx<FileRequests>, body: web::Payload) -> AppResult<Htt
         t.cancelling = cancelling;
         return render(&t, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let number = new_number();
-    let filed = crate::app::support::file(
+    let filed = crate::app::support::file_checked(
         &ctx.state,
         &ctx.actor(),
-        &NewRequest {
-            number: &number,
-            partner_id: partner,
-            filed_by: ctx.account.id,
-            idempotency_key: key,
-            problem_type: checked.problem_type,
-            impact: checked.impact,
-            title: &checked.title,
-            description: &checked.description,
-            customer_id: refund.as_ref().map(|r| r.customer_id),
-            subscription_id: refund.as_ref().map(|r| r.subscription_id),
-            refund_reason: refund.as_ref().map(|_| input.refund_reason.trim()),
-            requested_minor: refund.as_ref().map(|r| r.requested_minor),
-            currency: refund.as_ref().map(|r| r.currency.as_str()),
-            contact_name: &checked.contact.name,
-            contact_email: checked.contact.email.as_str(),
-            contact_phone: &checked.contact.phone,
-        },
+        partner,
+        ctx.account.id,
+        key,
+        &checked,
+        refund.as_ref(),
+        &input.refund_reason,
         up.stored.files(),
     )
     .await;
     match filed? {
-        Filed::New(id) => {
+        (Filed::New(id), number) => {
             // Committed: the attachments are the request's now.
             up.stored.keep();
             ctx.flash(ctx.i18n.t1("report-filed", "number", &number))?;
             Ok(see_other(&format!("/support/{id}")))
         }
-        Filed::AlreadyFiled(id) => {
+        (Filed::AlreadyFiled(id), _) => {
             ctx.flash(ctx.i18n.t("report-already-filed"))?;
             Ok(see_other(&format!("/support/{id}")))
         }
-        Filed::PurchaseNotActive => {
+        (Filed::PurchaseNotActive, _) => {
             let cancelling = cancelling_of(&ctx, &up).await?;
             let page = ctx.page(section(cancelling.as_ref()))?;
             let mut t = ReportForm::new(page, &ctx, input, FormErrors::default(), key);
