@@ -150,11 +150,15 @@ pub async fn decide(
     let reply = form.reply.trim();
     if (decision == Decision::Reject && reply.is_empty()) || reply.chars().count() > REPLY_MAX {
         let mut show = request_page(&ctx, row).await?;
-        show.page.flash = Some(if reply.is_empty() {
-            ctx.i18n.t("error-reject-reason")
-        } else {
-            ctx.i18n.t1("error-too-long", "max", &REPLY_MAX.to_string())
-        });
+        show.errors.push(
+            "reply",
+            if reply.is_empty() {
+                ctx.i18n.t("error-reject-reason")
+            } else {
+                ctx.i18n.t1("error-too-long", "max", &REPLY_MAX.to_string())
+            },
+        );
+        show.reply = form.reply.clone();
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // A cancellation's decision cannot be undone: asked first (web::confirm),
