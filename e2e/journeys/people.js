@@ -152,8 +152,9 @@ async function invitationJourney(env, assert) {
 async function assertFormErrors(page, assert, fields) {
   const summary = page.locator(".error-summary");
   assert.ok(await summary.isVisible(), "an error summary at the top");
+  const said = await summary.innerHTML();
   for (const field of fields) {
-    assert.equal(await summary.locator(`a[href="#${field}"]`).count(), 1, `the summary links to #${field}`);
+    assert.equal(await summary.locator(`a[href="#${field}"]`).count(), 1, `the summary links to #${field}: ${said}`);
     const input = page.locator(`#${field}`);
     assert.equal(await input.getAttribute("aria-invalid"), "true", `#${field} is marked invalid`);
     const described = (await input.getAttribute("aria-describedby")) || "";

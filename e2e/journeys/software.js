@@ -99,7 +99,9 @@ async function linksJourney(env, assert) {
   const url = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(url, new RegExp(`^${env.server.base.replace(/[.]/g, "\\.")}/d/[A-Za-z0-9_-]+$`), "a link on the clipboard");
   assert.equal(await page.locator("#links table.link-table").first().locator("tbody tr").count(), before + 1, "the links table shows the new link");
-  assert.ok(await page.locator("#links code", { hasText: url }).count() >= 1, "the table shows its address");
+  // The table shows the start of each address, enough to tell links apart.
+  const shown = (await page.locator("#links table.link-table code").allInnerTexts()).map((t) => t.replace(/…$/, "").trim());
+  assert.ok(shown.some((start) => start.length > 4 && new URL(url).pathname.startsWith(start)), `the table shows the start of ${url}: ${shown}`);
   await env.step(page, "links/copied");
 
   // Signed out, in another browser: the link downloads.
@@ -117,11 +119,15 @@ async function linksJourney(env, assert) {
   await plain.page.goto(env.state.customer.purchaseUrl);
   await Promise.all([plain.page.waitForNavigation(), plain.page.locator("form.copy-link button").first().click()]);
   assert.equal(await plain.page.locator("#new-link-url").inputValue(), url, "Copy link again renews the same link");
-  await env.step(plain.page, "links/without-javascript");
+  await env.step(plain.page, "links/without-javascript", { axe: false });
+  const shownAt = plain.page.url();
   await plain.context.close();
+  // The same page (the link just given, to copy) with JavaScript, for axe.
+  await page.goto(shownAt);
+  await env.step(page, "links/given");
 
   // Revoke (the confirmation is answered yes): the link stops at once.
-  await page.reload();
+  await page.goto(env.state.customer.purchaseUrl);
   await Promise.all([page.waitForNavigation(), page.locator('#links form[action*="/revoke"] button').first().click()]);
   await env.step(page, "links/revoked");
   const gone = await stranger.page.goto(url).catch((e) => e);

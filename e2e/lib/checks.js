@@ -46,7 +46,7 @@ class Checks {
    * Records problems rather than stopping, so one run reports all of them;
    * the suite's last tests fail on any.
    */
-  async step(page, name) {
+  async step(page, name, { axe = true } = {}) {
     await page.waitForLoadState("load");
     this.pagesChecked += 1;
     const file = name.replace(/[^A-Za-z0-9_-]+/g, "_");
@@ -60,9 +60,9 @@ class Checks {
       }
     }
 
-    const hasAxe = await page.evaluate(() => typeof window.axe !== "undefined");
-    if (!hasAxe) await page.evaluate(AXE_SOURCE);
-    const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), AXE_TAGS);
+    // A page without JavaScript cannot run axe: its caller checks the same
+    // address again with it (`axe: false`).
+    const result = axe ? await runAxe(page) : { violations: [] };
     for (const v of result.violations) {
       this.axeViolations.push({
         step: name,
@@ -74,6 +74,13 @@ class Checks {
     }
 
     const viewport = page.viewportSize();
+    if (!axe) {
+      await this.shoot(page, `${file}-1440`);
+      await page.setViewportSize({ width: 375, height: PHONE.height });
+      await this.shoot(page, `${file}-375`);
+      await page.setViewportSize(viewport || DESKTOP);
+      return;
+    }
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width === 375 ? PHONE.height : DESKTOP.height });
       const wide = await page.evaluate(sideways);
@@ -103,6 +110,12 @@ class Checks {
       .filter((m) => m.type === "error" || m.subType === "fatal")
       .map((m) => `${path.basename(decodeURIComponent((m.url || "").replace(/^file:/, "")))}:${m.lastLine}: ${m.message} [${(m.extract || "").trim().slice(0, 120)}]`);
   }
+}
+
+async function runAxe(page) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== "undefined");
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  return page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), AXE_TAGS);
 }
 
 /** Runs in the page: what makes the page, or a part of it, scroll sideways. */

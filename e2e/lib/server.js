@@ -29,6 +29,10 @@ async function startServer({ bin, dataDir, databaseUrl }) {
     },
     stdio: ["ignore", log, log],
   });
+  // The portal goes with this process, however it ends.
+  const kill = () => { if (!done) child.kill("SIGKILL"); };
+  process.on("exit", kill);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.once(sig, () => { kill(); process.exit(130); });
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   let done = false;
   exited.then(() => { done = true; });
