@@ -8,6 +8,8 @@
 //! PORTAL_E2E_REQUIRED=1 (as `.ci/run` sets after installing them), when
 //! it fails.
 
+#![allow(clippy::expect_used, clippy::panic)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;

@@ -505,3 +505,39 @@ async fn a_rejection_without_a_reason_is_said_at_the_reply_field() {
     assert_tied_to_fields(&res.body, &["reply"]);
     assert!(res.body.contains(&long), "the reply typed is kept");
 }
+
+#[tokio::test]
+async fn the_operators_catalog_forms_mark_their_required_fields() {
+    let app = spawn_app().await;
+    let mut op = app.sign_in_as(Role::Operator).await;
+    let new = op.get("/operator/catalog/new").await;
+    assert!(new.body.contains(r#"class="required-note""#));
+    for name in ["sku", "name", "family", "kind", "unit_price", "currency"] {
+        assert!(
+            control(&new.body, name).contains(r#"aria-required="true""#),
+            "{name}"
+        );
+        assert!(label(&new.body, name).contains("required-mark"), "{name}");
+    }
+    // Optional ones stay unmarked.
+    assert!(!control(&new.body, "restricted_countries").contains("aria-required"));
+    let catalog = op.get("/operator/catalog").await;
+    let product = regex::Regex::new(
+        r#"href="(/operator/catalog/[0-9a-f-]{36})">Windows Server 2022 Datacenter<"#,
+    )
+    .unwrap()
+    .captures(&catalog.body)
+    .expect("a product")[1]
+        .to_owned();
+    let files = op.get(&format!("{product}/files")).await;
+    for name in ["variant", "file"] {
+        assert!(
+            control(&files.body, name).contains(r#"aria-required="true""#),
+            "{name}"
+        );
+        assert!(label(&files.body, name).contains("required-mark"), "{name}");
+    }
+    let keys = op.get(&format!("{product}/keys")).await;
+    assert!(control(&keys.body, "keys_file").contains(r#"aria-required="true""#));
+    assert!(label(&keys.body, "keys_file").contains("required-mark"));
+}

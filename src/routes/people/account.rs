@@ -186,7 +186,10 @@ pub async fn reset(
     if !errors.is_empty() {
         let errors = errors.labelled(
             &page.i18n,
-            &[("password", "password-new"), ("confirm", "password-confirm")],
+            &[
+                ("password", "password-new"),
+                ("confirm", "password-confirm"),
+            ],
         );
         return render(
             &SetPassword {
