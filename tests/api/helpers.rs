@@ -557,6 +557,11 @@ impl Browser {
             client: reqwest::Client::builder()
                 .cookie_provider(jar.clone())
                 .redirect(reqwest::redirect::Policy::none())
+                // Below the server's 5 s keep-alive: a test that checks a
+                // page for longer on a loaded machine would otherwise send
+                // its next request on a connection the server is closing
+                // (hyper's IncompleteMessage).
+                .pool_idle_timeout(std::time::Duration::from_secs(2))
                 .build()
                 .expect("client"),
             jar,
