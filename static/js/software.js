@@ -67,11 +67,34 @@
         });
       });
       dialog.querySelector("[data-close]").addEventListener("click", function () { dialog.close(); });
+      trapFocus(dialog);
       dialog.addEventListener("close", function () {
         // The key leaves the page with the dialog.
         dialog.querySelector("[data-key-target]").textContent = "";
         if (trigger) trigger.focus();
       });
+    });
+  }
+
+  // A modal <dialog> makes the page behind it inert, but Tab still leaves
+  // it for the browser's own controls: keep it cycling inside.
+  function trapFocus(dialog) {
+    dialog.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Tab") return;
+      var focusable = Array.prototype.filter.call(
+        dialog.querySelectorAll("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])"),
+        function (el) { return !el.disabled && !el.hidden && el.offsetParent !== null; }
+      );
+      if (!focusable.length) return;
+      var first = focusable[0];
+      var last = focusable[focusable.length - 1];
+      if (ev.shiftKey && (document.activeElement === first || !dialog.contains(document.activeElement))) {
+        ev.preventDefault();
+        last.focus();
+      } else if (!ev.shiftKey && document.activeElement === last) {
+        ev.preventDefault();
+        first.focus();
+      }
     });
   }
 

@@ -371,3 +371,173 @@ async fn a_failed_sign_in_puts_the_focus_on_the_password() {
     assert!(control(&empty.body, "email").contains("autofocus"));
     assert!(!control(&empty.body, "password").contains("autofocus"));
 }
+
+/// Each of `names` is marked invalid and described by its own message,
+/// which the summary at the top links to.
+fn assert_tied_to_fields(body: &str, names: &[&str]) {
+    for name in names {
+        let input = control(body, name);
+        assert!(input.contains(r#"aria-invalid="true""#), "{name}: {input}");
+        assert!(
+            input.contains(&format!("{name}-error")),
+            "{name} is described by its error: {input}"
+        );
+        assert!(
+            body.contains(&format!(r#"id="{name}-error""#)),
+            "{name}'s message"
+        );
+        assert!(
+            body.contains(&format!(r##"<a href="#{name}">"##)),
+            "the summary links to {name}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn accepting_an_invitation_shows_every_error_at_once_and_keeps_the_name() {
+    let app = spawn_app().await;
+    let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
+    owner.get("/users/invite").await;
+    owner
+        .post(
+            "/users/invite",
+            &[
+                ("email", "all.errors@northwind.example"),
+                ("role", "sales_agent"),
+            ],
+        )
+        .await;
+    let link = crate::people::mailed_link(&app, "all.errors@northwind.example", "invitation");
+    let mut newcomer = app.browser();
+    newcomer.get(&link).await;
+    let res = newcomer
+        .post(
+            &link,
+            &[
+                ("name", " "),
+                ("password", "short"),
+                ("confirm", "different"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for said in [
+        "Name: Enter your name.",
+        "New password: The password must have at least 12 characters.",
+        "New password again: The two passwords differ.",
+    ] {
+        assert!(res.body.contains(said), "{said}: {}", res.body);
+    }
+    assert_tied_to_fields(&res.body, &["name", "password", "confirm"]);
+    // A name typed is kept; only the passwords' problem is said.
+    let res = newcomer
+        .post(
+            &link,
+            &[
+                ("name", "Ann Other"),
+                ("password", "a long enough passphrase"),
+                ("confirm", "a different passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(control(&res.body, "name").contains(r#"value="Ann Other""#));
+    assert!(!control(&res.body, "name").contains("aria-invalid"));
+    assert!(!control(&res.body, "password").contains("aria-invalid"));
+    assert_tied_to_fields(&res.body, &["confirm"]);
+    // Nothing was made: the invitation still works.
+    assert_eq!(newcomer.get(&link).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_password_reset_shows_every_error_at_once() {
+    let app = spawn_app().await;
+    let mut b = app.browser();
+    b.get("/forgot-password").await;
+    b.post("/forgot-password", &[("email", "sales@northwind.example")])
+        .await;
+    app.mails_when(|m| !m.is_empty()).await;
+    let link = crate::people::mailed_link(&app, "sales@northwind.example", "reset");
+    let mut r = app.browser();
+    r.get(&link).await;
+    let res = r
+        .post(&link, &[("password", "short"), ("confirm", "different")])
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("New password: The password must have at least 12 characters.")
+    );
+    assert!(
+        res.body
+            .contains("New password again: The two passwords differ.")
+    );
+    assert_tied_to_fields(&res.body, &["password", "confirm"]);
+    // The old password still works: nothing changed.
+    assert_eq!(
+        app.browser()
+            .sign_in("sales@northwind.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn a_rejection_without_a_reason_is_said_at_the_reply_field() {
+    let app = spawn_app().await;
+    let p = purchase(&app, "WS2022-DAT").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let filed = crate::cancel::file_cancellation(&mut admin, &p, None).await;
+    let op_path = crate::cancel::operator_path(filed.location().unwrap());
+    let res = crate::cancel::decide(&app, &op_path, "reject", "  ").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_tied_to_fields(&res.body, &["reply"]);
+    let reply = control(&res.body, "reply");
+    assert!(
+        reply.contains("reply-hint reply-error"),
+        "hint and error: {reply}"
+    );
+    // Too long: the limit is said there too, and the text is kept.
+    let long = "x".repeat(5001);
+    let res = crate::cancel::decide(&app, &op_path, "reject", &long).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_tied_to_fields(&res.body, &["reply"]);
+    assert!(res.body.contains(&long), "the reply typed is kept");
+}
+
+#[tokio::test]
+async fn the_operators_catalog_forms_mark_their_required_fields() {
+    let app = spawn_app().await;
+    let mut op = app.sign_in_as(Role::Operator).await;
+    let new = op.get("/operator/catalog/new").await;
+    assert!(new.body.contains(r#"class="required-note""#));
+    for name in ["sku", "name", "family", "kind", "unit_price", "currency"] {
+        assert!(
+            control(&new.body, name).contains(r#"aria-required="true""#),
+            "{name}"
+        );
+        assert!(label(&new.body, name).contains("required-mark"), "{name}");
+    }
+    // Optional ones stay unmarked.
+    assert!(!control(&new.body, "restricted_countries").contains("aria-required"));
+    let catalog = op.get("/operator/catalog").await;
+    let product = regex::Regex::new(
+        r#"href="(/operator/catalog/[0-9a-f-]{36})">Windows Server 2022 Datacenter<"#,
+    )
+    .unwrap()
+    .captures(&catalog.body)
+    .expect("a product")[1]
+        .to_owned();
+    let files = op.get(&format!("{product}/files")).await;
+    for name in ["variant", "file"] {
+        assert!(
+            control(&files.body, name).contains(r#"aria-required="true""#),
+            "{name}"
+        );
+        assert!(label(&files.body, name).contains("required-mark"), "{name}");
+    }
+    let keys = op.get(&format!("{product}/keys")).await;
+    assert!(control(&keys.body, "keys_file").contains(r#"aria-required="true""#));
+    assert!(label(&keys.body, "keys_file").contains("required-mark"));
+}

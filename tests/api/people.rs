@@ -9,7 +9,7 @@ use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app};
 const NEW_PASSWORD: &str = "a long and unusual passphrase";
 
 /// The newest link to `path_part` in mail sent to `to`.
-fn mailed_link(app: &TestApp, to: &str, path_part: &str) -> String {
+pub(crate) fn mailed_link(app: &TestApp, to: &str, path_part: &str) -> String {
     let re = regex::Regex::new(&format!(r"https?://[^/\s]+(/{path_part}/[A-Za-z0-9_-]+)")).unwrap();
     app.mails()
         .into_iter()

@@ -193,7 +193,7 @@ pub async fn list(ctx: Ctx<SeeActivity>, q: web::Query<Query>) -> AppResult<Http
             let told = sentence::tell(&page.i18n, &r, !operator);
             RowView {
                 at: crate::layout::date_time(&r.row.at),
-                at_iso: r.row.at.to_rfc3339(),
+                at_iso: r.row.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 organisation: r.row.organisation.unwrap_or_default(),
                 sentence: told.sentence,
                 details: told.details,

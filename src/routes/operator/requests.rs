@@ -150,7 +150,9 @@ pub async fn decide(
     let reply = form.reply.trim();
     if let Err(e) = crate::app::support::check_reply(&decision, reply) {
         let mut show = request_page(&ctx, row).await?;
-        show.page.flash = Some(crate::web::form::message(&ctx.i18n, &e));
+        show.errors
+            .push("reply", crate::web::form::message(&ctx.i18n, &e));
+        show.reply = form.reply.clone();
         return render(&show, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // A cancellation's decision cannot be undone: asked first (web::confirm),

@@ -10,7 +10,7 @@ use askama::Template;
 use secrecy::SecretString;
 use serde::Deserialize;
 
-use super::invitation::{SetPassword, password_problem};
+use super::invitation::{SetPassword, password_problems};
 use crate::app::passwords;
 use crate::auth;
 use crate::crypto::token_hash;
@@ -161,7 +161,7 @@ pub async fn reset_form(
             email: t.email,
             ask_name: false,
             name: String::new(),
-            error: None,
+            errors: FormErrors::default(),
             page,
         },
         StatusCode::OK,
@@ -181,14 +181,23 @@ pub async fn reset(
         .ok_or(AppError::Gone)?;
     let user = t.user_id.ok_or(AppError::Gone)?;
     let page = Page::anonymous(&session)?;
-    if let Some(error) = password_problem(&page, &form.password, &form.confirm, &t.email) {
+    let mut errors = FormErrors::default();
+    password_problems(&page, &mut errors, &form.password, &form.confirm, &t.email);
+    if !errors.is_empty() {
+        let errors = errors.labelled(
+            &page.i18n,
+            &[
+                ("password", "password-new"),
+                ("confirm", "password-confirm"),
+            ],
+        );
         return render(
             &SetPassword {
                 heading: page.t("reset-title"),
                 email: t.email,
                 ask_name: false,
                 name: String::new(),
-                error: Some(error),
+                errors,
                 page,
             },
             StatusCode::UNPROCESSABLE_ENTITY,

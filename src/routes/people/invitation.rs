@@ -13,6 +13,7 @@ use crate::crypto::token_hash;
 use crate::error::{AppError, AppResult};
 use crate::routes::{client_ip, render, see_other};
 use crate::store::people;
+use crate::web::form::FormErrors;
 use crate::web::page::{self, Page};
 use crate::web::state::AppState;
 
@@ -24,7 +25,8 @@ pub struct SetPassword {
     pub email: String,
     pub ask_name: bool,
     pub name: String,
-    pub error: Option<String>,
+    /// Every problem with the form at once, each at its field.
+    pub errors: FormErrors,
 }
 
 #[derive(Deserialize)]
@@ -61,7 +63,7 @@ pub async fn show(
             email: t.email,
             ask_name: true,
             name: String::new(),
-            error: None,
+            errors: FormErrors::default(),
             page,
         },
         StatusCode::OK,
@@ -73,19 +75,21 @@ pub async fn show(
     Ok(res)
 }
 
-/// The password rules, as a message for the form.
-pub fn password_problem(
+/// The password rules: the new password's problem at `password`, a
+/// confirmation that differs at `confirm`; both when both are wrong.
+pub fn password_problems(
     page: &Page,
+    errors: &mut FormErrors,
     input_password: &str,
     confirm: &str,
     email: &str,
-) -> Option<String> {
-    if input_password != confirm {
-        return Some(page.t("password-mismatch"));
+) {
+    if let Err(id) = auth::policy::check(input_password, email) {
+        errors.push("password", page.t(id));
     }
-    auth::policy::check(input_password, email)
-        .err()
-        .map(|id| page.t(id))
+    if input_password != confirm {
+        errors.push("confirm", page.t("password-mismatch"));
+    }
 }
 
 pub async fn accept(
@@ -98,19 +102,27 @@ pub async fn accept(
     let t = token_or_gone(&state, &token, "invite").await?;
     let name = form.name.trim().to_owned();
     let page = Page::anonymous(&session)?;
-    let problem = if name.is_empty() || name.chars().count() > 120 {
-        Some(page.t("invitation-name-required"))
-    } else {
-        password_problem(&page, &form.password, &form.confirm, &t.email)
-    };
-    if let Some(error) = problem {
+    let mut errors = FormErrors::default();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.push("name", page.t("invitation-name-required"));
+    }
+    password_problems(&page, &mut errors, &form.password, &form.confirm, &t.email);
+    if !errors.is_empty() {
+        let errors = errors.labelled(
+            &page.i18n,
+            &[
+                ("name", "users-name"),
+                ("password", "password-new"),
+                ("confirm", "password-confirm"),
+            ],
+        );
         return render(
             &SetPassword {
                 heading: page.t("invitation-title"),
                 email: t.email,
                 ask_name: true,
                 name,
-                error: Some(error),
+                errors,
                 page,
             },
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -16,6 +16,7 @@ use crate::routes::operator::catalog::human_size;
 use crate::store::requests::{self, RequestRow};
 use crate::web::access::FileRequests;
 use crate::web::ctx::Ctx;
+use crate::web::form::FormErrors;
 use crate::web::page::Page;
 use crate::web::state::AppState;
 
@@ -167,6 +168,10 @@ pub struct Show {
     pub reject_confirm: String,
     /// The purchase's page, for a partner's admin agent (who may open it).
     pub purchase_href: Option<String>,
+    /// A refused decision: its message at the reply field and in the summary.
+    pub errors: FormErrors,
+    /// The reply typed, kept when the decision is refused.
+    pub reply: String,
 }
 
 /// What approving `r` would do, each effect a sentence (SPEC 3.4): the
@@ -269,6 +274,8 @@ pub async fn build(
         approve_confirm,
         reject_confirm,
         purchase_href: None,
+        errors: FormErrors::default(),
+        reply: String::new(),
     })
 }
 
