@@ -256,6 +256,8 @@ pub fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8
         shutdown_limit: std::time::Duration::from_secs(
             csp_portal::config::DEFAULT_SHUTDOWN_SECONDS,
         ),
+        files_s3: None,
+        files_presign: None,
     }
 }
 
