@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402  (free_port, rss_mib, wait_for, Browser, loadavg)
 
 ROOT = harness.ROOT
-PORTAL = harness.PORTAL
+# BENCH_PORTAL: another build (a debug one is much slower: say so).
+PORTAL = Path(os.environ.get("BENCH_PORTAL", harness.PORTAL))
 MOTO = ROOT / "target/s3-venv/bin/moto_server"
 log = harness.log
 
@@ -159,7 +160,7 @@ def main():
         moto.terminate()
         moto.wait()
     load_end = harness.loadavg()
-    print(f"\n{opts.size_mib} MiB to {opts.clients} clients from moto; load average {load_start} -> {load_end}; "
+    print(f"\n{PORTAL}: {opts.size_mib} MiB to {opts.clients} clients from moto; load average {load_start} -> {load_end}; "
           f"`files add` {add_secs:.1f} s, peak RSS {add_rss:.0f} MiB\n")
     print("| mode | route | MiB/s (all clients) | seconds | failed | portal RSS peak (idle) |")
     print("|---|---|---|---|---|---|")

