@@ -90,12 +90,16 @@ def file_and_link(port):
     admin = harness.Browser("127.0.0.1", port).sign_in_ok(harness.ADMIN)
     base = None
     body = admin.get_ok("/customers")
-    contoso = re.search(rf'href="/customers/({harness.UUID})"[^>]*>Contoso<', body)
-    contoso = contoso.group(1) if contoso else re.search(rf"/customers/({harness.UUID})", body).group(1)
+    contoso = re.search(rf'href="/customers/({harness.UUID})"[^>]*>\s*Contoso\s*<', body).group(1)
     base = f"/customers/{contoso}/software"
-    listing = admin.get_ok(base)
-    m = re.search(rf'Windows Server 2022 Datacenter</td>.*?href="{base}/({harness.UUID})"', listing, re.S)
-    sub = m.group(1)
+    path, sub = base, None
+    while path and not sub:
+        listing = admin.get_ok(path)
+        m = re.search(rf'Windows Server 2022 Datacenter</t[hd]>.*?href="{base}/({harness.UUID})"', listing, re.S)
+        sub = m.group(1) if m else None
+        path = harness.next_link(listing)
+    if not sub:
+        raise SystemExit(f"no Windows Server 2022 Datacenter purchase under {base}")
     show = admin.get_ok(f"{base}/{sub}?language=en-US&show=1")
     file_id = re.search(rf"bench\.iso</td>.*?/files/({harness.UUID})", show, re.S).group(1)
 
