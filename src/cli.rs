@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::crypto::KeyCipher;
 use crate::domain::email::Email;
 use crate::domain::role::Role;
-use crate::files::FileStore;
+use crate::files::{FileStore, Kind};
 use crate::startup::Application;
 use crate::store::{Db, organisations, users};
 use crate::{auth, demo, shutdown, telemetry};
@@ -118,6 +118,15 @@ enum FilesCommand {
         #[arg(long)]
         name: Option<String>,
         path: PathBuf,
+    },
+    /// Copy every download file and attachment from the data directory into
+    /// a bucket (endpoint, region and credentials from AWS_*), checking each
+    /// against its SHA-256. Run again after a stop: what is there intact is
+    /// kept. Switches nothing: then set PORTAL_FILES_URL on every instance.
+    Migrate {
+        /// s3://bucket/prefix
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -287,7 +296,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(problem) = crate::import::files::check(&product, &variant, &name).first() {
                 anyhow::bail!("{}", problem.text(&english));
             }
-            let files = FileStore::new(settings.files_dir());
+            let files = FileStore::from_settings(&settings, Kind::Files)?;
             let reader = tokio::fs::File::open(&path)
                 .await
                 .with_context(|| format!("reading {}", path.display()))?;
@@ -310,6 +319,37 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!(
                 "registered {} bytes, SHA-256 {}",
                 stored.size_bytes, stored.sha256
+            );
+        }
+        Command::Files {
+            command: FilesCommand::Migrate { to },
+        } => {
+            anyhow::ensure!(
+                settings.files_s3.is_none(),
+                "PORTAL_FILES_URL is set, so the files are read from a bucket already; \
+                 migrate copies from the data directory: run it without PORTAL_FILES_URL"
+            );
+            let target = crate::config::s3_location(&to)?;
+            let db = open(&settings).await?;
+            let report = crate::files::migrate::to_bucket(&db, &settings.data_dir, &target).await?;
+            for failed in &report.failed {
+                eprintln!("not copied: {failed}");
+            }
+            anyhow::ensure!(
+                report.complete(),
+                "{} files not copied (listed above); {} copied, {} already there. Nothing \
+                 was switched: fix them and run again",
+                report.failed.len(),
+                report.copied,
+                report.present
+            );
+            println!(
+                "{} files copied and {} already there, each checked against its SHA-256, in {}.\n\
+                 Nothing was switched: set PORTAL_FILES_URL={} on every instance and restart it.",
+                report.copied,
+                report.present,
+                target.url(),
+                target.url()
             );
         }
         Command::Serve(args) => {
@@ -382,7 +422,7 @@ async fn load_demo(
         ),
     };
     let cipher = KeyCipher::from_settings(settings)?;
-    let files = FileStore::new(settings.files_dir());
+    let files = FileStore::from_settings(settings, Kind::Files)?;
     let assets = demo::DemoAssets {
         cipher: &cipher,
         files: &files,

@@ -75,6 +75,12 @@ pub struct Settings {
     /// Requests one API token may make a minute (then 429 until the next
     /// minute); counted in the store, so across every instance.
     pub api_rate_per_minute: i64,
+    /// Where download files and attachments live: `None`, the data
+    /// directory; else an S3-compatible bucket every instance shares.
+    pub files_s3: Option<crate::files::location::S3Location>,
+    /// Downloads answer with a redirect to a presigned URL valid this long
+    /// (a bucket only; attachments are always streamed by the portal).
+    pub files_presign: Option<std::time::Duration>,
 }
 
 /// An SMTP relay (no TLS: a local MTA).
@@ -226,6 +232,16 @@ impl Settings {
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(25),
         });
+        let files_s3 = var("PORTAL_FILES_URL")
+            .map(|u| crate::files::location::S3Location::parse(&u, var))
+            .transpose()?;
+        let files_presign = var("PORTAL_FILES_PRESIGN")
+            .map(|v| crate::files::location::parse_presign(&v))
+            .transpose()?;
+        anyhow::ensure!(
+            files_presign.is_none() || files_s3.is_some(),
+            "PORTAL_FILES_PRESIGN needs PORTAL_FILES_URL=s3://...: the local directory has no URLs to sign"
+        );
         Ok(Settings {
             database_url,
             data_dir,
@@ -264,8 +280,19 @@ impl Settings {
                 })?,
                 None => DEFAULT_API_RATE_PER_MINUTE,
             },
+            files_s3,
+            files_presign,
         })
     }
+}
+
+/// A bucket named on the command line (`files migrate --to`), with its
+/// endpoint, region and credentials from the environment as for
+/// `PORTAL_FILES_URL`.
+pub fn s3_location(url: &str) -> anyhow::Result<crate::files::location::S3Location> {
+    crate::files::location::S3Location::parse(url, |k| {
+        std::env::var(k).ok().filter(|v| !v.trim().is_empty())
+    })
 }
 
 /// Long enough for most downloads in flight to end; short enough for an
@@ -363,11 +390,21 @@ mod tests {
             hash_wait: crate::auth::hasher::WAIT,
             shutdown_limit: std::time::Duration::from_secs(DEFAULT_SHUTDOWN_SECONDS),
             api_rate_per_minute: DEFAULT_API_RATE_PER_MINUTE,
+            files_s3: Some(crate::files::location::S3Location {
+                bucket: "b".into(),
+                prefix: String::new(),
+                endpoint: None,
+                region: "us-east-1".into(),
+                access_key_id: Some("AKID".into()),
+                secret_access_key: Some(SecretString::from("s3-secret-9f8e")),
+                allow_http: false,
+            }),
+            files_presign: None,
         };
         // A clone too: Settings are cloned into every worker.
         for shown in [format!("{settings:?}"), format!("{:?}", settings.clone())] {
             assert!(shown.contains("REDACTED"), "{shown}");
-            for secret in ["171", "205", "hunter2"] {
+            for secret in ["171", "205", "hunter2", "s3-secret"] {
                 assert!(!shown.contains(secret), "{secret} in {shown}");
             }
         }

@@ -20,7 +20,7 @@ use crate::clock::SharedClock;
 use crate::config::Settings;
 use crate::crypto::KeyCipher;
 use crate::error::AppError;
-use crate::files::FileStore;
+use crate::files::{FileStore, Kind};
 use crate::routes;
 use crate::shutdown::Jobs;
 use crate::store::Db;
@@ -101,8 +101,8 @@ impl Application {
             settings.session_absolute,
         );
         let cipher = KeyCipher::from_settings(&settings)?;
-        let files = FileStore::new(settings.files_dir());
-        let attachments = FileStore::new(settings.data_dir.join("attachments"));
+        let files = FileStore::from_settings(&settings, Kind::Files)?;
+        let attachments = FileStore::from_settings(&settings, Kind::Attachments)?;
         let mailer = crate::mail::Mailer::from_settings(&settings)?;
         let state = web::Data::new(AppState {
             db: db.clone(),

@@ -23,6 +23,7 @@ pub mod requests;
 pub mod schema;
 pub mod sessions;
 pub mod software;
+pub mod stored_files;
 pub mod throttle;
 pub mod two_factor;
 pub mod users;

@@ -21,4 +21,6 @@ pub mod session;
 pub mod site_keys;
 pub mod state;
 pub mod store_health;
+pub mod stored_file;
 pub mod throttle;
+pub mod upload_body;

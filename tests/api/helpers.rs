@@ -257,6 +257,8 @@ pub fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8
             csp_portal::config::DEFAULT_SHUTDOWN_SECONDS,
         ),
         api_rate_per_minute: csp_portal::config::DEFAULT_API_RATE_PER_MINUTE,
+        files_s3: None,
+        files_presign: None,
     }
 }
 

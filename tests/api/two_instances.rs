@@ -87,6 +87,11 @@ impl Instance {
     /// Starts the built binary with its own port and log file; `ready`
     /// waits for it.
     fn spawn(store: &SharedStore, name: &'static str) -> Instance {
+        Instance::spawn_with(store, name, &[])
+    }
+
+    /// `spawn`, with more of the environment (a bucket's settings).
+    fn spawn_with(store: &SharedStore, name: &'static str, env: &[(&str, String)]) -> Instance {
         let log = store.data_dir.join(format!("{name}.log"));
         let out = std::fs::File::create(&log).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_csp-portal"))
@@ -99,6 +104,7 @@ impl Instance {
             .env("PORTAL_JOBS", "true")
             .env("PORTAL_SHUTDOWN_SECONDS", "30")
             .env("NO_COLOR", "1")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdin(Stdio::null())
             .stdout(out.try_clone().unwrap())
             .stderr(out)
@@ -356,4 +362,177 @@ async fn two_instances_on_one_store_share_sessions_caps_orders_and_reminders() {
             i.log_text()
         );
     }
+}
+
+/// Two instances on one store and one bucket, the files moved there by
+/// `csp-portal files migrate` and the switch made with PORTAL_FILES_URL:
+/// a file an operator uploads through A is downloaded through B (redirected
+/// to a presigned URL), an attachment filed through A is streamed by B, and
+/// a link asked for 70 times across both is counted 50 times.
+#[tokio::test]
+async fn two_instances_on_one_bucket_serve_each_others_files_and_hold_a_links_cap() {
+    let Some(s3) = crate::s3_server::s3().await else {
+        return;
+    };
+    let store = shared_store().await;
+    let location = s3.location();
+    let bucket_env = s3.env(&location);
+    let migrated = Command::new(env!("CARGO_BIN_EXE_csp-portal"))
+        .args(["files", "migrate", "--to", &location.url()])
+        .env_clear()
+        .env("DATABASE_URL", &store.url)
+        .env("PORTAL_DATA_DIR", &store.data_dir)
+        .envs(
+            bucket_env
+                .iter()
+                .filter(|(k, _)| *k != "PORTAL_FILES_URL")
+                .map(|(k, v)| (*k, v.as_str())),
+        )
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&migrated.stdout).into_owned();
+    assert!(
+        migrated.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&migrated.stderr)
+    );
+    assert!(said.contains("Nothing was switched"), "{said}");
+    std::fs::remove_dir_all(store.data_dir.join("files")).unwrap();
+
+    let mut env = bucket_env.clone();
+    env.push(("PORTAL_FILES_PRESIGN", "300s".into()));
+    let mut a = Instance::spawn_with(&store, "a", &env);
+    let mut b = Instance::spawn_with(&store, "b", &env);
+    a.ready().await;
+    b.ready().await;
+    let contoso = organisations::find_by_name(&store.db, "Contoso")
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    let (sub, demo_file) = crate::software::contoso_purchase_in(&store.db, "WS2022-DAT").await;
+
+    // An operator uploads a file through A.
+    let ws = catalog::product_by_sku(&store.db, "WS2022-DAT")
+        .await
+        .unwrap()
+        .unwrap();
+    let variant = catalog::variants_of(&store.db, ws.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|v| v.language == "pl-PL")
+        .unwrap();
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    let mut op = Browser::new(&a.base);
+    assert_eq!(
+        op.sign_in("operator@portal.example", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let path = format!("/operator/catalog/{}/files", ws.id);
+    op.get(&path).await;
+    let (vid, sent) = (variant.id.to_string(), bytes.clone());
+    let added = op
+        .post_multipart(&path, move |f| {
+            f.text("variant", vid).text("name", "").part(
+                "file",
+                reqwest::multipart::Part::bytes(sent).file_name("ws-pl.iso"),
+            )
+        })
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let file = catalog::variants_with_files(&store.db, ws.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.file_name.as_deref() == Some("ws-pl.iso"))
+        .unwrap()
+        .id;
+
+    // B hands the partner a presigned URL to it.
+    let mut admin = Browser::new(&b.base);
+    assert_eq!(
+        admin.sign_in(ADMIN, PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = no_redirects
+        .get(format!(
+            "{}/customers/{contoso}/software/{sub}/files/{file}",
+            b.base
+        ))
+        .header("cookie", admin.cookies().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let signed = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(signed.starts_with(&s3.endpoint), "{signed}");
+    let got = reqwest::get(&signed).await.unwrap().bytes().await.unwrap();
+    assert!(
+        got.as_ref() == bytes.as_slice(),
+        "the file arrives byte for byte"
+    );
+
+    // An attachment filed through A is streamed by B to the operator.
+    let mut filer = Browser::new(&a.base);
+    assert_eq!(
+        filer.sign_in(ADMIN, PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    filer.get("/support/new").await;
+    let filed = filer
+        .post_multipart("/support", |f| {
+            crate::helpers::question(f).part(
+                "files",
+                reqwest::multipart::Part::text("disk full on node 3").file_name("node3.log"),
+            )
+        })
+        .await;
+    assert_eq!(filed.status, StatusCode::SEE_OTHER, "{}", filed.body);
+    let request = filed.location().unwrap().to_owned();
+    let page = filer.get(&request).await;
+    let href = regex::Regex::new(r#"href="(/support/[^"]+/attachments/[^"]+)""#)
+        .unwrap()
+        .captures(&page.body)
+        .expect("an attachment link")[1]
+        .replace("/support/", "/operator/requests/");
+    let mut op_on_b = op.at(&b.base);
+    let fetched = op_on_b.get(&href).await;
+    assert_eq!(fetched.status, StatusCode::OK, "streamed, never redirected");
+    assert_eq!(fetched.body, "disk full on node 3");
+
+    // A link's 50 downloads, asked for 70 times at once across both.
+    let link = crate::software::make_link(&mut admin, contoso, sub, demo_file).await;
+    let fetches = (0..70).map(|i| {
+        let url = format!("{}{link}", if i % 2 == 0 { &a.base } else { &b.base });
+        let client = no_redirects.clone();
+        async move { client.get(url).send().await.unwrap().status() }
+    });
+    let answers = futures_util::future::join_all(fetches).await;
+    let redirected = answers.iter().filter(|s| **s == StatusCode::FOUND).count();
+    assert_eq!(redirected, 50, "{answers:?}");
+    // The rest are refused: used up, or (a loaded machine's pool wait) busy
+    // with nothing counted.
+    assert!(
+        answers.iter().all(|s| matches!(
+            *s,
+            StatusCode::FOUND | StatusCode::GONE | StatusCode::SERVICE_UNAVAILABLE
+        )),
+        "{answers:?}"
+    );
+    let hash = csp_portal::crypto::token_hash(link.trim_start_matches("/d/"));
+    let used = links::by_token(&store.db, &hash)
+        .await
+        .unwrap()
+        .unwrap()
+        .downloads_used;
+    assert_eq!(used, 50);
+    a.signal("TERM");
+    b.signal("TERM");
+    assert!(a.exit().await.success(), "{}", a.log_text());
+    assert!(b.exit().await.success(), "{}", b.log_text());
 }

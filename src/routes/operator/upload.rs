@@ -6,11 +6,8 @@
 //! limit becomes a message on the form.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
-use actix_multipart::{Field, Multipart};
-use actix_web::error::PayloadError;
-use actix_web::http::header;
+use actix_multipart::Field;
 use actix_web::web::BytesMut;
 use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
@@ -21,6 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::files::FileStore;
 use crate::routes::human_size;
 use crate::routes::support::upload::clean_name;
+use crate::web::upload_body::{LimitedBody, too_large};
 
 /// One text field; the forms' fields are short.
 const MAX_FIELD_BYTES: usize = 4 * 1024;
@@ -81,26 +79,6 @@ impl UploadForm {
     }
 }
 
-fn too_large(message: &'static str, arg: &'static str, value: String) -> AppError {
-    AppError::TooLarge {
-        message,
-        arg,
-        value,
-    }
-}
-
-fn read_error(over_body: &Cell<bool>, body_limit: u64) -> AppError {
-    if over_body.get() {
-        too_large(
-            "error-form-too-large",
-            "limit",
-            human_size(i64::try_from(body_limit).unwrap_or(i64::MAX)),
-        )
-    } else {
-        AppError::BadRequest
-    }
-}
-
 /// Reads the form: its text fields, and its part `file_field` into `sink`.
 pub async fn read(
     req: &HttpRequest,
@@ -108,36 +86,14 @@ pub async fn read(
     file_field: &str,
     sink: Sink<'_>,
 ) -> AppResult<UploadForm> {
-    let body_limit = sink.body_limit();
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    let over_body = Rc::new(Cell::new(false));
-    if declared.is_some_and(|n| n > body_limit) {
-        over_body.set(true);
-        return Err(read_error(&over_body, body_limit));
-    }
-    let flag = over_body.clone();
-    let mut seen: u64 = 0;
-    let counted = payload.map(move |chunk| {
-        let chunk = chunk?;
-        seen += chunk.len() as u64;
-        if seen > body_limit {
-            flag.set(true);
-            return Err(PayloadError::Overflow);
-        }
-        Ok(chunk)
-    });
-    let mut form = Multipart::new(req.headers(), counted);
+    let (mut form, body) = LimitedBody::open(req, payload, sink.body_limit())?;
     let mut out = UploadForm {
         fields: Vec::new(),
         file: Received::Nothing,
     };
     let mut parts = 0;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| read_error(&over_body, body_limit))?;
+        let mut field = field.map_err(|_| body.read_error())?;
         parts += 1;
         if parts > MAX_PARTS {
             return Err(too_large(
@@ -155,28 +111,24 @@ pub async fn read(
             Some(file_name) if name == file_field => {
                 // An empty file input sends a part with no name: nothing chosen.
                 if file_name.is_empty() || !matches!(out.file, Received::Nothing) {
-                    drain(&mut field, &over_body, body_limit).await?;
+                    body.drain(&mut field).await?;
                     continue;
                 }
                 out.file = match &sink {
-                    Sink::Text { limit, .. } => {
-                        read_text(&mut field, *limit, &over_body, body_limit).await?
-                    }
+                    Sink::Text { limit, .. } => read_text(&mut field, *limit, &body).await?,
                     Sink::Store { files, limit } => {
-                        store(&mut field, files, *limit, file_name, &over_body, body_limit).await?
+                        store(&mut field, files, *limit, file_name, &body).await?
                     }
                 };
             }
             // The CSRF middleware has checked the token (the first part);
             // a file in any other part is not wanted.
-            Some(_) => drain(&mut field, &over_body, body_limit).await?,
-            None if name == crate::web::csrf::FIELD => {
-                drain(&mut field, &over_body, body_limit).await?
-            }
+            Some(_) => body.drain(&mut field).await?,
+            None if name == crate::web::csrf::FIELD => body.drain(&mut field).await?,
             None => {
                 let mut value = BytesMut::new();
                 while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(|_| read_error(&over_body, body_limit))?;
+                    let chunk = chunk.map_err(|_| body.read_error())?;
                     if value.len() + chunk.len() > MAX_FIELD_BYTES {
                         return Err(too_large(
                             "error-form-field-too-large",
@@ -194,26 +146,13 @@ pub async fn read(
     Ok(out)
 }
 
-/// Reads a part to its end without keeping it; stops at the first error.
-async fn drain(field: &mut Field, over_body: &Cell<bool>, body_limit: u64) -> AppResult<()> {
-    while let Some(chunk) = field.next().await {
-        chunk.map_err(|_| read_error(over_body, body_limit))?;
-    }
-    Ok(())
-}
-
-async fn read_text(
-    field: &mut Field,
-    limit: usize,
-    over_body: &Cell<bool>,
-    body_limit: u64,
-) -> AppResult<Received> {
+async fn read_text(field: &mut Field, limit: usize, body: &LimitedBody) -> AppResult<Received> {
     let mut bytes = BytesMut::new();
     while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| read_error(over_body, body_limit))?;
+        let chunk = chunk.map_err(|_| body.read_error())?;
         if bytes.len() + chunk.len() > limit {
             bytes.clear();
-            drain(field, over_body, body_limit).await?;
+            body.drain(field).await?;
             return Ok(Received::TooLarge);
         }
         bytes.extend_from_slice(&chunk);
@@ -231,8 +170,7 @@ async fn store(
     files: &FileStore,
     limit: i64,
     name: String,
-    over_body: &Cell<bool>,
-    body_limit: u64,
+    body: &LimitedBody,
 ) -> AppResult<Received> {
     let read_failed = Cell::new(false);
     let chunks = field.inspect(|c| {
@@ -246,7 +184,7 @@ async fn store(
             upload: Upload::new(files, stored),
         }),
         Ok(None) => Ok(Received::TooLarge),
-        Err(_) if read_failed.get() => Err(read_error(over_body, body_limit)),
+        Err(_) if read_failed.get() => Err(body.read_error()),
         Err(e) => Err(AppError::Internal(anyhow::anyhow!(
             "storing a download file: {e}"
         ))),

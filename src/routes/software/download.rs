@@ -1,14 +1,10 @@
 //! `GET .../software/{sub}/files/{file}`: Download, for a signed-in admin agent
-//! or customer global admin. The file is streamed by actix-files (never read
-//! whole), with Content-Length, Content-Disposition, ETag, Accept-Ranges,
-//! Range and If-Range, plus a `Repr-Digest` carrying its SHA-256.
+//! or customer global admin, counted (a transfer from byte 0) and then
+//! answered by `web::stored_file`: streamed with Content-Length, ETag, Range
+//! and If-Range and a `Repr-Digest`, or redirected to a presigned URL.
 
-use actix_files::NamedFile;
-use actix_web::http::header::{
-    self, ContentDisposition, DispositionParam, DispositionType, HeaderValue,
-};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use base64::Engine;
 use uuid::Uuid;
 
 use super::Where;
@@ -21,6 +17,7 @@ use crate::web::access::{ManageKeys, Principal, SeeOwnSoftware};
 use crate::web::audit::On;
 use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::state::AppState;
+use crate::web::stored_file::{self, StoredFile};
 
 /// The request's `Range` header, if any.
 pub fn range_of(req: &HttpRequest) -> Option<&str> {
@@ -29,51 +26,22 @@ pub fn range_of(req: &HttpRequest) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
-/// Streams a stored file as an attachment named as the catalog says.
+/// Answers with a download file (streamed, or redirected to a presigned
+/// URL where configured) saved under the name the catalog gives it.
 pub async fn serve(
     req: &HttpRequest,
     state: &AppState,
     file: &DownloadFile,
 ) -> AppResult<HttpResponse> {
-    let path = state
-        .files
-        .path(&file.storage_name)
-        .ok_or(AppError::NotFound)?;
-    // Opening is a blocking call: keep it off the async workers.
-    let named = web::block(move || NamedFile::open(path))
-        .await?
-        .map_err(|e| {
-            AppError::Internal(anyhow::anyhow!(
-                "download file {} missing from the store: {e}",
-                file.id
-            ))
-        })?;
-    // Chunks are read on the worker itself, as nginx's sendfile does, not
-    // handed one by one (64 KiB each) to the blocking pool: that hand-off
-    // cost about half the throughput (bench/RESULTS.md, downloads).
-    let mut res = named
-        .read_mode_threshold(u64::MAX)
-        .set_content_disposition(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(file.file_name.clone())],
-        })
-        .into_response(req);
-    if let Some(digest) = repr_digest(&file.sha256)
-        && let Ok(v) = HeaderValue::from_str(&digest)
-    {
-        res.headers_mut()
-            .insert(header::HeaderName::from_static("repr-digest"), v);
-    }
-    Ok(res)
-}
-
-/// `sha-256=:<base64>:` (RFC 9530) from the hex digest in the catalog.
-fn repr_digest(hex: &str) -> Option<String> {
-    let bytes = hex::decode(hex).ok()?;
-    Some(format!(
-        "sha-256=:{}:",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    ))
+    let stored = StoredFile {
+        storage_name: &file.storage_name,
+        size_bytes: file.size_bytes,
+        sha256: &file.sha256,
+        file_name: &file.file_name,
+        content_type: None,
+        may_redirect: true,
+    };
+    stored_file::respond(req, &state.files, stored).await
 }
 
 async fn download(

@@ -1,8 +1,6 @@
 //! Attachments are served only to those who may see their request: the
 //! partner that filed it and the operators. A foreign id is a 404.
 
-use actix_files::NamedFile;
-use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpRequest, HttpResponse, web};
 use uuid::Uuid;
 
@@ -11,6 +9,7 @@ use crate::store::requests;
 use crate::web::access::{FileRequests, OperatePortal};
 use crate::web::ctx::Ctx;
 use crate::web::state::AppState;
+use crate::web::stored_file::{self, StoredFile};
 
 async fn serve(
     req: &HttpRequest,
@@ -27,24 +26,18 @@ async fn serve(
         .into_iter()
         .find(|a| a.id == id)
         .ok_or(AppError::NotFound)?;
-    let path = state
-        .attachments
-        .path(&a.storage_name)
-        .ok_or(AppError::NotFound)?;
-    let named = web::block(move || NamedFile::open(path))
-        .await?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("attachment {id} missing: {e}")))?;
-    let content_type: mime::Mime = a
-        .content_type
-        .parse()
-        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
-    Ok(named
-        .set_content_type(content_type)
-        .set_content_disposition(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(a.original_name)],
-        })
-        .into_response(req))
+    // Never presigned: a signed URL works for whoever holds it, and an
+    // attachment is only for those who may see its request.
+    let content_type = a.content_type.parse().ok();
+    let stored = StoredFile {
+        storage_name: &a.storage_name,
+        size_bytes: a.size_bytes,
+        sha256: &a.sha256,
+        file_name: &a.original_name,
+        content_type,
+        may_redirect: false,
+    };
+    stored_file::respond(req, &state.attachments, stored).await
 }
 
 pub async fn partner(

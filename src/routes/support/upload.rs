@@ -6,11 +6,7 @@
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
-use actix_multipart::{Field, Multipart};
-use actix_web::error::PayloadError;
-use actix_web::http::header;
 use actix_web::web::BytesMut;
 use actix_web::{HttpRequest, web};
 use futures_util::StreamExt;
@@ -19,6 +15,7 @@ use crate::error::{AppError, AppResult};
 use crate::files::FileStore;
 use crate::routes::operator::catalog::human_size;
 use crate::store::requests::NewAttachment;
+use crate::web::upload_body::{LimitedBody, too_large};
 
 pub const MAX_FILES: usize = 5;
 pub const MAX_FILE_BYTES: i64 = 10 * 1024 * 1024;
@@ -123,72 +120,6 @@ impl Upload {
     }
 }
 
-/// Why a form was refused unread (or its reading stopped): it is past one of
-/// the limits above, or it is not a well-formed form.
-fn too_large(message: &'static str, arg: &'static str, value: String) -> AppError {
-    AppError::TooLarge {
-        message,
-        arg,
-        value,
-    }
-}
-
-fn body_too_large() -> AppError {
-    too_large(
-        "error-form-too-large",
-        "limit",
-        human_size(MAX_BODY_BYTES as i64),
-    )
-}
-
-/// What a read error means: past the body limit (the counting stream says
-/// so), else a broken or aborted form.
-fn read_error(over_body: &Cell<bool>) -> AppError {
-    if over_body.get() {
-        body_too_large()
-    } else {
-        AppError::BadRequest
-    }
-}
-
-/// Reads a part to its end without keeping it; stops at the first error.
-async fn drain(field: &mut Field, over_body: &Cell<bool>) -> AppResult<()> {
-    while let Some(chunk) = field.next().await {
-        chunk.map_err(|_| read_error(over_body))?;
-    }
-    Ok(())
-}
-
-/// The request's body, refused up front when it declares a length past
-/// [`MAX_BODY_BYTES`], else counted as it streams (a chunked body declares
-/// none): past the limit the stream fails and `over_body` is set.
-fn limited_body(
-    req: &HttpRequest,
-    payload: web::Payload,
-) -> AppResult<(Multipart, Rc<Cell<bool>>)> {
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
-        return Err(body_too_large());
-    }
-    let over_body = Rc::new(Cell::new(false));
-    let flag = over_body.clone();
-    let mut seen: u64 = 0;
-    let counted = payload.map(move |chunk| {
-        let chunk = chunk?;
-        seen += chunk.len() as u64;
-        if seen > MAX_BODY_BYTES {
-            flag.set(true);
-            return Err(PayloadError::Overflow);
-        }
-        Ok(chunk)
-    });
-    Ok((Multipart::new(req.headers(), counted), over_body))
-}
-
 /// Reads the form within the limits above: files go to the store as they
 /// arrive, text fields are kept (each and all together bounded).
 pub async fn read(
@@ -196,7 +127,7 @@ pub async fn read(
     payload: web::Payload,
     store: &FileStore,
 ) -> AppResult<Upload> {
-    let (mut form, over_body) = limited_body(req, payload)?;
+    let (mut form, body) = LimitedBody::open(req, payload, MAX_BODY_BYTES)?;
     let mut up = Upload {
         fields: BTreeMap::new(),
         stored: Written {
@@ -210,7 +141,7 @@ pub async fn read(
     let mut parts = 0;
     let mut text_bytes = 0;
     while let Some(field) = form.next().await {
-        let mut field = field.map_err(|_| read_error(&over_body))?;
+        let mut field = field.map_err(|_| body.read_error())?;
         parts += 1;
         if parts > MAX_PARTS {
             return Err(too_large(
@@ -226,23 +157,23 @@ pub async fn read(
             .map(str::to_owned);
         match filename {
             // The CSRF middleware has checked the token (the first part).
-            _ if name == crate::web::csrf::FIELD => drain(&mut field, &over_body).await?,
+            _ if name == crate::web::csrf::FIELD => body.drain(&mut field).await?,
             Some(raw) if name == "files" => {
                 let display = clean_name(&raw);
                 if display.is_empty() {
                     // An empty file input sends a part with no name: nothing chosen.
-                    drain(&mut field, &over_body).await?;
+                    body.drain(&mut field).await?;
                     continue;
                 }
                 up.chosen.push(display.clone());
                 let Some(content_type) = content_type_of(&display) else {
                     up.problems.push(UploadProblem::WrongType(display));
-                    drain(&mut field, &over_body).await?;
+                    body.drain(&mut field).await?;
                     continue;
                 };
                 if up.stored.files.len() >= MAX_FILES {
                     up.problems.push(UploadProblem::TooMany);
-                    drain(&mut field, &over_body).await?;
+                    body.drain(&mut field).await?;
                     continue;
                 }
                 let limit = MAX_FILE_BYTES.min(MAX_TOTAL_BYTES - total);
@@ -254,7 +185,7 @@ pub async fn read(
                 });
                 let stored = match store.put_limited(chunks, limit).await {
                     Ok(s) => s,
-                    Err(_) if read_failed.get() => return Err(read_error(&over_body)),
+                    Err(_) if read_failed.get() => return Err(body.read_error()),
                     Err(e) => {
                         return Err(AppError::Internal(anyhow::anyhow!(
                             "storing an attachment: {e}"
@@ -279,7 +210,7 @@ pub async fn read(
             _ => {
                 let mut value = BytesMut::new();
                 while let Some(chunk) = field.next().await {
-                    let chunk = chunk.map_err(|_| read_error(&over_body))?;
+                    let chunk = chunk.map_err(|_| body.read_error())?;
                     if value.len() + chunk.len() > MAX_FIELD_BYTES {
                         return Err(too_large(
                             "error-form-field-too-large",
