@@ -360,7 +360,7 @@ def downloads(opts, store, port, admin, pages, big, pid):
     path, sub = base, None
     for _ in range(200):
         body = admin.get_ok(path)
-        m = re.search(rf'Windows Server 2022 Datacenter</td>.*?href="{base}/({UUID})"', body, re.S)
+        m = re.search(rf'Windows Server 2022 Datacenter</t[dh]>.*?href="{base}/({UUID})"', body, re.S)
         if m:
             sub = m.group(1)
             break
@@ -370,7 +370,7 @@ def downloads(opts, store, port, admin, pages, big, pid):
     if not sub:
         raise SystemExit("no Windows Server 2022 Datacenter purchase of Contoso to download")
     show = admin.get_ok(f"{base}/{sub}?language=en-US&show=1")
-    file_id = re.search(rf"bench\.iso</td>.*?/files/({UUID})", show, re.S).group(1)
+    file_id = re.search(rf"bench\.iso</t[dh]>.*?/files/({UUID})", show, re.S).group(1)
     size = big.stat().st_size
     nport = free_port()
     nginx = nginx_start(store.dir, big.parent, nport)
