@@ -157,17 +157,22 @@ pub async fn middleware(
             .map(ServiceResponse::map_into_boxed_body);
     };
     if health.is_down() && needs_store(req.path()) {
-        return Ok(req.error_response(AppError::Unavailable(anyhow::anyhow!(
-            "the store is down (answered without asking it)"
-        ))));
+        let why = anyhow::anyhow!("the store is down (answered without asking it)");
+        // The API's clients read problem details, never a page.
+        return Ok(if req.path().starts_with("/api/") {
+            req.error_response(crate::api::problem::ApiError::Unavailable(why))
+        } else {
+            req.error_response(AppError::Unavailable(why))
+        });
     }
     match next.call(req).await {
         Ok(res) => {
-            let unavailable = res
-                .response()
-                .error()
-                .and_then(|e| e.as_error::<AppError>())
-                .is_some_and(|e| matches!(e, AppError::Unavailable(_)));
+            let unavailable = res.response().error().is_some_and(|e| {
+                e.as_error::<AppError>()
+                    .is_some_and(|e| matches!(e, AppError::Unavailable(_)))
+                    || e.as_error::<crate::api::problem::ApiError>()
+                        .is_some_and(|e| matches!(e, crate::api::problem::ApiError::Unavailable(_)))
+            });
             if unavailable {
                 health.mark_down(state.clock.now());
             }

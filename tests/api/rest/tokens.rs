@@ -263,3 +263,31 @@ async fn each_token_has_its_own_rate_limit_with_headers() {
     assert_eq!(res.status, StatusCode::OK);
     assert_eq!(res.header("ratelimit"), Some("\"per-token\";r=2;t=60"));
 }
+
+#[tokio::test]
+async fn a_store_that_is_down_gives_the_api_a_503_problem_not_a_page() {
+    let app = spawn_app().await;
+    let api = api_as(&app, Role::AdminAgent).await;
+    assert_eq!(api.get("/api/v1/customers").await.status, StatusCode::OK);
+    app.db.close().await;
+    // The first failure is the token's lookup; it marks the store down.
+    let first = api.get("/api/v1/customers").await;
+    assert_eq!(first.status, StatusCode::SERVICE_UNAVAILABLE, "{first:?}");
+    assert_eq!(
+        first.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(first.problem(), "unavailable");
+    assert!(
+        app.health.is_down(),
+        "an API failure marks the store down too"
+    );
+    // From now on the answer comes without asking the store, still a problem.
+    let second = api.get("/api/v1/customers").await;
+    assert_eq!(second.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        second.header("content-type"),
+        Some("application/problem+json")
+    );
+    assert_eq!(second.problem(), "unavailable");
+}
