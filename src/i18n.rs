@@ -2,10 +2,11 @@
 //! from `locales/<lang>/*.ftl`, looked up for the request's language.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{Loader, static_loader};
+use fluent_templates::static_loader;
 use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
@@ -109,6 +110,8 @@ impl Arg<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct I18n {
     lang: LanguageIdentifier,
+    /// `lang`'s place in [`SUPPORTED`]: its row of the message cache.
+    slot: usize,
     /// Where times are shown; `None` is UTC.
     tz: Option<chrono_tz::Tz>,
 }
@@ -117,9 +120,21 @@ impl Default for I18n {
     fn default() -> Self {
         I18n {
             lang: DEFAULT_LANG,
+            slot: 0,
             tz: None,
         }
     }
+}
+
+thread_local! {
+    /// Messages without arguments, formatted once per language and worker
+    /// thread: a message is a pure function of its language and id, and a
+    /// page asks for the same few dozen again and again (a column's label
+    /// on each of 50 rows). Formatting each time was an eighth of the
+    /// software list's time in a profile (bench/RESULTS.md). Per thread, so
+    /// no lock; bounded by the catalogs' size.
+    static PLAIN: RefCell<[HashMap<Box<str>, Box<str>>; SUPPORTED.len()]> =
+        RefCell::new(Default::default());
 }
 
 impl I18n {
@@ -152,7 +167,15 @@ impl I18n {
     }
 
     fn with(lang: LanguageIdentifier) -> I18n {
-        I18n { lang, tz: None }
+        let slot = SUPPORTED
+            .iter()
+            .position(|l| l.parse::<LanguageIdentifier>().is_ok_and(|l| l == lang))
+            .unwrap_or(0);
+        I18n {
+            lang,
+            slot,
+            tz: None,
+        }
     }
 
     /// A supported language named exactly (a saved preference, the `lang`
@@ -206,7 +229,28 @@ impl I18n {
 
     /// The message `id` in this language.
     pub fn t(&self, id: &str) -> String {
-        LOCALES.lookup(&self.lang, id)
+        PLAIN.with_borrow_mut(|cache| {
+            // `slot` comes from SUPPORTED's positions, so the row exists.
+            let Some(by_id) = cache.get_mut(self.slot) else {
+                return self.lookup(id, None);
+            };
+            if let Some(text) = by_id.get(id) {
+                return String::from(&**text);
+            }
+            let text = self.lookup(id, None);
+            by_id.insert(id.into(), text.as_str().into());
+            text
+        })
+    }
+
+    /// `id` in this language, else in English (which the catalog test makes
+    /// sure has every message). fluent-templates' own lookup negotiates the
+    /// language afresh on every call; it is known here.
+    fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+        LOCALES
+            .lookup_single_language(&self.lang, id, args)
+            .or_else(|_| LOCALES.lookup_single_language(&DEFAULT_LANG, id, args))
+            .unwrap_or_else(|_| format!("Unknown localization key: {id:?}"))
     }
 
     /// The message `id` with named arguments.
@@ -215,7 +259,7 @@ impl I18n {
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
             .collect();
-        LOCALES.lookup_with_args(&self.lang, id, &map)
+        self.lookup(id, Some(&map))
     }
 
     /// The message `id` with the number `n` as `name`: passed as a number, so
@@ -238,7 +282,7 @@ impl I18n {
             .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
             .collect();
         map.insert(Cow::Borrowed(name), FluentValue::from(n));
-        LOCALES.lookup_with_args(&self.lang, id, &map)
+        self.lookup(id, Some(&map))
     }
 
     /// The message `id` with arguments that may be numbers (`Arg::Number`,
@@ -249,7 +293,7 @@ impl I18n {
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), v.value()))
             .collect();
-        LOCALES.lookup_with_args(&self.lang, id, &map)
+        self.lookup(id, Some(&map))
     }
 
     /// Shorthand for a message with one argument, handy in templates.
@@ -316,6 +360,20 @@ mod tests {
         assert_eq!(I18n::exactly("ru"), None);
         assert_eq!(I18n::exactly("de-DE"), None);
         assert_eq!(I18n::with_lang("xx").lang(), "en-US");
+    }
+
+    #[test]
+    fn each_language_keeps_its_own_messages_on_one_thread() {
+        let (en, pl) = (I18n::default(), I18n::with_lang("pl-PL"));
+        for _ in 0..2 {
+            assert_eq!(en.t("country-CZ"), "Czechia");
+            assert_eq!(pl.t("country-CZ"), "Czechy");
+            assert_eq!(
+                I18n::with_lang("cs-CZ").t("country-CZ"),
+                "Česko",
+                "the second time, from the cache"
+            );
+        }
     }
 
     #[test]
