@@ -16,7 +16,7 @@ use crate::app;
 use crate::domain::subscription::{StatusFilter, days_left_to_cancel};
 use crate::store::keyset::{Cursor, Order};
 use crate::store::links;
-use crate::store::software::{self, Filter, Key, SoftwareRow};
+use crate::store::software::{self, Filter, Key, ListedPurchase, SoftwareRow};
 use crate::web::access::{ApiAllowed, GetKeys, ManageKeys, Principal, SeeSoftware};
 use crate::web::state::AppState;
 
@@ -39,7 +39,7 @@ pub struct SoftwareView {
     pub has_downloads: bool,
 }
 
-fn view(s: SoftwareRow, now: DateTime<Utc>) -> SoftwareView {
+fn view(s: ListedPurchase, now: DateTime<Utc>) -> SoftwareView {
     SoftwareView {
         days_left_to_cancel: if s.status.is_active() {
             days_left_to_cancel(now, s.cancel_until)

@@ -21,7 +21,7 @@ pub async fn purchases(
     db: &csp_portal::store::Db,
     customer: Uuid,
     order: csp_portal::store::keyset::Order,
-) -> Vec<software::SoftwareRow> {
+) -> Vec<software::ListedPurchase> {
     let (rows, more) = software::list(
         db,
         Scope::Vendor,

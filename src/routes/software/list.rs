@@ -15,7 +15,7 @@ use crate::error::AppResult;
 use crate::routes::paging::{self, CursorQuery, Pager};
 use crate::store::keyset::Order;
 use crate::store::organisations::Customer;
-use crate::store::software::{self, Filter, Key, SoftwareRow};
+use crate::store::software::{self, Filter, Key, ListedPurchase};
 use crate::web::access::{Policy, SeeCustomers, SeeOwnSoftware};
 use crate::web::ctx::{Ctx, ScopedCustomer};
 use crate::web::page::Page;
@@ -127,7 +127,7 @@ struct SoftwareList {
     pager: Pager,
 }
 
-fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: SoftwareRow) -> Row {
+fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: ListedPurchase) -> Row {
     Row {
         id: r.id,
         order_id: r.order_id,
@@ -186,7 +186,7 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         cursor,
         PAGE_SIZE,
         |c| software::list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE),
-        |first: &SoftwareRow| {
+        |first: &ListedPurchase| {
             software::count(db, scope, customer, &filter, shape.order, first.key())
         },
         |r| (r.purchased_at, r.id),
