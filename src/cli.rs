@@ -186,7 +186,7 @@ pub fn main() -> ExitCode {
 }
 
 async fn open(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(&settings.database_url)
+    let db = Db::connect_sized(&settings.database_url, settings.db_pool)
         .await
         .context("opening the database")?;
     db.migrate().await.context("running migrations")?;

@@ -65,6 +65,9 @@ pub struct Settings {
     pub smtp: Option<SmtpRelay>,
     /// Password hashes run at once; `None`: one per core.
     pub hash_threads: Option<usize>,
+    /// Connections in the store's pool; `None`: the measured default for
+    /// the store ([`crate::store::default_pool_size`]).
+    pub db_pool: Option<u32>,
     /// How long a sign-in waits for a free hash thread before "busy" (3 s;
     /// the tests give it longer: on a loaded machine a fixed 3 s of real
     /// time made counts of parallel sign-ins flaky).
@@ -268,6 +271,19 @@ impl Settings {
             hash_threads: var("PORTAL_HASH_THREADS")
                 .and_then(|v| v.parse().ok())
                 .filter(|n| *n > 0),
+            db_pool: match var("PORTAL_DB_POOL") {
+                Some(v) => Some(
+                    v.parse()
+                        .ok()
+                        .filter(|n| (1..=1000).contains(n))
+                        .ok_or_else(|| {
+                            anyhow::anyhow!(
+                                "PORTAL_DB_POOL must be a number of connections (1-1000)"
+                            )
+                        })?,
+                ),
+                None => None,
+            },
             shutdown_limit: std::time::Duration::from_secs(match var("PORTAL_SHUTDOWN_SECONDS") {
                 Some(v) => v.parse().map_err(|_| {
                     anyhow::anyhow!("PORTAL_SHUTDOWN_SECONDS must be a number of seconds")
@@ -387,6 +403,7 @@ mod tests {
             mail_from: DEFAULT_MAIL_FROM.into(),
             smtp: None,
             hash_threads: None,
+            db_pool: None,
             hash_wait: crate::auth::hasher::WAIT,
             shutdown_limit: std::time::Duration::from_secs(DEFAULT_SHUTDOWN_SECONDS),
             api_rate_per_minute: DEFAULT_API_RATE_PER_MINUTE,

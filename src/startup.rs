@@ -69,7 +69,7 @@ impl Application {
         clock: SharedClock,
         bind: &str,
     ) -> anyhow::Result<Application> {
-        let db = Db::connect(&settings.database_url)
+        let db = Db::connect_sized(&settings.database_url, settings.db_pool)
             .await
             .context("opening the database")?;
         db.migrate().await.context("running migrations")?;

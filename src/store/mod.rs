@@ -246,11 +246,35 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// from then on at once, see `web::store_health`).
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// Connections in a pool unless `PORTAL_DB_POOL` says otherwise, by store:
+/// chosen by `bench/pool_sweep.sh` (figures in bench/RESULTS.md).
+pub fn default_pool_size(url: &str) -> u32 {
+    if is_postgres(url) {
+        PG_POOL
+    } else {
+        SQLITE_POOL
+    }
+}
+
+const PG_POOL: u32 = 16;
+const SQLITE_POOL: u32 = 8;
+
+fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres:") || url.starts_with("postgresql:")
+}
+
 impl Db {
-    /// Opens the database named by `url` (`sqlite://...` or `postgres://...`).
-    /// An SQLite file and its directory are created on first start.
+    /// Opens the database named by `url` (`sqlite://...` or `postgres://...`)
+    /// with the store's default pool. An SQLite file and its directory are
+    /// created on first start.
     pub async fn connect(url: &str) -> StoreResult<Db> {
-        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Db::connect_sized(url, None).await
+    }
+
+    /// [`Db::connect`] with `pool` connections (`None`: the default).
+    pub async fn connect_sized(url: &str, pool: Option<u32>) -> StoreResult<Db> {
+        let size = pool.unwrap_or_else(|| default_pool_size(url));
+        if is_postgres(url) {
             // Every statement is prepared once per connection and planned
             // once: the generic plan. PostgreSQL's default re-plans each run
             // of a statement whose custom plans look cheaper (the activity
@@ -262,7 +286,7 @@ impl Db {
             let opts = PgConnectOptions::from_str(url)?
                 .options([("plan_cache_mode", "force_generic_plan"), ("jit", "off")]);
             let pool = PgPoolOptions::new()
-                .max_connections(16)
+                .max_connections(size)
                 .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_lazy_with(opts);
             Ok(Db::Pg(pool))
@@ -280,7 +304,7 @@ impl Db {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::Other(sqlx::Error::Io(e)))?;
             }
             let pool = SqlitePoolOptions::new()
-                .max_connections(8)
+                .max_connections(size)
                 .acquire_timeout(ACQUIRE_TIMEOUT)
                 .connect_with(opts)
                 .await?;

@@ -251,6 +251,7 @@ pub fn test_settings(database_url: String, data_dir: PathBuf, cookie_key: Vec<u8
         mail_from: DEFAULT_MAIL_FROM.into(),
         smtp: None,
         hash_threads: None,
+        db_pool: None,
         // Real time: a loaded machine must not turn a count into a "busy".
         hash_wait: std::time::Duration::from_secs(120),
         shutdown_limit: std::time::Duration::from_secs(

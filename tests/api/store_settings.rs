@@ -41,6 +41,74 @@ async fn connections_carry_the_chosen_store_settings() {
             assert_eq!(pragma("synchronous").await, "1");
             assert_eq!(pragma("foreign_keys").await, "1");
             assert_eq!(pragma("busy_timeout").await, "10000");
+            // Built without its global allocation and page-cache locks
+            // (.cargo/config.toml): those serialised eight connections.
+            let built: Vec<String> =
+                sqlx::query_scalar("SELECT compile_options FROM pragma_compile_options")
+                    .fetch_all(pool)
+                    .await
+                    .expect("compile options");
+            assert!(
+                built.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+                "{built:?}"
+            );
+            assert!(
+                !built.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+                "{built:?}"
+            );
         }
+    }
+}
+
+#[tokio::test]
+async fn the_pool_has_the_size_asked_for_else_the_stores_default() {
+    let app = spawn_app().await;
+    let url = app.settings.database_url.clone();
+    let max = |db: &Db| match db {
+        Db::Pg(p) => p.options().get_max_connections(),
+        Db::Sqlite(p) => p.options().get_max_connections(),
+    };
+    let asked = Db::connect_sized(&url, Some(3)).await.expect("connect");
+    assert_eq!(max(&asked), 3);
+    let default = Db::connect(&url).await.expect("connect");
+    assert_eq!(max(&default), csp_portal::store::default_pool_size(&url));
+}
+
+/// A `PORTAL_DB_POOL` that is no number of connections stops the start
+/// with a message naming it, before anything is opened.
+#[test]
+fn a_pool_size_that_is_no_number_of_connections_is_refused() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["0", "many", "-2", "5000"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_csp-portal"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--no-demo"])
+            .env_clear()
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/p.db", dir.path().display()),
+            )
+            .env("PORTAL_DATA_DIR", dir.path())
+            .env("PORTAL_DB_POOL", bad)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                child.kill().unwrap();
+                panic!("PORTAL_DB_POOL={bad} was accepted: the portal started");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let mut said = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut said).unwrap();
+        assert!(!status.success(), "{bad}");
+        assert!(said.contains("PORTAL_DB_POOL"), "{bad}: {said}");
     }
 }
