@@ -129,8 +129,13 @@ class Store:
     def __init__(self, kind, size, opts, work):
         self.kind, self.dir = kind, work / f"{kind}-{size}"
         self.dir.mkdir(parents=True)
-        self.reused = kind == "postgres" and opts.use_db
-        if kind == "sqlite":
+        self.reused = (kind == "postgres" and opts.use_db) or (kind == "sqlite" and opts.use_sqlite)
+        if kind == "sqlite" and self.reused:
+            # A data set kept before (`--keep`): its portal.db and data/.
+            kept = Path(opts.use_sqlite).resolve()
+            self.db, self.admin = str(kept), None
+            self.url = f"sqlite://{kept}/portal.db"
+        elif kind == "sqlite":
             self.url = f"sqlite://{self.dir}/portal.db"
         elif self.reused:
             # A data set loaded before (`csp-portal demo --scale`), kept as is.
@@ -142,7 +147,8 @@ class Store:
             psql(self.admin, f"DROP DATABASE IF EXISTS {self.db} WITH (FORCE)")
             psql(self.admin, f"CREATE DATABASE {self.db}")
             self.url = f"{opts.postgres_url}/{self.db}"
-        self.env = dict(os.environ, PORTAL_DATA_DIR=str(self.dir / "data"), DATABASE_URL=self.url,
+        data = Path(opts.use_sqlite).resolve() / "data" if kind == "sqlite" and self.reused else self.dir / "data"
+        self.env = dict(os.environ, PORTAL_DATA_DIR=str(data), DATABASE_URL=self.url,
                         DEMO_PASSWORD=PASSWORD, RUST_LOG="warn", PORTAL_JOBS="false",
                         # Lets the sign-in load give each attempt an address of its own.
                         PORTAL_TRUSTED_PROXIES="127.0.0.1")
@@ -538,6 +544,9 @@ def main():
     ap.add_argument("--use-db", default=None,
                     help="PostgreSQL only: run against this existing database (a data set loaded before "
                          "with `csp-portal demo --scale`) instead of loading one; it is left as is")
+    ap.add_argument("--use-sqlite", default=None,
+                    help="SQLite only: run against the data set kept in this directory (its portal.db and "
+                         "data/, from an earlier --keep) instead of loading one; it is left as is")
     ap.add_argument("--portal", default=None, help="the portal binary (default target/release/csp-portal)")
     opts = ap.parse_args()
     if opts.portal:
