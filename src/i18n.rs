@@ -126,6 +126,12 @@ impl Default for I18n {
     }
 }
 
+/// What a page shows for an id no catalog holds (the catalog test keeps
+/// the code's ids in the catalogs).
+fn unknown(id: &str) -> String {
+    format!("Unknown localization key: {id:?}")
+}
+
 thread_local! {
     /// Messages without arguments, formatted once per language and worker
     /// thread: a message is a pure function of its language and id, and a
@@ -237,9 +243,15 @@ impl I18n {
             if let Some(text) = by_id.get(id) {
                 return String::from(&**text);
             }
-            let text = self.lookup(id, None);
-            by_id.insert(id.into(), text.as_str().into());
-            text
+            match self.found(id, None) {
+                // Only ids the catalogs hold are kept, so the table is
+                // bounded by them whatever id a page is made to ask for.
+                Some(text) => {
+                    by_id.insert(id.into(), text.as_str().into());
+                    text
+                }
+                None => unknown(id),
+            }
         })
     }
 
@@ -247,10 +259,18 @@ impl I18n {
     /// sure has every message). fluent-templates' own lookup negotiates the
     /// language afresh on every call; it is known here.
     fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+        self.found(id, args).unwrap_or_else(|| unknown(id))
+    }
+
+    fn found(
+        &self,
+        id: &str,
+        args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
+    ) -> Option<String> {
         LOCALES
             .lookup_single_language(&self.lang, id, args)
             .or_else(|_| LOCALES.lookup_single_language(&DEFAULT_LANG, id, args))
-            .unwrap_or_else(|_| format!("Unknown localization key: {id:?}"))
+            .ok()
     }
 
     /// The message `id` with named arguments.
@@ -374,6 +394,20 @@ mod tests {
                 "the second time, from the cache"
             );
         }
+    }
+
+    #[test]
+    fn ids_no_catalog_holds_are_not_kept() {
+        let i = I18n::default();
+        for n in 0..3 {
+            let id = format!("no-such-message-{n}");
+            assert_eq!(i.t(&id), format!("Unknown localization key: {id:?}"));
+        }
+        assert_eq!(i.t("country-CZ"), "Czechia");
+        PLAIN.with_borrow(|cache| {
+            assert!(cache[0].contains_key("country-CZ"));
+            assert!(!cache[0].keys().any(|k| k.starts_with("no-such-message")));
+        });
     }
 
     #[test]
