@@ -388,3 +388,49 @@ pub async fn of_order<'c>(
     .bind(customer_id)
     .bind(partner_id))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Db;
+
+    /// One purchase's page names its last rejected request (`ORDER BY
+    /// decided_at DESC, id DESC LIMIT 1`): the index serves that order, so
+    /// SQLite sorts nothing per row (it did, before migration 0023).
+    #[tokio::test]
+    async fn the_last_rejected_request_is_read_in_index_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}/plan.db", dir.path().display()))
+            .await
+            .unwrap();
+        db.migrate().await.unwrap();
+        let Db::Sqlite(pool) = &db else {
+            unreachable!("an SQLite url")
+        };
+        let sql = numbered(&[
+            "EXPLAIN QUERY PLAN SELECT ",
+            COLUMNS,
+            FROM,
+            " WHERE s.id = ? AND s.customer_id = ?",
+            in_scope(Scope::Partner(Uuid::nil())),
+        ]);
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(Uuid::nil())
+            .bind(Uuid::nil())
+            .bind(Uuid::nil())
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|p| p.3.as_str()).collect();
+        assert!(
+            steps
+                .iter()
+                .any(|s| s.contains("service_requests_subscription")),
+            "{steps:?}"
+        );
+        assert!(
+            !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+            "{steps:?}"
+        );
+    }
+}
