@@ -405,7 +405,7 @@ mod tests {
             .unwrap();
         db.migrate().await.unwrap();
         let Db::Sqlite(pool) = &db else {
-            unreachable!("an SQLite url")
+            panic!("an SQLite url opens an SQLite store")
         };
         let sql = numbered(&[
             "EXPLAIN QUERY PLAN SELECT ",
