@@ -330,8 +330,9 @@ def wait_for_file(port):
     raise SystemExit(f"nginx did not listen on {port}")
 
 
-def fetch_all(url, clients, expect, cookie=None, pid=None):
-    """`clients` curls at once; MiB/s over the wall time, and the peak RSS of `pid`."""
+def fetch_all(url, clients, expect, cookie=None, pid=None, follow=False):
+    """`clients` curls at once; MiB/s over the wall time, and the peak RSS of `pid`.
+    `follow`: curl follows redirects (a presigned download's 302)."""
     peak, stop = [0.0], threading.Event()
 
     def sample():
@@ -345,7 +346,7 @@ def fetch_all(url, clients, expect, cookie=None, pid=None):
     sampler = threading.Thread(target=sample)
     if pid:
         sampler.start()
-    cmd = ["curl", "-fs", "-o", "/dev/null", "-w", "%{size_download}"]
+    cmd = ["curl", "-fs", "-o", "/dev/null", "-w", "%{size_download}"] + (["-L"] if follow else [])
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
     t = time.monotonic()

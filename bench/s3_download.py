@@ -16,14 +16,13 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import harness  # noqa: E402  (free_port, rss_mib, wait_for, Browser, loadavg)
+import harness  # noqa: E402  (free_port, fetch_all, wait_for, Browser, loadavg)
 
 ROOT = harness.ROOT
 # BENCH_PORTAL: another build (a debug one is much slower: say so).
@@ -47,33 +46,6 @@ def start_moto(work):
     bucket = f"bench-{uuid.uuid4().hex[:12]}"
     urllib.request.urlopen(urllib.request.Request(f"{endpoint}/{bucket}", method="PUT"))
     return proc, endpoint, bucket
-
-
-def fetch_all(url, clients, expect, cookie=None, pid=None, follow=False):
-    """`clients` curls at once: MiB/s over the wall time, peak RSS of `pid`."""
-    peak, stop = [0.0], threading.Event()
-
-    def sample():
-        while not stop.is_set():
-            try:
-                peak[0] = max(peak[0], harness.rss_mib(pid))
-            except OSError:
-                return
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    cmd = ["curl", "-fs", "-o", "/dev/null", "-w", "%{size_download}"] + (["-L"] if follow else [])
-    if cookie:
-        cmd += ["-H", f"Cookie: {cookie}"]
-    t = time.monotonic()
-    procs = [subprocess.Popen(cmd + [url], stdout=subprocess.PIPE, text=True) for _ in range(clients)]
-    sizes = [int(p.communicate()[0] or 0) if p.wait() == 0 else -1 for p in procs]
-    secs = time.monotonic() - t
-    stop.set()
-    sampler.join()
-    return {"mib_s": sum(max(s, 0) for s in sizes) / 1048576 / secs, "seconds": secs,
-            "failed": sum(1 for s in sizes if s != expect), "peak_rss_mib": peak[0]}
 
 
 def serve(env, work, name):
@@ -158,7 +130,7 @@ def main():
                 cases = [("Download (signed in)", f"http://127.0.0.1:{port}{download}", admin.cookie_header()),
                          ("download link", new_link(), None)]
                 for name, url, cookie in cases:
-                    r = fetch_all(url, opts.clients, size, cookie, proc.pid, follow=(mode == "presigned"))
+                    r = harness.fetch_all(url, opts.clients, size, cookie, proc.pid, follow=(mode == "presigned"))
                     log(f"{mode:>9} {name:<22} {r['mib_s']:8.1f} MiB/s  {r['seconds']:.1f} s  "
                         f"RSS peak {r['peak_rss_mib']:.1f} MiB (idle {idle:.1f})  failed {r['failed']}")
                     rows.append((mode, name, r, idle))

@@ -114,15 +114,6 @@ pub struct Key {
     pub id: Uuid,
 }
 
-impl SoftwareRow {
-    pub fn key(&self) -> Key {
-        Key {
-            purchased_at: self.purchased_at,
-            id: self.id,
-        }
-    }
-}
-
 /// Which of a customer's purchases the software list shows.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Filter<'a> {
