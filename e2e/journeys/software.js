@@ -65,6 +65,16 @@ async function keysJourney(env, assert) {
   const { page, context } = await env.person();
   await signIn(env, page, ADMIN);
   const c = env.state.customer;
+  // A short id's Copy button (the script makes one per id) copies the whole id.
+  await page.goto(`${env.server.base}/customers/${c.id}/software`);
+  const shortId = page.locator("table.software-list code[data-copy-id]").first();
+  const whole = await shortId.getAttribute("data-copy-id");
+  const copyId = page.locator("table.software-list button.copy-id").first();
+  assert.equal(await page.locator("table.software-list button.copy-id").count(),
+    await page.locator("table.software-list code[data-copy-id]").count(), "a Copy button per short id");
+  assert.ok((await copyId.getAttribute("aria-label")).includes(whole), "the button names the whole id");
+  await copyId.click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), whole, "the whole id is on the clipboard");
   await openPurchase(page, `${env.server.base}/customers/${c.id}/software`, KEYED);
   await env.step(page, "keys/purchase");
   const combo = await chooseFiles(page);

@@ -4,23 +4,52 @@
 (function () {
   "use strict";
 
-  // Copy buttons: data-copy-from names the element whose text (or value) to copy.
+  // A Copy button after each short id (code[data-copy-id]) of a table that
+  // names the buttons' words (data-copy-text, data-copied, data-copy-label
+  // with "{id}" where the id goes), made here rather than sent per row.
+  function addIdButtons(root) {
+    root.querySelectorAll("[data-copy-label]").forEach(function (table) {
+      table.querySelectorAll("code[data-copy-id]").forEach(function (code) {
+        var id = code.getAttribute("data-copy-id");
+        var btn = document.createElement("button");
+        btn.type = "button";
+        btn.className = "link-button copy-id";
+        btn.textContent = table.getAttribute("data-copy-text");
+        btn.setAttribute("data-copied", table.getAttribute("data-copied"));
+        btn.setAttribute("aria-label", table.getAttribute("data-copy-label").replace("{id}", id));
+        btn.setAttribute("data-copy-value", id);
+        btn.copyTarget = code;
+        var wrap = document.createElement("span");
+        wrap.className = "short-id";
+        code.replaceWith(wrap);
+        wrap.append(code, " ", btn);
+      });
+    });
+  }
+
+  // Copy buttons: data-copy-value is the text to copy, or data-copy-from
+  // names the element whose text (or value) to copy.
   function wireCopy(root) {
-    root.querySelectorAll("[data-copy-from]").forEach(function (btn) {
+    root.querySelectorAll("[data-copy-from], [data-copy-value]").forEach(function (btn) {
       btn.hidden = false;
       btn.addEventListener("click", function () {
-        var el = document.querySelector(btn.getAttribute("data-copy-from"));
-        if (!el) return;
-        var text = ("value" in el && el.value) ? el.value : el.textContent.trim();
+        var given = btn.getAttribute("data-copy-value");
+        var el = given ? null : document.querySelector(btn.getAttribute("data-copy-from"));
+        if (!given && !el) return;
+        var text = given || (("value" in el && el.value) ? el.value : el.textContent.trim());
         var label = btn.textContent;
         navigator.clipboard.writeText(text).then(function () {
           btn.textContent = btn.getAttribute("data-copied") || label;
           setTimeout(function () { btn.textContent = label; }, 2000);
         }, function () {
-          // No clipboard access: select the text so the user can copy it.
-          if (el.select) { el.select(); return; }
+          // No clipboard access: select the text so the user can copy it
+          // (a short id is first written out whole).
+          var target = el || btn.copyTarget;
+          if (!target) return;
+          if (!el) target.textContent = text;
+          if (target.select) { target.select(); return; }
           var range = document.createRange();
-          range.selectNodeContents(el);
+          range.selectNodeContents(target);
           var sel = window.getSelection();
           sel.removeAllRanges();
           sel.addRange(range);
@@ -202,6 +231,7 @@
   }
 
   document.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+  addIdButtons(document);
   wireCopy(document);
   wireCopyLink();
   wireKeyDialog();

@@ -30,9 +30,9 @@ fn purchase_of(body: &str, product: &str) -> String {
     let lines = &body[body.find("<tbody>").expect("the lines")..];
     let row = lines
         .split("<tr>")
-        .find(|r| r.contains(product) && r.contains("<data id=\"id-"))
+        .find(|r| r.contains(product) && r.contains("data-copy-id=\""))
         .unwrap_or_else(|| panic!("a line of {product}"));
-    regex::Regex::new(r#"<data id="id-[0-9a-f-]{36}" value="([0-9a-f-]{36})""#)
+    regex::Regex::new(r#"data-copy-id="([0-9a-f-]{36})""#)
         .unwrap()
         .captures(row)
         .unwrap()[1]

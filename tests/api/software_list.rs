@@ -78,7 +78,7 @@ async fn set_status(app: &TestApp, id: Uuid, status: &str) {
 
 /// The full ids of the purchases a list page shows, in its order.
 fn ids(body: &str) -> Vec<String> {
-    regex::Regex::new(r#"<data id="id-([0-9a-f-]{36})""#)
+    regex::Regex::new(r#"data-copy-id="([0-9a-f-]{36})""#)
         .unwrap()
         .captures_iter(body)
         .map(|c| c[1].to_owned())
@@ -143,19 +143,26 @@ async fn the_list_shows_short_ids_with_the_whole_id_on_hover_and_copy() {
     assert_eq!(rows.len(), 4);
     for id in &rows {
         let short = &id[..8];
+        // The whole id on hover, and for the copy button its script makes.
         assert!(
-            page.body
-                .contains(&format!(r#"title="{id}"><code class="id">{short}</code>"#)),
-            "{id}"
-        );
-        // The copy button waits for its script (hidden without it) and copies the whole id.
-        assert!(
-            page.body
-                .contains(&format!(r##"hidden data-copy-from="#id-{id}""##)),
+            page.body.contains(&format!(
+                r#"<code class="id" title="{id}" data-copy-id="{id}">{short}</code>"#
+            )),
             "{id}"
         );
         assert!(!page.body.contains(&format!(">{id}<")), "no UUID as text");
     }
+    // The buttons' words, once for the table rather than once a row.
+    assert!(
+        page.body.contains(
+            r#" data-copy-text="Copy" data-copied="Copied" data-copy-label="Copy the full ID {id}">"#
+        ),
+        "the copy buttons' labels on the table"
+    );
+    assert!(
+        !page.body.contains("class=\"link-button copy-id\""),
+        "no button per row in the markup"
+    );
     assert!(page.body.contains("js/software."), "the copy script");
 }
 
