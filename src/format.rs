@@ -19,8 +19,10 @@ use icu_decimal::input::Decimal;
 use icu_locale_core::Locale;
 
 use crate::domain::money;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, SUPPORTED};
 use crate::request_scope;
+
+const DEFAULT: &str = "en-US";
 
 /// The formatters of one language, made once per thread.
 struct Formatters {
@@ -75,15 +77,51 @@ fn date_time_fields(lang: &str) -> YMDT {
 }
 
 thread_local! {
-    static FORMATTERS: RefCell<HashMap<String, Rc<Formatters>>> = RefCell::new(HashMap::new());
+    /// By language slot (`I18n::slot`): made on a thread's first use.
+    static FORMATTERS: RefCell<[Option<Rc<Formatters>>; SUPPORTED.len()]> =
+        RefCell::new(Default::default());
+    /// Days and minutes already written, per thread: a list page writes two
+    /// dates on each of its 50 rows, mostly the same ones as the last time
+    /// it was read, and ICU's formatting was a twentieth of the software
+    /// list's time in a profile (bench/RESULTS.md). A written date is a pure
+    /// function of its key; the table is emptied when it reaches its bound.
+    static WRITTEN: RefCell<HashMap<(usize, Written, NaiveDateTime), Box<str>>> =
+        RefCell::new(HashMap::new());
 }
 
-fn formatters(lang: &str) -> Rc<Formatters> {
-    FORMATTERS.with(|all| {
-        all.borrow_mut()
-            .entry(lang.to_owned())
-            .or_insert_with(|| Rc::new(Formatters::new(lang)))
-            .clone()
+/// How many written dates a thread keeps: a few hundred KiB at most.
+const WRITTEN_MAX: usize = 4096;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Written {
+    Date,
+    DateTime,
+}
+
+fn formatters(slot: usize) -> Rc<Formatters> {
+    FORMATTERS.with_borrow_mut(|all| {
+        let lang = SUPPORTED.get(slot).copied().unwrap_or(DEFAULT);
+        match all.get_mut(slot) {
+            Some(kept) => kept
+                .get_or_insert_with(|| Rc::new(Formatters::new(lang)))
+                .clone(),
+            None => Rc::new(Formatters::new(lang)),
+        }
+    })
+}
+
+/// `write()`'s text for `key`, written once per thread while it is kept.
+fn memo(key: (usize, Written, NaiveDateTime), write: impl FnOnce() -> String) -> String {
+    WRITTEN.with_borrow_mut(|kept| {
+        if let Some(text) = kept.get(&key) {
+            return String::from(&**text);
+        }
+        let text = write();
+        if kept.len() >= WRITTEN_MAX {
+            kept.clear();
+        }
+        kept.insert(key, text.as_str().into());
+        text
     })
 }
 
@@ -117,32 +155,42 @@ impl I18n {
     /// A day: `Nov 22, 2026`, `22 нояб. 2026 г.`, `2026年11月22日`.
     pub fn date(&self, at: &DateTime<Utc>) -> String {
         let local = self.local(at);
-        let f = formatters(&self.lang());
-        let date = ymd(&local).and_then(|(y, m, d)| Date::try_new_iso(y, m, d).ok());
-        match (&f.date, date) {
-            (Some(fmt), Some(d)) => fmt.format(&d).to_string(),
-            _ => local.format("%Y-%m-%d").to_string(),
-        }
+        let day = local.date().and_time(chrono::NaiveTime::MIN);
+        memo((self.slot(), Written::Date, day), || {
+            let f = formatters(self.slot());
+            let date = ymd(&local).and_then(|(y, m, d)| Date::try_new_iso(y, m, d).ok());
+            match (&f.date, date) {
+                (Some(fmt), Some(d)) => fmt.format(&d).to_string(),
+                _ => local.format("%Y-%m-%d").to_string(),
+            }
+        })
     }
 
     /// A moment, to the minute, in the reader's time zone (pages say which:
     /// `time_zone_label`).
     pub fn date_time(&self, at: &DateTime<Utc>) -> String {
         let local = self.local(at);
-        let f = formatters(&self.lang());
-        let date = ymd(&local).and_then(|(y, m, d)| Date::try_new_iso(y, m, d).ok());
-        match (&f.date_time, date, icu_time(&local)) {
-            (Some(fmt), Some(date), Some(time)) => {
-                fmt.format(&IcuDateTime { date, time }).to_string()
+        let minute = local
+            .with_second(0)
+            .unwrap_or(local)
+            .with_nanosecond(0)
+            .unwrap_or(local);
+        memo((self.slot(), Written::DateTime, minute), || {
+            let f = formatters(self.slot());
+            let date = ymd(&local).and_then(|(y, m, d)| Date::try_new_iso(y, m, d).ok());
+            match (&f.date_time, date, icu_time(&local)) {
+                (Some(fmt), Some(date), Some(time)) => {
+                    fmt.format(&IcuDateTime { date, time }).to_string()
+                }
+                _ => local.format("%Y-%m-%d %H:%M").to_string(),
             }
-            _ => local.format("%Y-%m-%d %H:%M").to_string(),
-        }
+        })
     }
 
     /// The time of day alone: `9:05 AM`, `09:05`.
     pub fn time(&self, at: &DateTime<Utc>) -> String {
         let local = self.local(at);
-        let f = formatters(&self.lang());
+        let f = formatters(self.slot());
         match (&f.time, icu_time(&local)) {
             (Some(fmt), Some(t)) => fmt.format(&t).to_string(),
             _ => local.format("%H:%M").to_string(),
@@ -155,7 +203,7 @@ impl I18n {
     }
 
     fn decimal(&self, d: Decimal) -> String {
-        match &formatters(&self.lang()).number {
+        match &formatters(self.slot()).number {
             Some(fmt) => fmt.format(&d).to_string(),
             None => d.to_string(),
         }
@@ -246,6 +294,37 @@ mod tests {
             assert_eq!(i.date(&at()), date, "{lang}");
             assert_eq!(i.date_time(&at()), date_time, "{lang}");
         }
+    }
+
+    #[test]
+    fn a_kept_date_is_kept_per_language_zone_and_minute() {
+        // Each call twice: the second is read from the thread's table, and
+        // must be what the first wrote for that language and zone.
+        let en = I18n::default();
+        let pl = I18n::with_lang("pl-PL");
+        let auckland = I18n::default().in_time_zone(Some("Pacific/Auckland"));
+        for _ in 0..2 {
+            assert_eq!(en.date(&at()), "Nov 22, 2026");
+            assert_eq!(pl.date(&at()), "22.11.2026");
+            // 21:05 UTC is the next morning in Auckland.
+            assert_eq!(auckland.date(&at()), "Nov 23, 2026");
+            assert_eq!(en.date_time(&at()), "Nov 22, 2026, 9:05\u{202f}PM");
+            assert_eq!(auckland.date_time(&at()), "Nov 23, 2026, 10:05\u{202f}AM");
+            let a_minute_on = at() + chrono::Duration::seconds(60);
+            assert_eq!(en.date_time(&a_minute_on), "Nov 22, 2026, 9:06\u{202f}PM");
+            let seconds_on = at() + chrono::Duration::seconds(59);
+            assert_eq!(en.date_time(&seconds_on), "Nov 22, 2026, 9:05\u{202f}PM");
+        }
+    }
+
+    #[test]
+    fn the_kept_dates_stay_bounded() {
+        let en = I18n::default();
+        for minute in 0..(WRITTEN_MAX as i64 + 10) {
+            en.date_time(&(at() + chrono::Duration::minutes(minute)));
+        }
+        assert!(WRITTEN.with_borrow(|kept| kept.len()) <= WRITTEN_MAX);
+        assert_eq!(en.date_time(&at()), "Nov 22, 2026, 9:05\u{202f}PM");
     }
 
     #[test]

@@ -141,7 +141,19 @@ thread_local! {
     /// no lock; bounded by the catalogs' size.
     static PLAIN: RefCell<[HashMap<Box<str>, Box<str>>; SUPPORTED.len()]> =
         RefCell::new(Default::default());
+    /// Messages whose one argument is a count, per language, id and count
+    /// (`3 days left` on each row of the software list): the same pure
+    /// function, a twentieth of that page's time when formatted afresh
+    /// (bench/RESULTS.md). Bounded per id by `COUNTED_MAX`.
+    static COUNTED: RefCell<[HashMap<Box<str>, Counts>; SUPPORTED.len()]> =
+        RefCell::new(Default::default());
 }
+
+/// One message's texts by its argument's name and count.
+type Counts = HashMap<(&'static str, i64), Box<str>>;
+
+/// How many counts of one message a thread keeps.
+const COUNTED_MAX: usize = 1024;
 
 impl I18n {
     /// Picks the first supported language of an `Accept-Language` header (or
@@ -229,6 +241,12 @@ impl I18n {
             .unwrap_or_else(|| "UTC".to_owned())
     }
 
+    /// The language's position in [`SUPPORTED`]: what per-language tables
+    /// are indexed by.
+    pub(crate) fn slot(&self) -> usize {
+        self.slot
+    }
+
     pub fn lang(&self) -> String {
         self.lang.to_string()
     }
@@ -286,7 +304,26 @@ impl I18n {
     /// that the message can choose its plural form (`[one]`, `*[other]`); a
     /// text argument never matches one.
     pub fn t_count(&self, id: &str, name: &'static str, n: i64) -> String {
-        self.t_count_args(id, name, n, &[])
+        COUNTED.with_borrow_mut(|cache| {
+            let Some(by_id) = cache.get_mut(self.slot) else {
+                return self.t_count_args(id, name, n, &[]);
+            };
+            if let Some(text) = by_id.get(id).and_then(|by_n| by_n.get(&(name, n))) {
+                return String::from(&**text);
+            }
+            let args = HashMap::from([(Cow::Borrowed(name), FluentValue::from(n))]);
+            match self.found(id, Some(&args)) {
+                // As in `t`: only ids the catalogs hold are kept.
+                Some(text) => {
+                    let by_n = by_id.entry(id.into()).or_default();
+                    if by_n.len() < COUNTED_MAX {
+                        by_n.insert((name, n), text.as_str().into());
+                    }
+                    text
+                }
+                None => unknown(id),
+            }
+        })
     }
 
     /// `t_count` with more (text) arguments.
@@ -342,6 +379,51 @@ mod tests {
         assert_eq!(
             i.t_count("catalog-low-warning", "count", 3),
             "3 products are running low on keys."
+        );
+    }
+
+    #[test]
+    fn a_kept_count_is_kept_per_language_and_number() {
+        // Twice each: the second is read from the thread's table.
+        let (en, pl) = (I18n::default(), I18n::with_lang("pl-PL"));
+        for _ in 0..2 {
+            assert_eq!(en.t_count("software-days-left", "days", 1), "1 day left");
+            assert_eq!(en.t_count("software-days-left", "days", 3), "3 days left");
+            assert_eq!(
+                pl.t_count("software-days-left", "days", 1),
+                "Pozostał 1 dzień"
+            );
+            assert_eq!(
+                pl.t_count("software-days-left", "days", 3),
+                "Pozostały 3 dni"
+            );
+            assert_eq!(
+                pl.t_count("software-days-left", "days", 5),
+                "Pozostało 5 dni"
+            );
+        }
+        // An id the catalogs lack is never kept, whatever is asked for (made
+        // at run time, as the catalog test reads ids from the code's text).
+        let missing = format!("no-such-message-{}", 1);
+        assert_eq!(
+            en.t_count(&missing, "days", 1),
+            format!("Unknown localization key: {missing:?}")
+        );
+        assert!(
+            COUNTED.with_borrow(|c| c.iter().all(|by_id| !by_id.contains_key(missing.as_str())))
+        );
+        for n in 0..(COUNTED_MAX as i64 + 10) {
+            en.t_count("software-days-left", "days", n);
+        }
+        let kept = COUNTED.with_borrow(|c| {
+            c.first()
+                .and_then(|by_id| by_id.get("software-days-left"))
+                .map(HashMap::len)
+        });
+        assert_eq!(kept, Some(COUNTED_MAX));
+        assert_eq!(
+            en.t_count("software-days-left", "days", 5000),
+            "5000 days left"
         );
     }
 
