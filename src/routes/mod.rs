@@ -23,6 +23,11 @@ pub fn health_checks(cfg: &mut web::ServiceConfig) {
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    // Routes under one prefix sit in a scope: actix tries a request's path
+    // against each route in turn, and a dynamic one costs a regex match, so
+    // a flat list made the software tab run eight of them (bench/RESULTS.md).
+    // A scope whose prefix matches takes the request for good: every route
+    // under a prefix must be in its scope, and `/customers/new` before it.
     cfg.route("/", web::get().to(home::show))
         .route("/sign-in", web::get().to(sign_in::form::show))
         .route("/sign-in", web::post().to(sign_in::submit::submit))
@@ -30,101 +35,121 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/customers", web::get().to(customers::list::show))
         .route("/customers", web::post().to(customers::create::submit))
         .route("/customers/new", web::get().to(customers::create::form))
-        .route("/customers/{id}", web::get().to(customers::show::show))
-        .route(
-            "/customers/{id}/add-products",
-            web::get().to(customers::add_products::catalog),
+        .service(
+            web::scope("/customers/{id}")
+                .route("", web::get().to(customers::show::show))
+                .route(
+                    "/add-products",
+                    web::get().to(customers::add_products::catalog),
+                )
+                .route(
+                    "/add-products/review",
+                    web::get().to(customers::add_products::review),
+                )
+                .route(
+                    "/add-products/change",
+                    web::get().to(customers::add_products::change),
+                )
+                .route("/orders", web::get().to(customers::orders::list))
+                .route("/orders", web::post().to(customers::orders::place))
+                .route("/orders/{order_id}", web::get().to(customers::orders::show))
+                .route("/software", web::get().to(software::list::partner))
+                .route("/software/{sub}", web::get().to(software::show::partner))
+                .route(
+                    "/software/{sub}/key",
+                    web::post().to(software::key::partner),
+                )
+                .route(
+                    "/software/{sub}/files/{file}",
+                    web::get().to(software::download::partner),
+                )
+                .route(
+                    "/software/{sub}/links",
+                    web::post().to(software::links::create),
+                )
+                .route(
+                    "/software/{sub}/links",
+                    web::get().to(software::links::back_to_page),
+                )
+                .route(
+                    "/software/{sub}/links/{link}/revoke",
+                    web::post().to(software::links::revoke),
+                )
+                .route("/invite", web::post().to(people::invite::customer_admin)),
         )
-        .route(
-            "/customers/{id}/add-products/review",
-            web::get().to(customers::add_products::review),
-        )
-        .route(
-            "/customers/{id}/add-products/change",
-            web::get().to(customers::add_products::change),
-        )
-        .route(
-            "/customers/{id}/orders",
-            web::get().to(customers::orders::list),
-        )
-        .route(
-            "/customers/{id}/orders",
-            web::post().to(customers::orders::place),
-        )
-        .route(
-            "/customers/{id}/orders/{order_id}",
-            web::get().to(customers::orders::show),
-        )
-        .route(
-            "/customers/{id}/software",
-            web::get().to(software::list::partner),
-        )
-        .route(
-            "/customers/{id}/software/{sub}",
-            web::get().to(software::show::partner),
-        )
-        .route(
-            "/customers/{id}/software/{sub}/key",
-            web::post().to(software::key::partner),
-        )
-        .route(
-            "/customers/{id}/software/{sub}/files/{file}",
-            web::get().to(software::download::partner),
-        )
-        .route(
-            "/customers/{id}/software/{sub}/links",
-            web::post().to(software::links::create),
-        )
-        .route(
-            "/customers/{id}/software/{sub}/links",
-            web::get().to(software::links::back_to_page),
-        )
-        .route(
-            "/customers/{id}/software/{sub}/links/{link}/revoke",
-            web::post().to(software::links::revoke),
-        )
-        .route("/my/software", web::get().to(software::list::own))
-        .route("/my/software/{sub}", web::get().to(software::show::own))
-        .route("/my/software/{sub}/key", web::post().to(software::key::own))
-        .route(
-            "/my/software/{sub}/files/{file}",
-            web::get().to(software::download::own),
+        .service(
+            web::scope("/my/software")
+                .route("", web::get().to(software::list::own))
+                .route("/{sub}", web::get().to(software::show::own))
+                .route("/{sub}/key", web::post().to(software::key::own))
+                .route(
+                    "/{sub}/files/{file}",
+                    web::get().to(software::download::own),
+                ),
         )
         .route("/d/{token}", web::get().to(software::public_link::download))
         .route(
             "/d/{token}",
             web::head().to(software::public_link::download),
         )
-        .route("/users", web::get().to(people::users::list))
-        .route("/users/invite", web::get().to(people::invite::staff_form))
-        .route("/users/invite", web::post().to(people::invite::staff))
-        .route(
-            "/users/{id}/roles",
-            web::post().to(people::users::set_roles),
+        .service(
+            web::scope("/users")
+                .route("", web::get().to(people::users::list))
+                .route("/invite", web::get().to(people::invite::staff_form))
+                .route("/invite", web::post().to(people::invite::staff))
+                .route("/{id}/roles", web::post().to(people::users::set_roles))
+                .route(
+                    "/{id}/deactivate",
+                    web::post().to(people::users::deactivate),
+                )
+                .route(
+                    "/{id}/reactivate",
+                    web::post().to(people::users::reactivate),
+                )
+                .route("/require-2fa", web::post().to(people::two_factor::require)),
         )
-        .route(
-            "/users/{id}/deactivate",
-            web::post().to(people::users::deactivate),
-        )
-        .route(
-            "/users/{id}/reactivate",
-            web::post().to(people::users::reactivate),
-        )
-        .route(
-            "/customers/{id}/invite",
-            web::post().to(people::invite::customer_admin),
-        )
-        .route(
-            "/operator/partners",
-            web::post().to(people::invite::partner),
-        )
-        .route(
-            "/operator/partners/new",
-            web::get().to(people::invite::partner_form),
-        )
-        .route(
-            "/operator/partners/{id}/{what}",
-            web::post().to(people::invite::partner_status),
+        .service(
+            web::scope("/operator")
+                .route("/partners", web::post().to(people::invite::partner))
+                .route("/partners/new", web::get().to(people::invite::partner_form))
+                .route(
+                    "/partners/{id}/{what}",
+                    web::post().to(people::invite::partner_status),
+                )
+                .route("/requests", web::get().to(operator::requests::queue))
+                .route("/requests/{id}", web::get().to(operator::requests::show))
+                .route(
+                    "/requests/{id}/decision",
+                    web::post().to(operator::requests::decide),
+                )
+                .route(
+                    "/requests/{id}/take",
+                    web::post().to(operator::requests::take),
+                )
+                .route(
+                    "/requests/{id}/attachments/{att}",
+                    web::get().to(support::attachment::operator),
+                )
+                .route("/catalog", web::get().to(operator::catalog::list))
+                .route("/catalog", web::post().to(operator::product_form::create))
+                .route("/catalog/new", web::get().to(operator::product_form::new))
+                .route("/catalog/{id}", web::get().to(operator::catalog::show))
+                .route(
+                    "/catalog/{id}/edit",
+                    web::get().to(operator::product_form::edit),
+                )
+                .route(
+                    "/catalog/{id}/edit",
+                    web::post().to(operator::product_form::update),
+                )
+                .route("/catalog/{id}/keys", web::get().to(operator::keys::form))
+                .route("/catalog/{id}/keys", web::post().to(operator::keys::upload))
+                .route("/catalog/{id}/files", web::get().to(operator::files::form))
+                .route(
+                    "/catalog/{id}/files",
+                    web::post().to(operator::files::upload),
+                )
+                .route("/partners", web::get().to(operator::partners::list)),
         )
         .route(
             "/invitation/{token}",
@@ -134,49 +159,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/invitation/{token}",
             web::post().to(people::invitation::accept),
         )
-        .route(
-            "/account/password",
-            web::get().to(people::account::change_form),
-        )
-        .route("/account/password", web::post().to(people::account::change))
-        .route(
-            "/account/preferences",
-            web::get().to(people::preferences::show),
-        )
-        .route(
-            "/account/preferences",
-            web::post().to(people::preferences::save),
+        .service(
+            web::scope("/account")
+                .route("/password", web::get().to(people::account::change_form))
+                .route("/password", web::post().to(people::account::change))
+                .route("/preferences", web::get().to(people::preferences::show))
+                .route("/preferences", web::post().to(people::preferences::save))
+                .route("/api-tokens", web::get().to(people::api_tokens::show))
+                .route("/api-tokens", web::post().to(people::api_tokens::create))
+                .route(
+                    "/api-tokens/{id}/revoke",
+                    web::post().to(people::api_tokens::revoke),
+                )
+                .route("/2fa", web::get().to(people::two_factor::show))
+                .route("/2fa/enable", web::post().to(people::two_factor::enable))
+                .route("/2fa/disable", web::post().to(people::two_factor::disable)),
         )
         .route("/language", web::post().to(people::preferences::switch))
-        .route(
-            "/account/api-tokens",
-            web::get().to(people::api_tokens::show),
-        )
-        .route(
-            "/account/api-tokens",
-            web::post().to(people::api_tokens::create),
-        )
-        .route(
-            "/account/api-tokens/{id}/revoke",
-            web::post().to(people::api_tokens::revoke),
-        )
         .route("/sign-in/code", web::get().to(sign_in::second_factor::show))
         .route(
             "/sign-in/code",
             web::post().to(sign_in::second_factor::submit),
-        )
-        .route("/account/2fa", web::get().to(people::two_factor::show))
-        .route(
-            "/account/2fa/enable",
-            web::post().to(people::two_factor::enable),
-        )
-        .route(
-            "/account/2fa/disable",
-            web::post().to(people::two_factor::disable),
-        )
-        .route(
-            "/users/require-2fa",
-            web::post().to(people::two_factor::require),
         )
         .route(
             "/forgot-password",
@@ -187,78 +190,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/reset/{token}", web::post().to(people::account::reset))
         .route("/activity", web::get().to(activity::list))
         .route("/activity.csv", web::get().to(activity::export))
-        .route("/support", web::get().to(support::list::show))
-        .route("/support", web::post().to(support::submit::submit))
-        .route("/support/new", web::get().to(support::form::show))
-        .route("/support/{id}", web::get().to(support::show::show))
-        .route(
-            "/support/{id}/attachments/{att}",
-            web::get().to(support::attachment::partner),
-        )
-        .route(
-            "/operator/requests",
-            web::get().to(operator::requests::queue),
-        )
-        .route(
-            "/operator/requests/{id}",
-            web::get().to(operator::requests::show),
-        )
-        .route(
-            "/operator/requests/{id}/decision",
-            web::post().to(operator::requests::decide),
-        )
-        .route(
-            "/operator/requests/{id}/take",
-            web::post().to(operator::requests::take),
+        .service(
+            web::scope("/support")
+                .route("", web::get().to(support::list::show))
+                .route("", web::post().to(support::submit::submit))
+                .route("/new", web::get().to(support::form::show))
+                .route("/{id}", web::get().to(support::show::show))
+                .route(
+                    "/{id}/attachments/{att}",
+                    web::get().to(support::attachment::partner),
+                ),
         )
         .route(
             "/credit-notes/{id}",
             web::get().to(support::credit_note::show),
-        )
-        .route(
-            "/operator/requests/{id}/attachments/{att}",
-            web::get().to(support::attachment::operator),
-        )
-        .route("/operator/catalog", web::get().to(operator::catalog::list))
-        .route(
-            "/operator/catalog",
-            web::post().to(operator::product_form::create),
-        )
-        .route(
-            "/operator/catalog/new",
-            web::get().to(operator::product_form::new),
-        )
-        .route(
-            "/operator/catalog/{id}",
-            web::get().to(operator::catalog::show),
-        )
-        .route(
-            "/operator/catalog/{id}/edit",
-            web::get().to(operator::product_form::edit),
-        )
-        .route(
-            "/operator/catalog/{id}/edit",
-            web::post().to(operator::product_form::update),
-        )
-        .route(
-            "/operator/catalog/{id}/keys",
-            web::get().to(operator::keys::form),
-        )
-        .route(
-            "/operator/catalog/{id}/keys",
-            web::post().to(operator::keys::upload),
-        )
-        .route(
-            "/operator/catalog/{id}/files",
-            web::get().to(operator::files::form),
-        )
-        .route(
-            "/operator/catalog/{id}/files",
-            web::post().to(operator::files::upload),
-        )
-        .route(
-            "/operator/partners",
-            web::get().to(operator::partners::list),
         );
 }
 

@@ -35,13 +35,45 @@ const PUBLIC: &[(&str, &str)] = &[
 
 const ROUTES: &str = include_str!("../../src/routes/mod.rs");
 
-/// Every (method, pattern) registered with `.route(...)`.
+/// Every (method, pattern) registered with `.route(...)`, a route inside
+/// `.service(web::scope("/prefix") ...)` with its scope's prefix: the whole
+/// path a browser asks for.
 fn registered() -> BTreeSet<(String, String)> {
-    let re =
-        regex::Regex::new(r#"\.route\(\s*"([^"]+)",\s*web::(get|post|head|put|patch|delete)\(\)"#)
+    let route =
+        regex::Regex::new(r#"\.route\(\s*"([^"]*)",\s*web::(get|post|head|put|patch|delete)\(\)"#)
             .unwrap();
-    re.captures_iter(ROUTES)
-        .map(|c| (c[2].to_uppercase(), c[1].to_owned()))
+    let scope = regex::Regex::new(r#"\.service\(\s*web::scope\("([^"]+)"\)"#).unwrap();
+    // Each scope's prefix and the span of its `.service(...)`, found by
+    // matching its parentheses.
+    let spans: Vec<(usize, usize, &str)> = scope
+        .captures_iter(ROUTES)
+        .map(|c| {
+            let whole = c.get(0).unwrap();
+            let mut depth = 0;
+            let end = ROUTES[whole.start()..]
+                .char_indices()
+                .find_map(|(i, ch)| {
+                    match ch {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => return None,
+                    }
+                    (depth == 0).then_some(whole.start() + i)
+                })
+                .expect("a scope's parentheses close");
+            (whole.start(), end, c.get(1).unwrap().as_str())
+        })
+        .collect();
+    route
+        .captures_iter(ROUTES)
+        .map(|c| {
+            let at = c.get(0).unwrap().start();
+            let prefix = spans
+                .iter()
+                .find(|(start, end, _)| (*start..*end).contains(&at))
+                .map_or("", |(_, _, p)| p);
+            (c[2].to_uppercase(), format!("{prefix}{}", &c[1]))
+        })
         .collect()
 }
 
@@ -63,6 +95,26 @@ fn fill(pattern: &str) -> String {
 fn the_route_table_is_read_and_the_public_list_names_real_routes() {
     let routes = registered();
     assert!(routes.len() >= 60, "only {} routes found", routes.len());
+    // A route read without its scope's prefix would be asked for at the
+    // wrong path below, and so pass whatever its access control.
+    for (method, path) in &routes {
+        assert!(
+            path.starts_with('/'),
+            "{method} {path:?} is not a whole path"
+        );
+    }
+    for scoped in [
+        ("GET", "/customers/{id}/software"),
+        ("GET", "/customers/{id}"),
+        ("GET", "/my/software"),
+        ("POST", "/operator/requests/{id}/decision"),
+        ("GET", "/support"),
+    ] {
+        assert!(
+            routes.contains(&(scoped.0.to_owned(), scoped.1.to_owned())),
+            "{scoped:?} not read from its scope"
+        );
+    }
     for (method, path) in PUBLIC {
         assert!(
             routes.contains(&((*method).to_owned(), (*path).to_owned())),
