@@ -1,15 +1,19 @@
 //! What is known about the request being served, readable from any layer
-//! without a request object: its id (logs, error pages), its language, and,
-//! once access control has resolved the signed-in user, how to draw that
-//! user's header and navigation (so error pages keep them). The middleware in
-//! `web::request_ctx` opens the scope; `error.rs` and `web/` read it, and it
-//! imports neither.
+//! without a request object: its id (logs, error pages), its language, the
+//! account read with its session (so that access control need not read it
+//! again), and, once access control has resolved the signed-in user, how to
+//! draw that user's header and navigation (so error pages keep them). The
+//! middleware in `web::request_ctx` opens the scope; `error.rs`, `web/` and
+//! the session store read it, and it imports none of them.
 
 use std::cell::RefCell;
 use std::future::Future;
 
+use uuid::Uuid;
+
 use crate::i18n::I18n;
 use crate::layout::Page;
+use crate::store::users::Account;
 
 /// Makes the signed-in user's layout, only when a page needs it.
 type SignedIn = Box<dyn Fn() -> Page>;
@@ -20,6 +24,9 @@ struct Scope {
     path: String,
     i18n: RefCell<I18n>,
     signed_in: RefCell<Option<SignedIn>>,
+    /// The session's user and their active account (`None`: none is), as
+    /// read with the session, until access control takes it.
+    account: RefCell<Option<(Uuid, Option<Account>)>>,
 }
 
 tokio::task_local! {
@@ -42,6 +49,7 @@ pub async fn run<F: Future>(id: String, path: String, i18n: I18n, f: F) -> F::Ou
         path,
         i18n: RefCell::new(i18n),
         signed_in: RefCell::new(None),
+        account: RefCell::new(None),
     };
     SCOPE.scope(scope, f).await
 }
@@ -68,6 +76,22 @@ pub fn i18n() -> I18n {
 /// Switches the request's language once the signed-in user is known.
 pub fn set_i18n(i: I18n) {
     let _ = SCOPE.try_with(|c| *c.i18n.borrow_mut() = i);
+}
+
+/// Records the account of `user`, read with the request's session.
+pub fn read_account(user: Uuid, account: Option<Account>) {
+    let _ = SCOPE.try_with(|c| *c.account.borrow_mut() = Some((user, account)));
+}
+
+/// The account of `user` as read with the session (`None` inside: no active
+/// one), once; `None` if the session named another user or none was read.
+pub fn take_account(user: Uuid) -> Option<Option<Account>> {
+    SCOPE
+        .try_with(|c| c.account.borrow_mut().take())
+        .ok()
+        .flatten()
+        .filter(|(u, _)| *u == user)
+        .map(|(_, account)| account)
 }
 
 /// Records how to draw the signed-in user's layout for this request.

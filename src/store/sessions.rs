@@ -23,8 +23,10 @@ use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{Conn, Db, StoreResult, execute, fetch_optional};
+use super::users::{AccountRow, account_columns, account_of};
+use super::{Conn, Db, StoreResult, execute, fetch_all};
 use crate::clock::SharedClock;
+use crate::request_scope;
 
 /// The session-state key that names the signed-in user.
 pub const USER_KEY: &str = "user_id";
@@ -78,6 +80,17 @@ impl DbSessionStore {
     }
 }
 
+/// A session's row, with the account of its user (NULL where none is active),
+/// one row per role.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    state: String,
+    last_seen_at: DateTime<Utc>,
+    user_id: Option<Uuid>,
+    #[sqlx(flatten)]
+    account: AccountRow,
+}
+
 fn hash_key(key: &str) -> String {
     let digest = Sha256::digest(key.as_bytes());
     hex::encode(digest)
@@ -98,18 +111,36 @@ impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let now = self.clock.now();
         let id_hash = hash_key(key.as_ref());
-        let row: Option<(String, DateTime<Utc>)> = fetch_optional!(
+        // The session and the account it names, in one statement: every
+        // signed-in page needs both.
+        let rows: Vec<SessionRow> = fetch_all!(
             &self.db,
-            sqlx::query_as(
-                "SELECT state, last_seen_at FROM sessions WHERE id_hash = $1 AND expires_at > $2"
-            )
+            sqlx::query_as(concat!(
+                "SELECT s.state, s.last_seen_at, s.user_id, ",
+                account_columns!(),
+                " FROM sessions s \
+                 LEFT JOIN users u ON u.id = s.user_id AND u.deactivated_at IS NULL \
+                 LEFT JOIN organisations o \
+                     ON o.id = u.organisation_id AND o.deactivated_at IS NULL \
+                 LEFT JOIN user_roles r ON r.user_id = u.id \
+                 WHERE s.id_hash = $1 AND s.expires_at > $2 \
+                 ORDER BY r.role"
+            ))
             .bind(&id_hash)
             .bind(now)
         )
         .map_err(|e| LoadError::Other(e.into()))?;
-        let Some((state, seen)) = row else {
+        let Some((state, seen, user)) = rows
+            .first()
+            .map(|r| (r.state.clone(), r.last_seen_at, r.user_id))
+        else {
             return Ok(None);
         };
+        if let Some(user) = user {
+            let account = account_of(rows.into_iter().map(|r| r.account))
+                .map_err(|e| LoadError::Other(e.into()))?;
+            request_scope::read_account(user, account);
+        }
         self.touch(&id_hash, seen, now)
             .await
             .map_err(|e| LoadError::Other(e.into()))?;

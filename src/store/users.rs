@@ -53,68 +53,109 @@ pub struct Account {
     pub must_enrol: bool,
 }
 
-/// One row per role (one with `role` NULL for a user without any).
+/// One row per role (one with `role` NULL for a user without any). Every
+/// column is NULL where the sessions' join (`store::sessions`) finds no
+/// active account.
 #[derive(sqlx::FromRow)]
-struct AccountRow {
-    id: Uuid,
-    email: String,
-    display_name: String,
+pub(super) struct AccountRow {
+    id: Option<Uuid>,
+    email: Option<String>,
+    display_name: Option<String>,
     phone: Option<String>,
     language: Option<String>,
     time_zone: Option<String>,
-    org_id: Uuid,
-    org_kind: String,
-    org_name: String,
+    org_id: Option<Uuid>,
+    org_kind: Option<String>,
+    org_name: Option<String>,
     partner_id: Option<Uuid>,
-    must_enrol: bool,
+    must_enrol: Option<bool>,
     role: Option<String>,
 }
 
+/// An `AccountRow`'s columns, of `users u`, `organisations o` and
+/// `user_roles r` (a macro, so that each statement is one literal).
+macro_rules! account_columns {
+    () => {
+        "u.id, u.email, u.display_name, u.phone, u.language, u.time_zone, \
+         o.id AS org_id, o.kind AS org_kind, o.name AS org_name, o.partner_id, \
+         (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol, r.role"
+    };
+}
+pub(super) use account_columns;
+
 /// The active account with this id, or `None` if it is unknown or it (or its
-/// organisation) has been deactivated. Every signed-in request asks this, so
-/// it is one statement: the roles come as one row each.
+/// organisation) has been deactivated. Every signed-in request needs it: the
+/// pages have it from the statement that reads their session
+/// (`store::sessions`), the API asks here; one statement either way, the
+/// roles as one row each.
 pub async fn active_account<'c>(
     c: impl Into<Conn<'c>>,
     user_id: Uuid,
 ) -> StoreResult<Option<Account>> {
     let rows: Vec<AccountRow> = fetch_all!(
         c,
-        sqlx::query_as::<_, AccountRow>(
-            "SELECT u.id, u.email, u.display_name, u.phone, u.language, u.time_zone, o.id AS org_id, \
-                o.kind AS org_kind, o.name AS org_name, o.partner_id, \
-                (o.require_2fa AND u.totp_enabled_at IS NULL) AS must_enrol, r.role \
-         FROM users u JOIN organisations o ON o.id = u.organisation_id \
-         LEFT JOIN user_roles r ON r.user_id = u.id \
-         WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL \
-         ORDER BY r.role"
-        )
+        sqlx::query_as::<_, AccountRow>(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM users u JOIN organisations o ON o.id = u.organisation_id \
+             LEFT JOIN user_roles r ON r.user_id = u.id \
+             WHERE u.id = $1 AND u.deactivated_at IS NULL AND o.deactivated_at IS NULL \
+             ORDER BY r.role"
+        ))
         .bind(user_id)
     )?;
+    account_of(rows)
+}
+
+/// The account the rows of one user (one per role) describe, if any.
+pub(super) fn account_of(
+    rows: impl IntoIterator<Item = AccountRow>,
+) -> StoreResult<Option<Account>> {
     let mut rows = rows.into_iter();
     let Some(row) = rows.next() else {
         return Ok(None);
     };
-    let org_kind = OrgKind::from_str(&row.org_kind)
+    let (
+        Some(id),
+        Some(email),
+        Some(display_name),
+        Some(org_id),
+        Some(org_kind),
+        Some(org_name),
+        Some(must_enrol),
+    ) = (
+        row.id,
+        row.email,
+        row.display_name,
+        row.org_id,
+        row.org_kind,
+        row.org_name,
+        row.must_enrol,
+    )
+    else {
+        return Ok(None);
+    };
+    let org_kind = OrgKind::from_str(&org_kind)
         .map_err(|e| StoreError::Other(sqlx::Error::Decode(Box::new(e))))?;
     // A role that is not valid for the organisation's kind grants nothing.
-    let roles = std::iter::once(row.role.clone())
+    let roles = std::iter::once(row.role)
         .chain(rows.map(|r| r.role))
         .flatten()
         .filter_map(|r| Role::from_str(&r).ok())
         .filter(|r| r.org_kind() == org_kind)
         .collect();
     Ok(Some(Account {
-        id: row.id,
-        email: row.email,
-        display_name: row.display_name,
+        id,
+        email,
+        display_name,
         phone: row.phone,
         language: row.language,
         time_zone: row.time_zone,
-        org_id: row.org_id,
+        org_id,
         org_kind,
-        org_name: row.org_name,
+        org_name,
         partner_id: row.partner_id,
-        must_enrol: row.must_enrol,
+        must_enrol,
         roles,
     }))
 }

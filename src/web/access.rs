@@ -84,7 +84,12 @@ async fn load(req: HttpRequest, session: PortalSession) -> Result<Principal, App
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))?;
-    let Some(account) = users::active_account(&state.db, user_id).await? else {
+    // Read with the session, unless this request changed its user since.
+    let account = match request_scope::take_account(user_id) {
+        Some(account) => account,
+        None => users::active_account(&state.db, user_id).await?,
+    };
+    let Some(account) = account else {
         // Deactivated (or deleted) since signing in: the session ends now.
         session.purge();
         return Err(unauthenticated());

@@ -871,3 +871,16 @@ pub fn question(f: reqwest::multipart::Form) -> reqwest::multipart::Form {
         .text("contact_email", "admin@northwind.example")
         .text("contact_phone", "+1 425 555 0100")
 }
+
+/// Runs `$run` with `$pool` bound to the app's pool, whichever store it is
+/// (a change made behind the server's back), and unwraps its result.
+macro_rules! on_pool {
+    ($app:expr, |$pool:ident| $run:expr) => {
+        match &$app.db {
+            csp_portal::store::Db::Sqlite($pool) => $run.await.map(|_| ()),
+            csp_portal::store::Db::Pg($pool) => $run.await.map(|_| ()),
+        }
+        .unwrap()
+    };
+}
+pub(crate) use on_pool;

@@ -125,3 +125,55 @@ async fn reading_pages_writes_the_session_at_most_once_a_minute() {
     assert_eq!(b.get("/customers").await.status, StatusCode::OK);
     assert_eq!(last_written(&app).await, signed_in + Duration::seconds(60));
 }
+
+/// Runs `sql` with `$1` = `id` and `$2` = the app's now.
+async fn behind_the_back(app: &crate::helpers::TestApp, sql: &'static str, id: uuid::Uuid) {
+    let now = app.clock_now();
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql).bind(id).bind(now).execute(p));
+}
+
+/// The account is read with the session, in the same statement: what it
+/// reads is the account as it is now. Roles taken away, the user or their
+/// organisation deactivated, even with the session's row left in place,
+/// count from the next page on.
+#[tokio::test]
+async fn the_account_read_with_the_session_is_the_current_one() {
+    let app = spawn_app().await;
+    let admin_id =
+        csp_portal::store::users::credentials_by_email(&app.db, "admin@northwind.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+    let mut admin = app.signed_in("admin@northwind.example").await;
+    assert_eq!(admin.get("/activity").await.status, StatusCode::OK);
+    behind_the_back(
+        &app,
+        "DELETE FROM user_roles WHERE user_id = $1 AND $2 IS NOT NULL",
+        admin_id,
+    )
+    .await;
+    assert_eq!(admin.get("/activity").await.status, StatusCode::FORBIDDEN);
+    behind_the_back(
+        &app,
+        "UPDATE users SET deactivated_at = $2 WHERE id = $1",
+        admin_id,
+    )
+    .await;
+    let res = admin.get("/customers").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(res.location().unwrap_or_default().starts_with("/sign-in"));
+
+    let mut fab = app.signed_in("admin@fabrikam.example").await;
+    assert_eq!(fab.get("/customers").await.status, StatusCode::OK);
+    let fabrikam = app.org_id("Fabrikam Resellers").await;
+    behind_the_back(
+        &app,
+        "UPDATE organisations SET deactivated_at = $2 WHERE id = $1",
+        fabrikam,
+    )
+    .await;
+    let res = fab.get("/customers").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(res.location().unwrap_or_default().starts_with("/sign-in"));
+}

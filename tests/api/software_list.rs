@@ -59,21 +59,7 @@ async fn buy_many(app: &TestApp, n: i64, from: DateTime<Utc>) {
 /// Sets a purchase's status behind the server's back.
 async fn set_status(app: &TestApp, id: Uuid, status: &str) {
     let sql = "UPDATE subscriptions SET status = $1 WHERE id = $2";
-    match &app.db {
-        csp_portal::store::Db::Sqlite(p) => sqlx::query(sql)
-            .bind(status)
-            .bind(id)
-            .execute(p)
-            .await
-            .map(|_| ()),
-        csp_portal::store::Db::Pg(p) => sqlx::query(sql)
-            .bind(status)
-            .bind(id)
-            .execute(p)
-            .await
-            .map(|_| ()),
-    }
-    .unwrap();
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql).bind(status).bind(id).execute(p));
 }
 
 /// The full ids of the purchases a list page shows, in its order.
