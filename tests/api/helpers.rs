@@ -485,6 +485,15 @@ impl TestApp {
             .0
     }
 
+    /// The id of a user by email.
+    pub async fn user_id(&self, email: &str) -> Uuid {
+        csp_portal::store::users::credentials_by_email(&self.db, email)
+            .await
+            .expect("query")
+            .expect("user exists")
+            .id
+    }
+
     /// The running application's state, for running jobs as the server would.
     pub fn state(&self) -> web::Data<AppState> {
         self.state.clone()

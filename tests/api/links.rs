@@ -369,12 +369,7 @@ async fn the_page_shows_a_links_address_only_to_whoever_gave_it_last() {
     let mut alex = app.sign_in_as(Role::AdminAgent).await;
     let location = press_copy_link(&mut alex, contoso, sub, file).await;
     // Olivia, the global admin, made an admin agent too.
-    let owner_id =
-        csp_portal::store::users::credentials_by_email(&app.db, "owner@northwind.example")
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+    let owner_id = app.user_id("owner@northwind.example").await;
     let mut olivia = app.signed_in("owner@northwind.example").await;
     olivia.get("/users").await;
     olivia

@@ -144,12 +144,7 @@ async fn a_global_admin_invites_an_admin_agent_who_joins_and_can_be_signed_out()
 #[tokio::test]
 async fn the_last_global_admin_cannot_be_removed() {
     let app = spawn_app().await;
-    let owner_id =
-        csp_portal::store::users::credentials_by_email(&app.db, "owner@northwind.example")
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+    let owner_id = app.user_id("owner@northwind.example").await;
     let mut owner = app.signed_in("owner@northwind.example").await;
     owner.get("/users").await;
     owner
@@ -316,12 +311,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
 #[tokio::test]
 async fn a_partner_admin_cannot_reach_another_partners_users() {
     let app = spawn_app().await;
-    let fabrikam_admin =
-        csp_portal::store::users::credentials_by_email(&app.db, "admin@fabrikam.example")
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+    let fabrikam_admin = app.user_id("admin@fabrikam.example").await;
     let mut owner = app.sign_in_as(Role::PartnerGlobalAdmin).await;
     owner.get("/users").await;
     assert!(

@@ -139,12 +139,7 @@ async fn behind_the_back(app: &crate::helpers::TestApp, sql: &'static str, id: u
 #[tokio::test]
 async fn the_account_read_with_the_session_is_the_current_one() {
     let app = spawn_app().await;
-    let admin_id =
-        csp_portal::store::users::credentials_by_email(&app.db, "admin@northwind.example")
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+    let admin_id = app.user_id("admin@northwind.example").await;
     let mut admin = app.signed_in("admin@northwind.example").await;
     assert_eq!(admin.get("/activity").await.status, StatusCode::OK);
     behind_the_back(
@@ -160,9 +155,7 @@ async fn the_account_read_with_the_session_is_the_current_one() {
         admin_id,
     )
     .await;
-    let res = admin.get("/customers").await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER);
-    assert!(res.location().unwrap_or_default().starts_with("/sign-in"));
+    assert_sent_to_sign_in(&mut admin).await;
 
     let mut fab = app.signed_in("admin@fabrikam.example").await;
     assert_eq!(fab.get("/customers").await.status, StatusCode::OK);
@@ -173,7 +166,12 @@ async fn the_account_read_with_the_session_is_the_current_one() {
         fabrikam,
     )
     .await;
-    let res = fab.get("/customers").await;
+    assert_sent_to_sign_in(&mut fab).await;
+}
+
+/// The next page sends `b` to the sign-in form: its session has ended.
+async fn assert_sent_to_sign_in(b: &mut crate::helpers::Browser) {
+    let res = b.get("/customers").await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert!(res.location().unwrap_or_default().starts_with("/sign-in"));
 }
