@@ -8,7 +8,7 @@ use uuid::Uuid;
 use std::future::Future;
 
 use crate::store::StoreResult;
-use crate::store::keyset::Cursor;
+use crate::store::keyset::{self, Counted, Cursor};
 use crate::web::page::Page;
 
 /// A row where a page starts or ends, as its address carries it.
@@ -57,32 +57,34 @@ pub struct Shown {
     pub page_size: i64,
 }
 
-/// Reads the page `cursor` asks for with `fetch` (rows, and whether more
-/// lie beyond), then with `count` the rows of the whole list and those ahead
-/// of the page's first row (a page without rows needs no count). A previous
-/// page that reaches the top short of a whole page (a row left the list
-/// meanwhile) is read again as the first page, so that one is whole.
-/// `edge` says where a row stands, for the links to the pages around.
-pub async fn read<K: Copy, T, Rows, Counts>(
+/// Reads the page `cursor` asks for with `fetch`: its rows, each carrying
+/// the counts of the whole list and of the rows ahead ([`keyset::counts`]),
+/// and whether more lie beyond. A previous page that reaches the top short
+/// of a whole page (a row left the list meanwhile) is read again as the
+/// first page, so that one is whole. `edge` says where a row stands, for
+/// the links to the pages around.
+pub async fn read<K: Copy, T, Rows>(
     cursor: Cursor<K>,
     page_size: i64,
     fetch: impl Fn(Cursor<K>) -> Rows,
-    count: impl FnOnce(&T) -> Counts,
     edge: impl Fn(&T) -> Edge,
 ) -> StoreResult<(Vec<T>, Shown)>
 where
-    Rows: Future<Output = StoreResult<(Vec<T>, bool)>>,
-    Counts: Future<Output = StoreResult<(i64, i64)>>,
+    Rows: Future<Output = StoreResult<(Vec<Counted<T>>, bool)>>,
 {
     let (mut cursor, (mut rows, mut more)) = (cursor, fetch(cursor).await?);
     if cursor.backwards() && !more && (rows.len() as i64) < page_size {
         cursor = Cursor::First;
         (rows, more) = fetch(cursor).await?;
     }
-    let (total, before) = match rows.first() {
-        Some(first) => count(first).await?,
-        None => (0, 0),
-    };
+    // A page without rows has nothing to count.
+    let (total, before) = rows.first().map_or((0, 0), |r| {
+        (
+            r.total,
+            keyset::rows_ahead(cursor.kind(), r.ahead, rows.len()),
+        )
+    });
+    let rows: Vec<T> = rows.into_iter().map(|r| r.row).collect();
     let shown = Shown {
         cursor: cursor.kind(),
         more,

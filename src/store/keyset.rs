@@ -108,26 +108,63 @@ impl<K: Copy> Cursor<K> {
 /// at most this many entries however large the list.
 pub const COUNT_CAP: i64 = 1_000;
 
-/// `SELECT <total>, <ahead>`: the rows of `body` (` FROM ... WHERE ...`),
-/// and those of them ahead of a page's first row (`key` `ahead`, two `?`
-/// bound last), each counted up to `COUNT_CAP + 1`. The text is numbered
-/// (`$n`): bind `body`'s values twice, then the key's.
-pub fn capped_counts(body: &[&str], key: &str, ahead: &str) -> String {
-    let limit = format!(" LIMIT {}) c)", COUNT_CAP + 1);
-    let count = "(SELECT COUNT(*) FROM (SELECT 1";
-    let mut pieces = vec!["SELECT ", count];
-    pieces.extend(body);
-    pieces.extend([limit.as_str(), ", ", count]);
-    pieces.extend(body);
-    pieces.extend([" AND ", key, ahead, limit.as_str()]);
-    super::numbered(&pieces)
+/// `, <total> AS total, <ahead> AS ahead`: the counts a page's rows carry,
+/// so that "Showing 51–100 of 230" costs no statement of its own. Both are
+/// uncorrelated scalar subqueries, which SQLite and PostgreSQL each run once
+/// per statement (not per row). `body` is the list's ` FROM ... WHERE ...`
+/// with its `?`s and `key` its row of key columns; bind `body`'s values for
+/// the total, then, unless `cursor` is the first page, `body`'s values again
+/// and the cursor's key, then the list's own. Each count stops at
+/// `COUNT_CAP + 1` rows ahead of the page; [`rows_ahead`] reads `ahead` back.
+pub fn counts(body: &[&str], key: &str, cursor: Cursor<()>, order: Order, page: i64) -> String {
+    let count = |cond: &[&str], limit: i64| {
+        format!(
+            "(SELECT COUNT(*) FROM (SELECT 1{}{} LIMIT {limit}) c)",
+            body.concat(),
+            cond.concat()
+        )
+    };
+    let newest = order == Order::NewestFirst;
+    let ahead = match cursor {
+        // A plain 0 is an INT4 to PostgreSQL; the counts are BIGINT.
+        Cursor::First => "CAST(0 AS BIGINT)".to_owned(),
+        // The rows ahead of a next page's first row are those at or ahead
+        // of the row it was read after: none lies between the two.
+        Cursor::After(()) => count(
+            &[
+                " AND ",
+                key,
+                if newest { " >= (?, ?)" } else { " <= (?, ?)" },
+            ],
+            COUNT_CAP + 1,
+        ),
+        // A previous page holds the rows nearest ahead of its cursor; what
+        // lies ahead of it is the rest of those (counted a page further).
+        Cursor::Before(()) => count(
+            &[" AND ", key, if newest { " > (?, ?)" } else { " < (?, ?)" }],
+            COUNT_CAP + 1 + page,
+        ),
+    };
+    format!(", {} AS total, {ahead} AS ahead", count(&[], COUNT_CAP + 1))
 }
 
-pub fn ahead_of(key: &str, order: Order) -> [&str; 2] {
-    match order {
-        Order::NewestFirst => [key, " > (?, ?)"],
-        Order::OldestFirst => [key, " < (?, ?)"],
+/// The rows ahead of a page's first row, from the `ahead` its rows carry
+/// ([`counts`]) and the `rows` the page shows.
+pub fn rows_ahead(cursor: Cursor<()>, ahead: i64, rows: usize) -> i64 {
+    match cursor {
+        Cursor::First => 0,
+        Cursor::After(()) => ahead,
+        Cursor::Before(()) => (ahead - rows as i64).clamp(0, COUNT_CAP + 1),
     }
+}
+
+/// A row of a page with the counts [`counts`] adds to each.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Counted<T> {
+    #[sqlx(flatten)]
+    pub row: T,
+    pub total: i64,
+    pub ahead: i64,
 }
 
 #[cfg(test)]
@@ -137,12 +174,42 @@ mod tests {
     const KEY: &str = "(t, id)";
 
     #[test]
-    fn capped_counts_number_the_body_twice_then_the_key() {
+    fn a_page_counts_the_list_and_what_lies_ahead_of_its_cursor() {
+        let body = [" FROM x WHERE a = ?"];
+        let total = "(SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? LIMIT 1001) c) AS total";
         assert_eq!(
-            capped_counts(&[" FROM x WHERE a = ?", " AND b = ?"], KEY, " > (?, ?)"),
-            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = $1 AND b = $2 LIMIT 1001) c), \
-             (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = $3 AND b = $4 AND (t, id) > ($5, $6) LIMIT 1001) c)"
+            counts(&body, KEY, Cursor::First, Order::NewestFirst, 50),
+            format!(", {total}, CAST(0 AS BIGINT) AS ahead")
         );
+        assert_eq!(
+            counts(&body, KEY, Cursor::After(()), Order::NewestFirst, 50),
+            format!(
+                ", {total}, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) >= (?, ?) LIMIT 1001) c) AS ahead"
+            )
+        );
+        assert_eq!(
+            counts(&body, KEY, Cursor::Before(()), Order::OldestFirst, 50),
+            format!(
+                ", {total}, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) < (?, ?) LIMIT 1051) c) AS ahead"
+            )
+        );
+    }
+
+    #[test]
+    fn rows_ahead_of_a_previous_page_are_those_ahead_of_its_cursor_less_the_page() {
+        assert_eq!(rows_ahead(Cursor::First, 0, 50), 0);
+        assert_eq!(rows_ahead(Cursor::After(()), 150, 50), 150);
+        assert_eq!(rows_ahead(Cursor::Before(()), 150, 50), 100);
+        // Counted a page past the cap, it stays past the cap.
+        assert_eq!(
+            rows_ahead(Cursor::Before(()), COUNT_CAP + 51, 50),
+            COUNT_CAP + 1
+        );
+        assert_eq!(
+            rows_ahead(Cursor::Before(()), COUNT_CAP + 50, 50),
+            COUNT_CAP
+        );
+        assert_eq!(rows_ahead(Cursor::Before(()), 20, 20), 0);
     }
 
     #[test]

@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
-use super::keyset::{Cursor, Order, ahead_of, capped_counts};
+use super::keyset::{self, Counted, Cursor, Order};
 use super::{
-    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional,
-    keys, numbered, on_conn,
+    BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, keys,
+    numbered, on_conn,
 };
 use crate::domain::order::OrderStatus;
 use crate::domain::product::term_end;
@@ -169,16 +169,73 @@ pub struct Key {
     pub id: Uuid,
 }
 
-impl OrderRow {
-    pub fn key(&self) -> Key {
-        Key {
-            placed_at: self.placed_at,
-            id: self.id,
-        }
-    }
+const KEY: &str = "(o.placed_at, o.id)";
+
+/// The statement of a page of a customer's orders, newest first, with the
+/// counts of [`keyset::counts`] in its select list when `counted`.
+fn for_customer_sql(scope: Scope, cursor: Cursor<Key>, limit: i64, counted: bool) -> String {
+    let order = Order::NewestFirst;
+    let counts = if counted {
+        let body = [" FROM orders o WHERE o.customer_id = ?", in_scope(scope)];
+        keyset::counts(&body, KEY, cursor.kind(), order, limit)
+    } else {
+        String::new()
+    };
+    numbered(
+        &[
+            &[
+                "SELECT ",
+                ORDER_COLUMNS,
+                counts.as_str(),
+                " FROM orders o LEFT JOIN users u ON u.id = o.placed_by WHERE o.customer_id = ?",
+                in_scope(scope),
+            ][..],
+            &cursor.condition(KEY, order),
+            &cursor.order_by("o.placed_at", "o.id", order),
+            &[super::limit(limit + 1).as_str()],
+        ]
+        .concat(),
+    )
 }
 
-const KEY: &str = "(o.placed_at, o.id)";
+/// The customer and the scope, then the cursor's key when there is one: the
+/// values of a page's statement, or of a count of the orders ahead of it.
+fn bind_page<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+    q: Q,
+    scope: Scope,
+    customer_id: Uuid,
+    key: Option<Key>,
+) -> Q
+where
+    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    q.bind_value(customer_id)
+        .bind_some(scope.id())
+        .bind_some(key.map(|k| k.placed_at))
+        .bind_some(key.map(|k| k.id))
+}
+
+/// The values of [`for_customer_sql`]'s counted statement, in its order:
+/// the total's, the count ahead of the cursor's (when there is a cursor),
+/// the page's.
+fn bind_counted<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+    q: Q,
+    scope: Scope,
+    customer_id: Uuid,
+    key: Option<Key>,
+) -> Q
+where
+    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    let total = bind_page(q, scope, customer_id, None);
+    let ahead = match key {
+        Some(_) => bind_page(total, scope, customer_id, key),
+        None => total,
+    };
+    bind_page(ahead, scope, customer_id, key)
+}
 
 /// A page of a customer's orders, newest first (the caller has checked the
 /// customer is in scope), and whether more lie beyond it in the reading
@@ -191,55 +248,40 @@ pub async fn for_customer<'c>(
     cursor: Cursor<Key>,
     limit: i64,
 ) -> StoreResult<(Vec<OrderRow>, bool)> {
-    let order = Order::NewestFirst;
-    let head = [
-        "SELECT ",
-        ORDER_COLUMNS,
-        " FROM orders o LEFT JOIN users u ON u.id = o.placed_by WHERE o.customer_id = ?",
-        in_scope(scope),
-    ];
-    let sql = numbered(
-        &[
-            &head[..],
-            &cursor.condition(KEY, order),
-            &cursor.order_by("o.placed_at", "o.id", order),
-            &[super::limit(limit + 1).as_str()],
-        ]
-        .concat(),
-    );
-    let key = cursor.key();
+    let sql = for_customer_sql(scope, cursor, limit, false);
     let rows = fetch_all!(
         c,
-        sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind(customer_id)
-            .bind_some(scope.id())
-            .bind_some(key.map(|k| k.placed_at))
-            .bind_some(key.map(|k| k.id))
+        bind_page(
+            sqlx::query_as::<_, OrderRow>(sqlx::AssertSqlSafe(sql.as_str())),
+            scope,
+            customer_id,
+            cursor.key()
+        )
     )?;
     Ok(cursor.finish(rows, limit))
 }
 
-/// How many orders the customer has, and how many come before `first`
-/// (newest first): a COUNT over the range of the index the tab reads.
-pub async fn count_for_customer<'c>(
+/// [`for_customer`] with, on each row, how many orders the customer has and
+/// how many lie ahead of the cursor (the tab's "Showing N–M of T"), read
+/// over the same range of the index in the same statement.
+pub async fn counted_for_customer<'c>(
     c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
-    first: Key,
-) -> StoreResult<(i64, i64)> {
-    let [key, ahead] = ahead_of(KEY, Order::NewestFirst);
-    let body = [" FROM orders o WHERE o.customer_id = ?", in_scope(scope)];
-    let sql = capped_counts(&body, key, ahead);
-    fetch_one!(
+    cursor: Cursor<Key>,
+    limit: i64,
+) -> StoreResult<(Vec<Counted<OrderRow>>, bool)> {
+    let sql = for_customer_sql(scope, cursor, limit, true);
+    let rows = fetch_all!(
         c,
-        sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind(customer_id)
-            .bind_some(scope.id())
-            .bind(customer_id)
-            .bind_some(scope.id())
-            .bind(first.placed_at)
-            .bind(first.id)
-    )
+        bind_counted(
+            sqlx::query_as::<_, Counted<OrderRow>>(sqlx::AssertSqlSafe(sql.as_str())),
+            scope,
+            customer_id,
+            cursor.key()
+        )
+    )?;
+    Ok(cursor.finish(rows, limit))
 }
 
 /// One order, if `scope` may see it.

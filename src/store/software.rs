@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::keyset::{Cursor, Order, ahead_of, capped_counts};
+use super::keyset::{self, Counted, Cursor, Order};
 use super::organisations::escape_like;
 use super::{BindSome, Conn, StoreResult, fetch_all, fetch_one, fetch_optional, numbered};
 use crate::domain::scope::Scope;
@@ -98,15 +98,6 @@ const LIST_COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, p.nam
      p.has_keys, p.has_downloads, s.quantity, s.purchased_at, s.cancel_until, s.status, s.currency, \
      cn.amount_minor AS credit_minor";
 
-impl ListedPurchase {
-    pub fn key(&self) -> Key {
-        Key {
-            purchased_at: self.purchased_at,
-            id: self.id,
-        }
-    }
-}
-
 /// A row of the software list, where a page starts or ends: its (purchased_at, id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -172,6 +163,92 @@ where
 
 const KEY: &str = "(s.purchased_at, s.id)";
 
+/// [`bind_filter`], then the cursor's key when there is one: the values of
+/// a list statement, or of a count of the rows ahead of a cursor.
+fn bind_list<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+    q: Q,
+    scope: Scope,
+    customer_id: Uuid,
+    f: &Filter<'_>,
+    key: Option<Key>,
+) -> Q
+where
+    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    SubscriptionStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    bind_filter(q, scope, customer_id, f)
+        .bind_some(key.map(|k| k.purchased_at))
+        .bind_some(key.map(|k| k.id))
+}
+
+/// The values of [`list_sql`]'s counted statement, in its order: the
+/// total's, the count ahead of the cursor's (when there is a cursor), the
+/// list's.
+fn bind_counted<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+    q: Q,
+    scope: Scope,
+    customer_id: Uuid,
+    f: &Filter<'_>,
+    key: Option<Key>,
+) -> Q
+where
+    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    SubscriptionStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    let total = bind_filter(q, scope, customer_id, f);
+    let ahead = match key {
+        Some(_) => bind_list(total, scope, customer_id, f, key),
+        None => total,
+    };
+    bind_list(ahead, scope, customer_id, f, key)
+}
+
+/// The statement of a page of the list, with the counts of
+/// [`keyset::counts`] in its select list when `counted`.
+fn list_sql(
+    scope: Scope,
+    filter: &Filter<'_>,
+    order: Order,
+    cursor: Cursor<Key>,
+    limit: i64,
+    counted: bool,
+) -> String {
+    // The counts read the index alone unless a product name is searched.
+    let count_body: Vec<&str> = [
+        &[
+            if filter.product.is_some() {
+                " FROM subscriptions s JOIN products p ON p.id = s.product_id"
+            } else {
+                " FROM subscriptions s"
+            },
+            " WHERE s.customer_id = ?",
+            in_scope(scope),
+        ][..],
+        &filter_condition(filter),
+    ]
+    .concat();
+    let counts = if counted {
+        keyset::counts(&count_body, KEY, cursor.kind(), order, limit)
+    } else {
+        String::new()
+    };
+    numbered(
+        &[
+            &["SELECT ", LIST_COLUMNS, counts.as_str(), FROM][..],
+            &[" WHERE s.customer_id = ?", in_scope(scope)],
+            &filter_condition(filter),
+            &cursor.condition(KEY, order),
+            &cursor.order_by("s.purchased_at", "s.id", order),
+            &[super::limit(limit + 1).as_str()],
+        ]
+        .concat(),
+    )
+}
+
 /// A page of a customer's software in `order` by purchase date, narrowed by
 /// `filter`, and whether more rows lie beyond it in the reading direction.
 /// Served by `subscriptions(customer_id, purchased_at, id)`, or with a
@@ -188,81 +265,45 @@ pub async fn list<'c>(
     cursor: Cursor<Key>,
     limit: i64,
 ) -> StoreResult<(Vec<ListedPurchase>, bool)> {
-    let head = [
-        "SELECT ",
-        LIST_COLUMNS,
-        FROM,
-        " WHERE s.customer_id = ?",
-        in_scope(scope),
-    ];
-    let sql = numbered(
-        &[
-            &head[..],
-            &filter_condition(filter),
-            &cursor.condition(KEY, order),
-            &cursor.order_by("s.purchased_at", "s.id", order),
-            &[super::limit(limit + 1).as_str()],
-        ]
-        .concat(),
-    );
-    let key = cursor.key();
+    let sql = list_sql(scope, filter, order, cursor, limit, false);
     let rows = fetch_all!(
         c,
-        bind_filter(
+        bind_list(
             sqlx::query_as::<_, ListedPurchase>(sqlx::AssertSqlSafe(sql.as_str())),
             scope,
             customer_id,
-            filter
+            filter,
+            cursor.key()
         )
-        .bind_some(key.map(|k| k.purchased_at))
-        .bind_some(key.map(|k| k.id))
     )?;
     Ok(cursor.finish(rows, limit))
 }
 
-/// How many purchases `filter` keeps, and how many of them come before
-/// `first` in `order`: the "Showing 51–100 of 230" of a page starting at
-/// `first`. A COUNT with the list's own conditions, over the same index
-/// range the list reads.
-pub async fn count<'c>(
+/// [`list`] with, on each row, how many purchases `filter` keeps and how
+/// many lie ahead of the cursor: the "Showing 51–100 of 230" of the page,
+/// in the same statement (each count reads at most `COUNT_CAP + 1` rows of
+/// the index range the list reads).
+pub async fn counted_list<'c>(
     c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
     filter: &Filter<'_>,
     order: Order,
-    first: Key,
-) -> StoreResult<(i64, i64)> {
-    let [key, ahead] = ahead_of(KEY, order);
-    let body: Vec<&'static str> = [
-        &[
-            if filter.product.is_some() {
-                " FROM subscriptions s JOIN products p ON p.id = s.product_id"
-            } else {
-                " FROM subscriptions s"
-            },
-            " WHERE s.customer_id = ?",
-            in_scope(scope),
-        ][..],
-        &filter_condition(filter),
-    ]
-    .concat();
-    let sql = capped_counts(&body, key, ahead);
-    fetch_one!(
+    cursor: Cursor<Key>,
+    limit: i64,
+) -> StoreResult<(Vec<Counted<ListedPurchase>>, bool)> {
+    let sql = list_sql(scope, filter, order, cursor, limit, true);
+    let rows = fetch_all!(
         c,
-        bind_filter(
-            bind_filter(
-                sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str())),
-                scope,
-                customer_id,
-                filter
-            ),
+        bind_counted(
+            sqlx::query_as::<_, Counted<ListedPurchase>>(sqlx::AssertSqlSafe(sql.as_str())),
             scope,
             customer_id,
-            filter
+            filter,
+            cursor.key()
         )
-        .bind(first.purchased_at)
-        .bind(first.id)
-    )
+    )?;
+    Ok(cursor.finish(rows, limit))
 }
 
 /// One subscription of the customer, if `scope` may see it.

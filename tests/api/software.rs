@@ -29,7 +29,7 @@ pub async fn purchases(
         &software::Filter::default(),
         order,
         csp_portal::store::keyset::Cursor::First,
-        1000,
+        10_000,
     )
     .await
     .unwrap();

@@ -387,3 +387,39 @@ async fn the_count_stops_at_a_thousand() {
         page.body
     );
 }
+
+/// Around the cap, Next and Previous count the rows ahead of a page to the
+/// row: 1,000 ahead is still counted, 1,050 is past the cap.
+#[tokio::test]
+async fn pages_either_side_of_the_cap_count_the_rows_ahead_to_the_row() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let order = csp_portal::store::keyset::Order::NewestFirst;
+    let have = all_ids(&app, order).await.len() as i64;
+    buy_many(&app, 1_100 - have, app.clock_now() - Duration::days(30)).await;
+    let expected = all_ids(&app, order).await;
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
+    let mut page = b.get(&format!("/customers/{contoso}/software")).await;
+    let mut pages = 1;
+    while let Some(next) = link(&page.body, "next") {
+        page = b.get(&next).await;
+        pages += 1;
+        if pages == 21 {
+            assert!(page.body.contains("Showing 1001–1050 of more than 1000"));
+        }
+    }
+    assert_eq!(pages, 22);
+    assert!(page.body.contains("Further than the first 1000"));
+    assert_eq!(ids(&page.body), expected[1050..]);
+
+    let prev = b.get(&link(&page.body, "prev").unwrap()).await;
+    assert!(
+        prev.body.contains("Showing 1001–1050 of more than 1000"),
+        "{}",
+        prev.body
+    );
+    assert_eq!(ids(&prev.body), expected[1000..1050]);
+    let prev = b.get(&link(&prev.body, "prev").unwrap()).await;
+    assert!(prev.body.contains("Showing 951–1000 of more than 1000"));
+    assert_eq!(ids(&prev.body), expected[950..1000]);
+}

@@ -175,13 +175,11 @@ pub async fn list(
     let ScopedCustomer { ctx, customer } = c;
     let (db, scope) = (ctx.db(), ctx.scope());
     let cursor = q.cursor().map(|(placed_at, id)| Key { placed_at, id });
-    // The COUNT runs over the same rows, for "Showing N–M of T".
     let (rows, shown) = paging::read(
         cursor,
         PAGE_SIZE,
-        |c| orders::for_customer(db, scope, customer.id, c, PAGE_SIZE),
-        |first: &OrderRow| orders::count_for_customer(db, scope, customer.id, first.key()),
-        |o| (o.placed_at, o.id),
+        |c| orders::counted_for_customer(db, scope, customer.id, c, PAGE_SIZE),
+        |o: &OrderRow| (o.placed_at, o.id),
     )
     .await?;
     let ids: Vec<Uuid> = rows.iter().map(|o| o.id).collect();

@@ -181,15 +181,11 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         .cursor
         .cursor()
         .map(|(purchased_at, id)| Key { purchased_at, id });
-    // The COUNT runs with the list's own conditions, for "Showing N–M of T".
     let (rows, shown) = paging::read(
         cursor,
         PAGE_SIZE,
-        |c| software::list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE),
-        |first: &ListedPurchase| {
-            software::count(db, scope, customer, &filter, shape.order, first.key())
-        },
-        |r| (r.purchased_at, r.id),
+        |c| software::counted_list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE),
+        |r: &ListedPurchase| (r.purchased_at, r.id),
     )
     .await?;
     let page = ctx.page(w.section())?;
