@@ -254,6 +254,51 @@ async fn the_csv_export_streams_the_whole_log_past_one_page() {
     assert_eq!(at.len(), 2_345, "no row twice at a page boundary");
 }
 
+/// The log pages 50 events at a time, newest first, and Next keeps the
+/// filter: every event once, none skipped at a page boundary.
+#[tokio::test]
+async fn the_log_pages_fifty_events_at_a_time_keeping_its_filter() {
+    let app = spawn_app().await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let now = app.clock_now();
+    for i in 0..120 {
+        csp_portal::store::audit::record(
+            &app.db,
+            now - chrono::Duration::minutes(i),
+            &csp_portal::store::audit::NewEvent {
+                organisation_id: Some(northwind),
+                ..csp_portal::store::audit::NewEvent::of(Action::KeyRevealed)
+            },
+        )
+        .await
+        .expect("event");
+    }
+    let moments = regex::Regex::new(r#"<time datetime="([^"]+)""#).unwrap();
+    let next = regex::Regex::new(r#"rel="next" href="([^"]+)""#).unwrap();
+    let mut admin = app.signed_in("admin@northwind.example").await;
+    let (mut sizes, mut seen) = (Vec::new(), Vec::new());
+    let mut path = Some("/activity?action=key_revealed".to_owned());
+    while let Some(p) = path {
+        assert!(p.contains("action=key_revealed"), "{p}");
+        let page = admin.get(&p).await;
+        assert_eq!(page.status, StatusCode::OK, "{p}");
+        let at: Vec<String> = moments
+            .captures_iter(&page.body)
+            .map(|c| c[1].to_owned())
+            .collect();
+        sizes.push(at.len());
+        seen.extend(at);
+        path = next
+            .captures(&page.body)
+            .map(|c| c[1].replace("&#38;", "&").replace("&amp;", "&"));
+    }
+    assert_eq!(sizes, [50, 50, 20]);
+    let mut newest_first = seen.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    newest_first.dedup();
+    assert_eq!(seen, newest_first, "newest first, each event once");
+}
+
 /// Whether `s` shows a UUID anywhere.
 fn shows_a_uuid(s: &str) -> bool {
     regex::Regex::new(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
