@@ -197,7 +197,7 @@ pub async fn load(
         ],
     )
     .await?;
-    report.add("VACUUM ANALYZE (PostgreSQL only)", 0, t);
+    report.add("VACUUM ANALYZE (PostgreSQL), WAL checkpoint (SQLite)", 0, t);
     Ok(report)
 }
 
