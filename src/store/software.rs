@@ -94,9 +94,19 @@ pub struct ListedPurchase {
     pub credit_minor: Option<i64>,
 }
 
-const LIST_COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, p.name AS product_name, \
-     p.has_keys, p.has_downloads, s.quantity, s.purchased_at, s.cancel_until, s.status, s.currency, \
-     cn.amount_minor AS credit_minor";
+/// [`ListedPurchase`]'s columns over `subscriptions s` alone: the product
+/// and the credit note are read per row by primary key. Joined instead,
+/// PostgreSQL's generic plan (which takes every customer to hold two
+/// purchases) hashed the join and sorted: for a customer holding 1,000 it
+/// read all 1,000 and took 5.6 ms, against 0.8 ms reading 51 in index order.
+/// With one table, the only plan that stops after a page is the index read
+/// in the list's order.
+const LIST_COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, \
+     (SELECT p.name FROM products p WHERE p.id = s.product_id) AS product_name, \
+     (SELECT p.has_keys FROM products p WHERE p.id = s.product_id) AS has_keys, \
+     (SELECT p.has_downloads FROM products p WHERE p.id = s.product_id) AS has_downloads, \
+     s.quantity, s.purchased_at, s.cancel_until, s.status, s.currency, \
+     (SELECT cn.amount_minor FROM credit_notes cn WHERE cn.subscription_id = s.id) AS credit_minor";
 
 /// A row of the software list, where a page starts or ends: its (purchased_at, id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +135,8 @@ fn in_scope(scope: Scope) -> &'static str {
 fn filter_condition(f: &Filter<'_>) -> [&'static str; 2] {
     [
         if f.product.is_some() {
-            " AND lower(p.name) LIKE ? ESCAPE '\\'"
+            " AND EXISTS (SELECT 1 FROM products p WHERE p.id = s.product_id \
+             AND lower(p.name) LIKE ? ESCAPE '\\')"
         } else {
             ""
         },
@@ -217,15 +228,9 @@ fn list_sql(
     limit: i64,
     counted: bool,
 ) -> String {
-    // The counts read the index alone unless a product name is searched.
     let count_body: Vec<&str> = [
         &[
-            if filter.product.is_some() {
-                " FROM subscriptions s JOIN products p ON p.id = s.product_id"
-            } else {
-                " FROM subscriptions s"
-            },
-            " WHERE s.customer_id = ?",
+            " FROM subscriptions s WHERE s.customer_id = ?",
             in_scope(scope),
         ][..],
         &filter_condition(filter),
@@ -238,7 +243,12 @@ fn list_sql(
     };
     numbered(
         &[
-            &["SELECT ", LIST_COLUMNS, counts.as_str(), FROM][..],
+            &[
+                "SELECT ",
+                LIST_COLUMNS,
+                counts.as_str(),
+                " FROM subscriptions s",
+            ][..],
             &[" WHERE s.customer_id = ?", in_scope(scope)],
             &filter_condition(filter),
             &cursor.condition(KEY, order),
