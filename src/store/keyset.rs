@@ -158,6 +158,19 @@ pub fn rows_ahead(cursor: Cursor<()>, ahead: i64, rows: usize) -> i64 {
     }
 }
 
+/// Binds a counted page's values in the order [`counts`] writes them: the
+/// total's, the count ahead of the cursor's (after a cursor), the page's.
+/// `bind(q, None)` binds the list's conditions, `bind(q, key)` them and the
+/// cursor's key.
+pub fn bind_counted<Q, K: Copy>(q: Q, key: Option<K>, bind: impl Fn(Q, Option<K>) -> Q) -> Q {
+    let total = bind(q, None);
+    let ahead = match key {
+        Some(_) => bind(total, key),
+        None => total,
+    };
+    bind(ahead, key)
+}
+
 /// A row of a page with the counts [`counts`] adds to each.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Counted<T> {

@@ -216,27 +216,6 @@ where
         .bind_some(key.map(|k| k.id))
 }
 
-/// The values of [`for_customer_sql`]'s counted statement, in its order:
-/// the total's, the count ahead of the cursor's (when there is a cursor),
-/// the page's.
-fn bind_counted<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
-    q: Q,
-    scope: Scope,
-    customer_id: Uuid,
-    key: Option<Key>,
-) -> Q
-where
-    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    let total = bind_page(q, scope, customer_id, None);
-    let ahead = match key {
-        Some(_) => bind_page(total, scope, customer_id, key),
-        None => total,
-    };
-    bind_page(ahead, scope, customer_id, key)
-}
-
 /// A page of a customer's orders, newest first (the caller has checked the
 /// customer is in scope), and whether more lie beyond it in the reading
 /// direction: `orders(customer_id, placed_at, id)` read either way from the
@@ -274,11 +253,10 @@ pub async fn counted_for_customer<'c>(
     let sql = for_customer_sql(scope, cursor, limit, true);
     let rows = fetch_all!(
         c,
-        bind_counted(
+        keyset::bind_counted(
             sqlx::query_as::<_, Counted<OrderRow>>(sqlx::AssertSqlSafe(sql.as_str())),
-            scope,
-            customer_id,
-            cursor.key()
+            cursor.key(),
+            |q, k| bind_page(q, scope, customer_id, k)
         )
     )?;
     Ok(cursor.finish(rows, limit))

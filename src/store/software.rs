@@ -194,30 +194,6 @@ where
         .bind_some(key.map(|k| k.id))
 }
 
-/// The values of [`list_sql`]'s counted statement, in its order: the
-/// total's, the count ahead of the cursor's (when there is a cursor), the
-/// list's.
-fn bind_counted<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
-    q: Q,
-    scope: Scope,
-    customer_id: Uuid,
-    f: &Filter<'_>,
-    key: Option<Key>,
-) -> Q
-where
-    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    SubscriptionStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    let total = bind_filter(q, scope, customer_id, f);
-    let ahead = match key {
-        Some(_) => bind_list(total, scope, customer_id, f, key),
-        None => total,
-    };
-    bind_list(ahead, scope, customer_id, f, key)
-}
-
 /// The statement of a page of the list, with the counts of
 /// [`keyset::counts`] in its select list when `counted`.
 fn list_sql(
@@ -305,12 +281,10 @@ pub async fn counted_list<'c>(
     let sql = list_sql(scope, filter, order, cursor, limit, true);
     let rows = fetch_all!(
         c,
-        bind_counted(
+        keyset::bind_counted(
             sqlx::query_as::<_, Counted<ListedPurchase>>(sqlx::AssertSqlSafe(sql.as_str())),
-            scope,
-            customer_id,
-            filter,
-            cursor.key()
+            cursor.key(),
+            |q, k| bind_list(q, scope, customer_id, filter, k)
         )
     )?;
     Ok(cursor.finish(rows, limit))
