@@ -130,7 +130,7 @@ fn in_scope(scope: Scope) -> &'static str {
     scope.pick("", " AND s.partner_id = ?", " AND s.customer_id = ?")
 }
 
-/// The filter's conditions, one `?` per value [`bind_filter`] binds. Each
+/// The filter's conditions, one `?` per value [`bind_list`] binds. Each
 /// combination is a fixed text: no `($n IS NULL OR ...)` catch-alls.
 fn filter_condition(f: &Filter<'_>) -> [&'static str; 2] {
     [
@@ -148,12 +148,17 @@ fn filter_condition(f: &Filter<'_>) -> [&'static str; 2] {
     ]
 }
 
-/// Binds the customer, the scope and what [`filter_condition`] asks for.
-fn bind_filter<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
+const KEY: &str = "(s.purchased_at, s.id)";
+
+/// Binds the customer, the scope, what [`filter_condition`] asks for and
+/// then the cursor's key when there is one: the values of a list statement,
+/// or of a count of the rows ahead of a cursor (`None`: of the total).
+fn bind_list<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
     q: Q,
     scope: Scope,
     customer_id: Uuid,
     f: &Filter<'_>,
+    key: Option<Key>,
 ) -> Q
 where
     Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
@@ -170,26 +175,6 @@ where
         .bind_some(pattern)
         .bind_some(f.status.map(StatusFilter::status))
         .bind_some(cancellable.then_some(f.now))
-}
-
-const KEY: &str = "(s.purchased_at, s.id)";
-
-/// [`bind_filter`], then the cursor's key when there is one: the values of
-/// a list statement, or of a count of the rows ahead of a cursor.
-fn bind_list<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
-    q: Q,
-    scope: Scope,
-    customer_id: Uuid,
-    f: &Filter<'_>,
-    key: Option<Key>,
-) -> Q
-where
-    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    SubscriptionStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    bind_filter(q, scope, customer_id, f)
         .bind_some(key.map(|k| k.purchased_at))
         .bind_some(key.map(|k| k.id))
 }

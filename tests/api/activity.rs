@@ -227,15 +227,14 @@ async fn operators_see_everyone_and_agents_without_admin_rights_see_nothing() {
     }
 }
 
-#[tokio::test]
-async fn the_csv_export_streams_the_whole_log_past_one_page() {
-    let app = spawn_app().await;
+/// `n` key reveals in Northwind's log, `step` apart, back from now.
+async fn reveal_keys(app: &crate::helpers::TestApp, n: i32, step: chrono::Duration) {
     let northwind = app.org_id("Northwind Partners").await;
     let now = app.clock_now();
-    for i in 0..2_345 {
+    for i in 0..n {
         csp_portal::store::audit::record(
             &app.db,
-            now - chrono::Duration::seconds(i),
+            now - step * i,
             &csp_portal::store::audit::NewEvent {
                 organisation_id: Some(northwind),
                 ..csp_portal::store::audit::NewEvent::of(Action::KeyRevealed)
@@ -244,6 +243,12 @@ async fn the_csv_export_streams_the_whole_log_past_one_page() {
         .await
         .expect("event");
     }
+}
+
+#[tokio::test]
+async fn the_csv_export_streams_the_whole_log_past_one_page() {
+    let app = spawn_app().await;
+    reveal_keys(&app, 2_345, chrono::Duration::seconds(1)).await;
     let mut admin = app.signed_in("admin@northwind.example").await;
     let csv = admin.get("/activity.csv?action=key_revealed").await;
     assert_eq!(csv.status, StatusCode::OK);
@@ -259,20 +264,7 @@ async fn the_csv_export_streams_the_whole_log_past_one_page() {
 #[tokio::test]
 async fn the_log_pages_fifty_events_at_a_time_keeping_its_filter() {
     let app = spawn_app().await;
-    let northwind = app.org_id("Northwind Partners").await;
-    let now = app.clock_now();
-    for i in 0..120 {
-        csp_portal::store::audit::record(
-            &app.db,
-            now - chrono::Duration::minutes(i),
-            &csp_portal::store::audit::NewEvent {
-                organisation_id: Some(northwind),
-                ..csp_portal::store::audit::NewEvent::of(Action::KeyRevealed)
-            },
-        )
-        .await
-        .expect("event");
-    }
+    reveal_keys(&app, 120, chrono::Duration::minutes(1)).await;
     let moments = regex::Regex::new(r#"<time datetime="([^"]+)""#).unwrap();
     let next = regex::Regex::new(r#"rel="next" href="([^"]+)""#).unwrap();
     let mut admin = app.signed_in("admin@northwind.example").await;
