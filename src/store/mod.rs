@@ -28,10 +28,13 @@ pub mod throttle;
 pub mod two_factor;
 pub mod users;
 
+use std::future::Future;
 use std::path::Path;
+use std::pin::Pin;
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::pool::PoolConnectionMetadata;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
@@ -256,6 +259,27 @@ pub fn default_pool_size(url: &str) -> u32 {
     }
 }
 
+/// How long a pooled connection may have sat idle and still be handed out
+/// without a ping first. sqlx's default pings every connection it hands out:
+/// on PostgreSQL a round trip to the server before every statement, on
+/// SQLite a hand-off to the connection's thread and back (3% of the
+/// software tab's samples), on pages that run two or three statements. A
+/// connection that was in use a moment ago is as alive as a ping would
+/// show; one left idle longer (the server restarted, a firewall dropped it)
+/// is pinged, and replaced if the ping fails.
+pub const TRUSTED_IDLE: Duration = Duration::from_secs(1);
+
+type Checked<'c> = Pin<Box<dyn Future<Output = Result<bool, sqlx::Error>> + Send + 'c>>;
+
+fn ping_if_idle<C: sqlx::Connection>(conn: &mut C, meta: PoolConnectionMetadata) -> Checked<'_> {
+    Box::pin(async move {
+        if meta.idle_for > TRUSTED_IDLE {
+            conn.ping().await?;
+        }
+        Ok(true)
+    })
+}
+
 const PG_POOL: u32 = 16;
 const SQLITE_POOL: u32 = 8;
 
@@ -288,6 +312,8 @@ impl Db {
             let pool = PgPoolOptions::new()
                 .max_connections(size)
                 .acquire_timeout(ACQUIRE_TIMEOUT)
+                .test_before_acquire(false)
+                .before_acquire(|c, meta| ping_if_idle(c, meta))
                 .connect_lazy_with(opts);
             Ok(Db::Pg(pool))
         } else {
@@ -306,6 +332,8 @@ impl Db {
             let pool = SqlitePoolOptions::new()
                 .max_connections(size)
                 .acquire_timeout(ACQUIRE_TIMEOUT)
+                .test_before_acquire(false)
+                .before_acquire(|c, meta| ping_if_idle(c, meta))
                 .connect_with(opts)
                 .await?;
             Ok(Db::Sqlite(pool))

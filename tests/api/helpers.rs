@@ -334,7 +334,7 @@ pub fn with_search_path(url: &str, schema: &str) -> String {
     format!("{url}{sep}options=-c%20search_path%3D{schema}")
 }
 
-async fn admin_connection(url: &str) -> sqlx::PgConnection {
+pub async fn admin_connection(url: &str) -> sqlx::PgConnection {
     use sqlx::Connection;
     sqlx::PgConnection::connect(url)
         .await

@@ -1,7 +1,11 @@
 //! The store settings the README's configuration table promises, read back
 //! from the pool's own connections.
 
+use std::time::Duration;
+
+use csp_portal::domain::role::Role;
 use csp_portal::store::Db;
+use reqwest::StatusCode;
 
 use crate::helpers::spawn_app;
 
@@ -111,4 +115,51 @@ fn a_pool_size_that_is_no_number_of_connections_is_refused() {
         assert!(!status.success(), "{bad}");
         assert!(said.contains("PORTAL_DB_POOL"), "{bad}: {said}");
     }
+}
+
+/// A connection is pinged before it is handed out only when it sat idle
+/// longer than `store::TRUSTED_IDLE` (not before every statement, sqlx's
+/// default): one the server dropped meanwhile is replaced, and the page is
+/// served rather than a 503. PostgreSQL only: an SQLite connection has no
+/// server to drop it. The wait is the pool's own monotonic clock, which the
+/// test's clock does not drive.
+#[tokio::test]
+async fn a_connection_the_server_dropped_while_idle_is_replaced_before_use() {
+    let app = spawn_app().await;
+    let Db::Pg(pool) = &app.db else {
+        return;
+    };
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    assert_eq!(admin.get("/customers").await.status, StatusCode::OK);
+
+    // Every connection the pool holds, each by its server process.
+    let mut held = Vec::new();
+    let mut pids = Vec::new();
+    for _ in 0..pool.size() {
+        let mut conn = pool.acquire().await.expect("acquire");
+        pids.push(
+            sqlx::query_scalar::<_, i32>("SELECT pg_backend_pid()")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("pid"),
+        );
+        held.push(conn);
+    }
+    drop(held);
+    assert!(!pids.is_empty());
+    let mut killer = crate::helpers::admin_connection(&app.settings.database_url).await;
+    for pid in &pids {
+        let ended: bool = sqlx::query_scalar("SELECT pg_terminate_backend($1)")
+            .bind(pid)
+            .fetch_one(&mut killer)
+            .await
+            .expect("terminate");
+        assert!(ended, "backend {pid}");
+    }
+    tokio::time::sleep(csp_portal::store::TRUSTED_IDLE + Duration::from_millis(500)).await;
+
+    let page = admin.get("/customers").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Contoso"));
+    assert!(!app.health.is_down());
 }
