@@ -34,7 +34,7 @@ use std::pin::Pin;
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::pool::PoolConnectionMetadata;
+use sqlx::pool::{PoolConnectionMetadata, PoolOptions};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
@@ -280,6 +280,15 @@ fn ping_if_idle<C: sqlx::Connection>(conn: &mut C, meta: PoolConnectionMetadata)
     })
 }
 
+/// Both stores' pools: `size` connections, the wait for one, and a ping only
+/// for a connection that sat idle.
+fn pool_options<DB: sqlx::Database>(o: PoolOptions<DB>, size: u32) -> PoolOptions<DB> {
+    o.max_connections(size)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .test_before_acquire(false)
+        .before_acquire(|c, meta| ping_if_idle(c, meta))
+}
+
 const PG_POOL: u32 = 16;
 const SQLITE_POOL: u32 = 8;
 
@@ -309,12 +318,7 @@ impl Db {
             // that read a few dozen rows, and an over-estimate turned it on.
             let opts = PgConnectOptions::from_str(url)?
                 .options([("plan_cache_mode", "force_generic_plan"), ("jit", "off")]);
-            let pool = PgPoolOptions::new()
-                .max_connections(size)
-                .acquire_timeout(ACQUIRE_TIMEOUT)
-                .test_before_acquire(false)
-                .before_acquire(|c, meta| ping_if_idle(c, meta))
-                .connect_lazy_with(opts);
+            let pool = pool_options(PgPoolOptions::new(), size).connect_lazy_with(opts);
             Ok(Db::Pg(pool))
         } else {
             let opts = SqliteConnectOptions::from_str(url)?
@@ -329,11 +333,7 @@ impl Db {
             {
                 std::fs::create_dir_all(dir).map_err(|e| StoreError::Other(sqlx::Error::Io(e)))?;
             }
-            let pool = SqlitePoolOptions::new()
-                .max_connections(size)
-                .acquire_timeout(ACQUIRE_TIMEOUT)
-                .test_before_acquire(false)
-                .before_acquire(|c, meta| ping_if_idle(c, meta))
+            let pool = pool_options(SqlitePoolOptions::new(), size)
                 .connect_with(opts)
                 .await?;
             Ok(Db::Sqlite(pool))
