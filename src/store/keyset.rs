@@ -116,7 +116,16 @@ pub const COUNT_CAP: i64 = 1_000;
 /// the total, then, unless `cursor` is the first page, `body`'s values again
 /// and the cursor's key, then the list's own. Each count stops at
 /// `COUNT_CAP + 1` rows ahead of the page; [`rows_ahead`] reads `ahead` back.
-pub fn counts(body: &[&str], key: &str, cursor: Cursor<()>, order: Order, page: i64) -> String {
+/// `kept`, when given, is a scalar subquery that reads the total from a
+/// count kept in a table, with the same values as `body` (in its place).
+pub fn counts(
+    body: &[&str],
+    kept: Option<&str>,
+    key: &str,
+    cursor: Cursor<()>,
+    order: Order,
+    page: i64,
+) -> String {
     let count = |cond: &[&str], limit: i64| {
         format!(
             "(SELECT COUNT(*) FROM (SELECT 1{}{} LIMIT {limit}) c)",
@@ -145,7 +154,8 @@ pub fn counts(body: &[&str], key: &str, cursor: Cursor<()>, order: Order, page: 
             COUNT_CAP + 1 + page,
         ),
     };
-    format!(", {} AS total, {ahead} AS ahead", count(&[], COUNT_CAP + 1))
+    let total = kept.map_or_else(|| count(&[], COUNT_CAP + 1), str::to_owned);
+    format!(", {total} AS total, {ahead} AS ahead")
 }
 
 /// The rows ahead of a page's first row, from the `ahead` its rows carry
@@ -191,19 +201,49 @@ mod tests {
         let body = [" FROM x WHERE a = ?"];
         let total = "(SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? LIMIT 1001) c) AS total";
         assert_eq!(
-            counts(&body, KEY, Cursor::First, Order::NewestFirst, 50),
+            counts(&body, None, KEY, Cursor::First, Order::NewestFirst, 50),
             format!(", {total}, CAST(0 AS BIGINT) AS ahead")
         );
         assert_eq!(
-            counts(&body, KEY, Cursor::After(()), Order::NewestFirst, 50),
+            counts(&body, None, KEY, Cursor::After(()), Order::NewestFirst, 50),
             format!(
                 ", {total}, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) >= (?, ?) LIMIT 1001) c) AS ahead"
             )
         );
         assert_eq!(
-            counts(&body, KEY, Cursor::Before(()), Order::OldestFirst, 50),
+            counts(&body, None, KEY, Cursor::Before(()), Order::OldestFirst, 50),
             format!(
                 ", {total}, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) < (?, ?) LIMIT 1051) c) AS ahead"
+            )
+        );
+    }
+
+    #[test]
+    fn a_kept_total_takes_the_place_of_the_count() {
+        let body = [" FROM x WHERE a = ?"];
+        let kept = "(SELECT n FROM kept WHERE a = ?)";
+        assert_eq!(
+            counts(
+                &body,
+                Some(kept),
+                KEY,
+                Cursor::First,
+                Order::NewestFirst,
+                50
+            ),
+            format!(", {kept} AS total, CAST(0 AS BIGINT) AS ahead")
+        );
+        assert_eq!(
+            counts(
+                &body,
+                Some(kept),
+                KEY,
+                Cursor::After(()),
+                Order::NewestFirst,
+                50
+            ),
+            format!(
+                ", {kept} AS total, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) >= (?, ?) LIMIT 1001) c) AS ahead"
             )
         );
     }

@@ -177,7 +177,7 @@ fn for_customer_sql(scope: Scope, cursor: Cursor<Key>, limit: i64, counted: bool
     let order = Order::NewestFirst;
     let counts = if counted {
         let body = [" FROM orders o WHERE o.customer_id = ?", in_scope(scope)];
-        keyset::counts(&body, KEY, cursor.kind(), order, limit)
+        keyset::counts(&body, None, KEY, cursor.kind(), order, limit)
     } else {
         String::new()
     };

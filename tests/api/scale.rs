@@ -108,6 +108,16 @@ async fn a_scaled_store_holds_what_its_size_says_and_the_demo_accounts_use_it() 
     )
     .await;
     assert_eq!(contosos as usize, 120 + demo_rows.len());
+    // The bulk loader's purchases are counted as an order's are.
+    let miscounted = count(
+        &app.db,
+        "SELECT COUNT(*) FROM (SELECT customer_id, partner_id, COUNT(*) AS n FROM subscriptions \
+         GROUP BY customer_id, partner_id) s LEFT JOIN purchase_counts pc \
+         ON pc.customer_id = s.customer_id AND pc.partner_id = s.partner_id \
+         WHERE COALESCE(pc.purchases, -1) <> s.n",
+    )
+    .await;
+    assert_eq!(miscounted, 0);
 
     // The demo admin pages through Contoso's software and reveals the key of
     // a purchase the load made: it decrypts with the portal's data key.

@@ -423,3 +423,80 @@ async fn pages_either_side_of_the_cap_count_the_rows_ahead_to_the_row() {
     assert!(prev.body.contains("Showing 951–1000 of more than 1000"));
     assert_eq!(ids(&prev.body), expected[950..1000]);
 }
+
+/// What `purchase_counts` holds for a customer through a partner.
+async fn kept(app: &TestApp, customer: Uuid, partner: Uuid) -> i64 {
+    let sql = "SELECT CAST(COALESCE(SUM(purchases), 0) AS BIGINT) FROM purchase_counts \
+               WHERE customer_id = $1 AND partner_id = $2";
+    let n: Option<i64> = match &app.db {
+        csp_portal::store::Db::Sqlite(p) => {
+            sqlx::query_scalar(sql)
+                .bind(customer)
+                .bind(partner)
+                .fetch_one(p)
+                .await
+        }
+        csp_portal::store::Db::Pg(p) => {
+            sqlx::query_scalar(sql)
+                .bind(customer)
+                .bind(partner)
+                .fetch_one(p)
+                .await
+        }
+    }
+    .unwrap();
+    n.unwrap_or_default()
+}
+
+/// The unfiltered list's total is the count `purchase_counts` keeps (one
+/// row read, where a count read up to 1,001 index entries on every page),
+/// and its triggers keep it through a purchase, a purchase moved to another
+/// customer and one deleted. A filtered list still counts its rows.
+#[tokio::test]
+async fn the_total_is_the_kept_count_which_every_write_keeps() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let coffee = app.org_id("Fourth Coffee").await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let have = all_ids(&app, csp_portal::store::keyset::Order::NewestFirst)
+        .await
+        .len() as i64;
+    assert_eq!(kept(&app, contoso, northwind).await, have);
+    let (moved, _) = buy(&app, "AZURE-RI-D2SV5-1Y", app.clock_now()).await;
+    let (deleted, _) = buy(&app, "AZURE-RI-D2SV5-1Y", app.clock_now()).await;
+    buy(&app, "AZURE-RI-D2SV5-1Y", app.clock_now()).await;
+    assert_eq!(kept(&app, contoso, northwind).await, have + 3);
+
+    let coffee_had = kept(&app, coffee, northwind).await;
+    let sql = "UPDATE subscriptions SET customer_id = $1 WHERE id = $2";
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql)
+        .bind(coffee)
+        .bind(moved)
+        .execute(p));
+    let sql = "DELETE FROM subscriptions WHERE id = $1";
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql).bind(deleted).execute(p));
+    assert_eq!(kept(&app, contoso, northwind).await, have + 1);
+    assert_eq!(kept(&app, coffee, northwind).await, coffee_had + 1);
+
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let path = format!("/customers/{contoso}/software");
+    let shown = have + 1;
+    let page = admin.get(&path).await;
+    assert_eq!(showing(&page.body), format!("Showing 1–{shown} of {shown}"));
+    // The page reads the kept count, not a count of the rows: set behind
+    // the server's back, the page says what it holds.
+    let sql = "UPDATE purchase_counts SET purchases = 900 WHERE customer_id = $1";
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql).bind(contoso).execute(p));
+    let page = admin.get(&path).await;
+    assert_eq!(showing(&page.body), format!("Showing 1–{shown} of 900"));
+    let filtered = admin.get(&format!("{path}?q=azure")).await;
+    let azure = ids(&filtered.body).len();
+    assert_eq!(
+        showing(&filtered.body),
+        format!("Showing 1–{azure} of {azure}")
+    );
+    // So does /my/software, in the customer's own scope.
+    let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
+    let own = ga.get("/my/software").await;
+    assert_eq!(showing(&own.body), format!("Showing 1–{shown} of 900"));
+}
