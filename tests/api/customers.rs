@@ -217,3 +217,65 @@ async fn the_customer_list_pages_by_twenty_five() {
     assert!(second.body.contains("Zeta 39"));
     assert!(!second.body.contains("Adventure Works"));
 }
+
+/// A search pages as the list does, in name order, and only ever shows
+/// matches: its page of ids is picked in the index, then read.
+#[tokio::test]
+async fn a_search_pages_through_its_matches_in_name_order() {
+    let app = spawn_app().await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let mut tx = app.db.begin().await.expect("tx");
+    // Interleaved with names that do not match, and out of name order.
+    for i in (0..60).rev() {
+        let name = if i % 2 == 0 {
+            format!("Harbor Insurance {i:02}")
+        } else {
+            format!("Harbor Freight {i:02}")
+        };
+        let input = csp_portal::domain::customer::CustomerInput {
+            company_name: name,
+            primary_domain: format!("harbor{i:02}.onmicrosoft.com"),
+            country: "US".into(),
+            billing_name: "B".into(),
+            billing_email: "b@harbor.example".into(),
+        };
+        let c = csp_portal::domain::customer::NewCustomer::parse(&input).expect("valid");
+        csp_portal::store::organisations::insert_customer(&mut tx, app.clock_now(), northwind, &c)
+            .await
+            .expect("insert");
+    }
+    tx.commit().await.expect("commit");
+    let mut b = app.sign_in_as(Role::AdminAgent).await;
+    let names = |body: &str| -> Vec<String> {
+        regex::Regex::new(r#"href="/customers/[0-9a-f-]{36}">([^<]+)<"#)
+            .expect("regex")
+            .captures_iter(body)
+            .map(|c| c[1].to_owned())
+            .collect()
+    };
+    let next = regex::Regex::new(r#"rel="next" href="([^"]+)""#).expect("regex");
+    let first = b.get("/customers?q=INSURANCE").await;
+    let expected: Vec<String> = (0..60)
+        .step_by(2)
+        .map(|i| format!("Harbor Insurance {i:02}"))
+        .collect();
+    assert_eq!(names(&first.body), expected[..25]);
+    let href = next.captures(&first.body).expect("a next page")[1]
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    assert!(href.contains("q=INSURANCE"), "{href}");
+    let second = b.get(&href).await;
+    assert_eq!(names(&second.body), expected[25..]);
+    assert!(!next.is_match(&second.body));
+    // By domain too, and `_` is a character, not a wildcard.
+    assert_eq!(
+        names(&b.get("/customers?q=harbor07.onmicrosoft").await.body),
+        ["Harbor Freight 07"]
+    );
+    assert!(
+        b.get("/customers?q=harbor_7")
+            .await
+            .body
+            .contains("No customer matches")
+    );
+}
