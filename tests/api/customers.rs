@@ -184,18 +184,17 @@ async fn the_customer_list_searches_by_name_or_domain() {
     assert!(res.body.contains("No customer matches"));
 }
 
-#[tokio::test]
-async fn the_customer_list_pages_by_twenty_five() {
-    let app = spawn_app().await;
+/// Northwind's customers with these (name, primary domain), in one transaction.
+async fn add_northwind_customers(app: &TestApp, customers: impl Iterator<Item = (String, String)>) {
     let northwind = app.org_id("Northwind Partners").await;
     let mut tx = app.db.begin().await.expect("tx");
-    for i in 0..40 {
+    for (name, domain) in customers {
         let input = csp_portal::domain::customer::CustomerInput {
-            company_name: format!("Zeta {i:02}"),
-            primary_domain: format!("zeta{i:02}.onmicrosoft.com"),
+            company_name: name,
+            primary_domain: domain,
             country: "US".into(),
             billing_name: "B".into(),
-            billing_email: "b@zeta.example".into(),
+            billing_email: "b@example.com".into(),
         };
         let c = csp_portal::domain::customer::NewCustomer::parse(&input).expect("valid");
         csp_portal::store::organisations::insert_customer(&mut tx, app.clock_now(), northwind, &c)
@@ -203,6 +202,21 @@ async fn the_customer_list_pages_by_twenty_five() {
             .expect("insert");
     }
     tx.commit().await.expect("commit");
+}
+
+#[tokio::test]
+async fn the_customer_list_pages_by_twenty_five() {
+    let app = spawn_app().await;
+    add_northwind_customers(
+        &app,
+        (0..40).map(|i| {
+            (
+                format!("Zeta {i:02}"),
+                format!("zeta{i:02}.onmicrosoft.com"),
+            )
+        }),
+    )
+    .await;
     let mut b = app.sign_in_as(Role::AdminAgent).await;
     let first = b.get("/customers").await;
     let rows = |body: &str| body.matches("<tr>").count() - 1;
@@ -223,28 +237,18 @@ async fn the_customer_list_pages_by_twenty_five() {
 #[tokio::test]
 async fn a_search_pages_through_its_matches_in_name_order() {
     let app = spawn_app().await;
-    let northwind = app.org_id("Northwind Partners").await;
-    let mut tx = app.db.begin().await.expect("tx");
     // Interleaved with names that do not match, and out of name order.
-    for i in (0..60).rev() {
-        let name = if i % 2 == 0 {
-            format!("Harbor Insurance {i:02}")
-        } else {
-            format!("Harbor Freight {i:02}")
-        };
-        let input = csp_portal::domain::customer::CustomerInput {
-            company_name: name,
-            primary_domain: format!("harbor{i:02}.onmicrosoft.com"),
-            country: "US".into(),
-            billing_name: "B".into(),
-            billing_email: "b@harbor.example".into(),
-        };
-        let c = csp_portal::domain::customer::NewCustomer::parse(&input).expect("valid");
-        csp_portal::store::organisations::insert_customer(&mut tx, app.clock_now(), northwind, &c)
-            .await
-            .expect("insert");
-    }
-    tx.commit().await.expect("commit");
+    add_northwind_customers(
+        &app,
+        (0..60).rev().map(|i| {
+            let kind = if i % 2 == 0 { "Insurance" } else { "Freight" };
+            (
+                format!("Harbor {kind} {i:02}"),
+                format!("harbor{i:02}.onmicrosoft.com"),
+            )
+        }),
+    )
+    .await;
     let mut b = app.sign_in_as(Role::AdminAgent).await;
     let names = |body: &str| -> Vec<String> {
         regex::Regex::new(r#"href="/customers/[0-9a-f-]{36}">([^<]+)<"#)
