@@ -11,6 +11,7 @@ pub mod audit;
 pub mod bulk;
 pub mod catalog;
 pub mod credit_notes;
+pub mod held;
 pub mod keys;
 pub mod keyset;
 pub mod links;
@@ -37,19 +38,39 @@ use std::time::Duration;
 use sqlx::pool::{PoolConnectionMetadata, PoolOptions};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{
+    PgConnection, PgPool, Postgres, SqlSafeStr, Sqlite, SqliteConnection, SqlitePool, Transaction,
+};
 
-/// Runs `$body` with `$c` bound to the native executor behind `$conn`
+/// Runs `$body` with `$c` bound to the native connection behind `$conn`
 /// (anything that converts into a [`Conn`]: `&Db`, `&mut Tx`, `&mut Conn`).
-/// The body is expanded once per backend and per kind (pool, transaction),
-/// so it must use `$c` once, as the executor of one query.
+/// Through a pool, that is the request's parked connection or one leased
+/// for the statement ([`held::Lease`]). The body is expanded once per
+/// backend and per kind (pool, transaction), so it must use `$c` once, as
+/// the executor of one query.
 macro_rules! on_conn {
     ($conn:expr, |$c:ident| $body:expr) => {
         match ::core::convert::Into::<$crate::store::Conn<'_>>::into($conn) {
-            $crate::store::Conn::SqlitePool($c) => $body,
-            $crate::store::Conn::PgPool($c) => $body,
+            $crate::store::Conn::SqlitePool(pool) => $crate::store::on_lease!(pool, |$c| $body),
+            $crate::store::Conn::PgPool(pool) => $crate::store::on_lease!(pool, |$c| $body),
             $crate::store::Conn::Sqlite($c) => $body,
             $crate::store::Conn::Pg($c) => $body,
+        }
+    };
+}
+/// `on_conn!`'s pool arm: the statement on a leased connection.
+macro_rules! on_lease {
+    ($pool:expr, |$c:ident| $body:expr) => {
+        match $crate::store::held::Lease::take($pool).await {
+            Ok(mut lease) => {
+                let result = {
+                    let $c = lease.conn();
+                    $body
+                };
+                lease.settle(&result);
+                result
+            }
+            Err(e) => Err(e),
         }
     };
 }
@@ -84,7 +105,7 @@ macro_rules! fetch_all {
             .map_err($crate::store::StoreError::from)
     };
 }
-pub(crate) use {execute, fetch_all, fetch_one, fetch_optional, on_conn};
+pub(crate) use {execute, fetch_all, fetch_one, fetch_optional, on_conn, on_lease};
 
 /// A statement put together from fixed pieces, its `?` placeholders numbered
 /// `$1`, `$2`, ... in order (the form both backends take). A query that has
@@ -359,8 +380,14 @@ impl Db {
         Ok(match self {
             // IMMEDIATE takes the write lock up front, so two writers queue on
             // busy_timeout instead of failing on a lock upgrade.
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Pg(p) => Tx::Pg(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(match held::take_for_transaction(p) {
+                Some(c) => Transaction::begin(c, Some("BEGIN IMMEDIATE".into_sql_str())).await?,
+                None => p.begin_with("BEGIN IMMEDIATE").await?,
+            }),
+            Db::Pg(p) => Tx::Pg(match held::take_for_transaction(p) {
+                Some(c) => Transaction::begin(c, None).await?,
+                None => p.begin().await?,
+            }),
         })
     }
 

@@ -12,6 +12,7 @@ use std::time::Instant;
 use actix_web::Error;
 use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
@@ -19,6 +20,7 @@ use tracing::Instrument;
 
 use crate::i18n::I18n;
 use crate::request_scope;
+use crate::store::held;
 use crate::web::language;
 
 pub use crate::request_scope::{i18n, request_id, set_i18n};
@@ -48,10 +50,21 @@ pub async fn middleware(
     let method = req.method().clone();
     let span = tracing::info_span!("request", id = %id);
     let started = Instant::now();
+    // A page that only reads runs its statements on one connection (see
+    // `store::held`); a form's POST, which may hash a password or call out
+    // between statements, takes one per statement.
+    let one_connection = method == Method::GET || method == Method::HEAD;
     let res = request_scope::run(id.clone(), path, lang, async move {
-        next.call(req)
-            .await
-            .map(ServiceResponse::map_into_boxed_body)
+        let served = async move {
+            next.call(req)
+                .await
+                .map(ServiceResponse::map_into_boxed_body)
+        };
+        if one_connection {
+            held::scope(served).await
+        } else {
+            served.await
+        }
     })
     .instrument(span.clone())
     .await;

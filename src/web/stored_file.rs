@@ -53,6 +53,8 @@ pub async fn respond(
     store: &FileStore,
     file: StoredFile<'_>,
 ) -> AppResult<HttpResponse> {
+    // The statements are done; the object store's answer may take a while.
+    crate::store::held::release();
     let mut res = match store.bucket() {
         Some(bucket) => from_bucket(req, bucket, &file).await?,
         None => from_disk(req, store, &file).await?,

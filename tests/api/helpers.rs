@@ -302,7 +302,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     );
     configure(&mut settings);
     let clock = ManualClock::new(start_time());
-    let db = Db::connect(&settings.database_url).await.expect("connect");
+    let db = Db::connect_sized(&settings.database_url, settings.db_pool)
+        .await
+        .expect("connect");
     let app_settings = settings.clone();
     let app =
         Application::build_with_db(settings, Arc::new(clock.clone()), db.clone(), "127.0.0.1:0")

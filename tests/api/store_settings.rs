@@ -7,7 +7,7 @@ use csp_portal::domain::role::Role;
 use csp_portal::store::Db;
 use reqwest::StatusCode;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn connections_carry_the_chosen_store_settings() {
@@ -162,4 +162,43 @@ async fn a_connection_the_server_dropped_while_idle_is_replaced_before_use() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("Contoso"));
     assert!(!app.health.is_down());
+}
+
+/// A page's statements share one connection, which a transaction on the
+/// way (a download's audit event) takes over rather than waiting for a
+/// second: with a single connection in the pool, every kind of request
+/// still gets its answer (a wait for a second connection would end in the
+/// 503 page after the pool's timeout).
+#[tokio::test]
+async fn every_kind_of_request_is_served_from_a_pool_of_one_connection() {
+    let app = spawn_app_with(|s| s.db_pool = Some(1)).await;
+    let contoso = app.org_id("Contoso").await;
+    let (sub, file) = crate::software::contoso_purchase(&app, "WS2022-DAT").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    for path in [
+        "/customers".to_owned(),
+        "/customers?q=con".to_owned(),
+        "/activity".to_owned(),
+        format!("/customers/{contoso}/software"),
+        format!("/customers/{contoso}/software/{sub}?show=1"),
+        format!("/customers/{contoso}/orders"),
+    ] {
+        let page = admin.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+    }
+    // A GET that writes in a transaction: the download's audit event.
+    let download = format!("/customers/{contoso}/software/{sub}/files/{file}");
+    let cookies = admin.cookies().unwrap();
+    let (status, _, body) = crate::software::fetch(&app, &download, &[("cookie", &cookies)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body.len(), 4096);
+    // A form's POST, then the link it made, downloaded without signing in.
+    let link = crate::software::make_link(&mut admin, contoso, sub, file).await;
+    assert_eq!(
+        crate::software::fetch(&app, &link, &[]).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(crate::software::link_use(&app, &link).await, 1);
+    let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
+    assert_eq!(ga.get("/my/software").await.status, StatusCode::OK);
 }

@@ -1,0 +1,253 @@
+//! One connection for all of a page's statements.
+//!
+//! sqlx pings every connection it gets back before the pool may hand it out
+//! again (`PoolConnection::return_to_pool`, whatever the pool's settings): on
+//! PostgreSQL a `Sync` and its `ReadyForQuery`, on SQLite a hand-off to the
+//! connection's thread and back. A page that runs its four or five
+//! statements each on a connection of its own pays that, and the pool's
+//! acquire, four or five times. Inside [`scope`] the first statement's
+//! connection is kept (parked) for the next one, and goes back to the pool
+//! once, when the scope ends.
+//!
+//! The request middleware opens a scope for pages that only read (GET and
+//! HEAD): their work between statements is rendering, so a parked
+//! connection is never kept idle long. A form's POST may hash a password or
+//! call out to the object store between statements, and takes a connection
+//! per statement as before; so does anything outside a request (jobs,
+//! tests). A page that goes on to slow work of its own (a download reading
+//! from object storage) gives its connection back first with [`release`].
+//!
+//! A transaction begun in a scope runs on the parked connection
+//! ([`take_for_transaction`]), so a request never waits for a second
+//! connection while holding one idle.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::sync::Arc;
+
+use sqlx::pool::PoolConnection;
+use sqlx::{Database, Pool, Postgres, Sqlite};
+
+/// The parked connection, with its pool's identity (the address of the
+/// pool's connect options, shared by every clone of one pool).
+pub enum Parked {
+    Sqlite(usize, PoolConnection<Sqlite>),
+    Pg(usize, PoolConnection<Postgres>),
+}
+
+tokio::task_local! {
+    static HELD: RefCell<Option<Parked>>;
+}
+
+/// Runs `f` with one connection kept for all of its statements.
+pub async fn scope<F: Future>(f: F) -> F::Output {
+    HELD.scope(RefCell::new(None), f).await
+}
+
+/// Gives the parked connection back to the pool now (before slow work that
+/// needs none).
+pub fn release() {
+    let parked = HELD.try_with(|h| h.borrow_mut().take()).ok().flatten();
+    drop(parked);
+}
+
+/// The backends a connection can be parked for.
+pub trait Parkable: Database + Sized {
+    fn park(pool: usize, conn: PoolConnection<Self>) -> Parked;
+    fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked>;
+}
+
+impl Parkable for Sqlite {
+    fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
+        Parked::Sqlite(pool, conn)
+    }
+    fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked> {
+        match parked {
+            Parked::Sqlite(p, c) if p == pool => Ok(c),
+            other => Err(other),
+        }
+    }
+}
+
+impl Parkable for Postgres {
+    fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
+        Parked::Pg(pool, conn)
+    }
+    fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked> {
+        match parked {
+            Parked::Pg(p, c) if p == pool => Ok(c),
+            other => Err(other),
+        }
+    }
+}
+
+fn identity<DB: Database>(pool: &Pool<DB>) -> usize {
+    Arc::as_ptr(&pool.connect_options()) as *const () as usize
+}
+
+/// `pool`'s connection parked in this scope, if there is one.
+fn unpark<DB: Parkable>(pool: usize) -> Option<PoolConnection<DB>> {
+    HELD.try_with(|h| {
+        let mut slot = h.borrow_mut();
+        match DB::unpark(slot.take()?, pool) {
+            Ok(conn) => Some(conn),
+            Err(other) => {
+                *slot = Some(other);
+                None
+            }
+        }
+    })
+    .ok()
+    .flatten()
+}
+
+/// A connection for one statement run through a pool: the scope's parked
+/// one, else a new one from the pool; parked again by [`Lease::settle`].
+pub struct Lease<DB: Parkable> {
+    conn: PoolConnection<DB>,
+    /// The pool's identity, when inside a scope (to park under).
+    park_as: Option<usize>,
+}
+
+impl<DB: Parkable> Lease<DB> {
+    pub async fn take(pool: &Pool<DB>) -> Result<Lease<DB>, sqlx::Error> {
+        if HELD.try_with(|_| ()).is_err() {
+            return Ok(Lease {
+                conn: pool.acquire().await?,
+                park_as: None,
+            });
+        }
+        let id = identity(pool);
+        let conn = match unpark::<DB>(id) {
+            Some(conn) => conn,
+            None => pool.acquire().await?,
+        };
+        Ok(Lease {
+            conn,
+            park_as: Some(id),
+        })
+    }
+
+    pub fn conn(&mut self) -> &mut DB::Connection {
+        &mut self.conn
+    }
+
+    /// After the statement: parks the connection for the scope's next one,
+    /// unless the statement failed for a reason other than the database
+    /// refusing it (the connection may be broken: the pool tests it).
+    pub fn settle<T>(self, result: &Result<T, sqlx::Error>) {
+        let Some(id) = self.park_as else { return };
+        if let Err(e) = result
+            && !matches!(e, sqlx::Error::Database(_) | sqlx::Error::RowNotFound)
+        {
+            return;
+        }
+        let conn = self.conn;
+        let _ = HELD.try_with(|h| {
+            let mut slot = h.borrow_mut();
+            if slot.is_none() {
+                *slot = Some(DB::park(id, conn));
+            }
+        });
+    }
+}
+
+/// The parked connection of `pool` for a transaction to begin on, if the
+/// scope has one (it goes back to the pool when the transaction ends).
+pub fn take_for_transaction<DB: Parkable>(pool: &Pool<DB>) -> Option<PoolConnection<DB>> {
+    unpark::<DB>(identity(pool))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Db, execute, fetch_one};
+
+    /// A pool of two connections, both open and idle: outside a scope, two
+    /// statements in a row run on different ones (the pool hands its idle
+    /// connections out in turn).
+    async fn warm(url: &str) -> Db {
+        let db = Db::connect_sized(url, Some(2)).await.expect("connect");
+        match &db {
+            Db::Sqlite(p) => drop((p.acquire().await.unwrap(), p.acquire().await.unwrap())),
+            Db::Pg(p) => drop((p.acquire().await.unwrap(), p.acquire().await.unwrap())),
+        }
+        // Each went back after its ping, on a task of its own.
+        for _ in 0..100 {
+            let idle = match &db {
+                Db::Sqlite(p) => p.num_idle(),
+                Db::Pg(p) => p.num_idle(),
+            };
+            if idle == 2 {
+                break;
+            }
+            tokio::task::yield_now().await;
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        db
+    }
+
+    /// Whether the statement sees the temporary table the one before made:
+    /// temporary tables belong to one connection.
+    async fn mark_then_look(db: &Db) -> bool {
+        execute!(db, sqlx::query("CREATE TEMP TABLE held_mark (x INTEGER)")).expect("create");
+        let seen: Result<i64, _> =
+            fetch_one!(db, sqlx::query_scalar("SELECT COUNT(*) FROM held_mark"));
+        seen.is_ok()
+    }
+
+    async fn one_connection_per_scope(url: &str) {
+        let db = warm(url).await;
+        assert!(
+            !mark_then_look(&db).await,
+            "outside a scope: a connection per statement"
+        );
+
+        let db = warm(url).await;
+        assert!(
+            scope(mark_then_look(&db)).await,
+            "in a scope: one connection"
+        );
+
+        // A transaction begun in the scope runs on the parked connection:
+        // with one connection in the pool it would wait for a second.
+        let db = Db::connect_sized(url, Some(1)).await.expect("connect");
+        scope(async {
+            assert!(mark_then_look(&db).await);
+            let mut tx = db.begin().await.expect("begun on the parked connection");
+            let n: i64 = fetch_one!(
+                &mut tx,
+                sqlx::query_scalar("SELECT COUNT(*) FROM held_mark")
+            )
+            .expect("the same connection");
+            assert_eq!(n, 0);
+            tx.commit().await.expect("commit");
+        })
+        .await;
+
+        // Given back, the next statement takes a connection afresh.
+        let db = warm(url).await;
+        scope(async {
+            execute!(&db, sqlx::query("CREATE TEMP TABLE held_mark (x INTEGER)")).unwrap();
+            release();
+            let seen: Result<i64, _> =
+                fetch_one!(&db, sqlx::query_scalar("SELECT COUNT(*) FROM held_mark"));
+            assert!(seen.is_err(), "released: another connection");
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn a_scope_runs_its_statements_on_one_connection_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        one_connection_per_scope(&format!("sqlite://{}/held.db", dir.path().display())).await;
+    }
+
+    #[tokio::test]
+    async fn a_scope_runs_its_statements_on_one_connection_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        one_connection_per_scope(&url).await;
+    }
+}
