@@ -9,6 +9,12 @@
 //! ```
 
 use actix_web::{App, HttpResponse, HttpServer, web};
+
+// The portal's allocator (src/main.rs), so that the yardstick measures the
+// framework on the same footing.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use anyhow::Context;
 use askama::Template;
 use chrono::{DateTime, Utc};
