@@ -18,10 +18,12 @@
 //! from object storage) gives its connection back first with [`release`].
 //!
 //! A transaction begun in a scope runs on the parked connection
-//! ([`take_for_transaction`]), so a request never waits for a second
+//! ([`take_for_transaction`]), and a statement that finishes while another
+//! of the same request still waits for a connection gives its own back
+//! rather than parking it, so a request never waits for a second
 //! connection while holding one idle.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::sync::Arc;
 
@@ -35,19 +37,47 @@ pub enum Parked {
     Pg(usize, PoolConnection<Postgres>),
 }
 
+/// A scope's parked connection, and how many of its statements are
+/// waiting for one from the pool (run at once, as `join!` would).
+#[derive(Default)]
+struct Slot {
+    parked: RefCell<Option<Parked>>,
+    waiting: Cell<usize>,
+}
+
 tokio::task_local! {
-    static HELD: RefCell<Option<Parked>>;
+    static HELD: Slot;
 }
 
 /// Runs `f` with one connection kept for all of its statements.
 pub async fn scope<F: Future>(f: F) -> F::Output {
-    HELD.scope(RefCell::new(None), f).await
+    HELD.scope(Slot::default(), f).await
+}
+
+/// Counts a statement of the scope as waiting for the pool while it lives
+/// (also when the wait is given up half-way).
+struct Waiting;
+
+impl Waiting {
+    fn start() -> Waiting {
+        let _ = HELD.try_with(|h| h.waiting.set(h.waiting.get() + 1));
+        Waiting
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        let _ = HELD.try_with(|h| h.waiting.set(h.waiting.get().saturating_sub(1)));
+    }
 }
 
 /// Gives the parked connection back to the pool now (before slow work that
 /// needs none).
 pub fn release() {
-    let parked = HELD.try_with(|h| h.borrow_mut().take()).ok().flatten();
+    let parked = HELD
+        .try_with(|h| h.parked.borrow_mut().take())
+        .ok()
+        .flatten();
     drop(parked);
 }
 
@@ -88,7 +118,7 @@ fn identity<DB: Database>(pool: &Pool<DB>) -> usize {
 /// `pool`'s connection parked in this scope, if there is one.
 fn unpark<DB: Parkable>(pool: usize) -> Option<PoolConnection<DB>> {
     HELD.try_with(|h| {
-        let mut slot = h.borrow_mut();
+        let mut slot = h.parked.borrow_mut();
         match DB::unpark(slot.take()?, pool) {
             Ok(conn) => Some(conn),
             Err(other) => {
@@ -120,7 +150,10 @@ impl<DB: Parkable> Lease<DB> {
         let id = identity(pool);
         let conn = match unpark::<DB>(id) {
             Some(conn) => conn,
-            None => pool.acquire().await?,
+            None => {
+                let _waiting = Waiting::start();
+                pool.acquire().await?
+            }
         };
         Ok(Lease {
             conn,
@@ -133,8 +166,10 @@ impl<DB: Parkable> Lease<DB> {
     }
 
     /// After the statement: parks the connection for the scope's next one,
-    /// unless the statement failed for a reason other than the database
-    /// refusing it (the connection may be broken: the pool tests it).
+    /// unless another statement of the scope is waiting for the pool (this
+    /// one goes back to it), or the statement failed for a reason other
+    /// than the database refusing it (the connection may be broken: the
+    /// pool tests it).
     pub fn settle<T>(self, result: &Result<T, sqlx::Error>) {
         let Some(id) = self.park_as else { return };
         if let Err(e) = result
@@ -144,8 +179,8 @@ impl<DB: Parkable> Lease<DB> {
         }
         let conn = self.conn;
         let _ = HELD.try_with(|h| {
-            let mut slot = h.borrow_mut();
-            if slot.is_none() {
+            let mut slot = h.parked.borrow_mut();
+            if slot.is_none() && h.waiting.get() == 0 {
                 *slot = Some(DB::park(id, conn));
             }
         });
@@ -161,7 +196,7 @@ pub fn take_for_transaction<DB: Parkable>(pool: &Pool<DB>) -> Option<PoolConnect
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{Db, execute, fetch_one};
+    use crate::store::{Db, execute, fetch_one, on_conn};
 
     /// A pool of two connections, both open and idle: outside a scope, two
     /// statements in a row run on different ones (the pool hands its idle
@@ -184,6 +219,11 @@ mod tests {
             tokio::task::yield_now().await;
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
+        let idle = match &db {
+            Db::Sqlite(p) => p.num_idle(),
+            Db::Pg(p) => p.num_idle(),
+        };
+        assert_eq!(idle, 2, "both connections back in the pool");
         db
     }
 
@@ -235,6 +275,58 @@ mod tests {
             assert!(seen.is_err(), "released: another connection");
         })
         .await;
+    }
+
+    /// Two statements of one scope at once, on a pool of one connection:
+    /// the first, once the second is waiting for the pool, must give its
+    /// connection back rather than park it (the wait would end in the
+    /// pool's timeout).
+    async fn statements_at_once_share_a_pool_of_one(url: &str) {
+        let db = Db::connect_sized(url, Some(1)).await.expect("connect");
+        scope(async {
+            let first = async {
+                on_conn!(&db, |c| {
+                    let one: Result<i64, sqlx::Error> =
+                        sqlx::query_scalar("SELECT CAST(1 AS BIGINT)")
+                            .fetch_one(c)
+                            .await;
+                    while HELD.with(|h| h.waiting.get()) == 0 {
+                        tokio::task::yield_now().await;
+                    }
+                    one
+                })
+                .expect("first")
+            };
+            let second = async {
+                let n: i64 = fetch_one!(&db, sqlx::query_scalar("SELECT CAST(1 AS BIGINT)"))
+                    .expect("no wait");
+                n
+            };
+            let (a, b) = tokio::join!(first, second);
+            assert_eq!(a + b, 2);
+            let n: i64 =
+                fetch_one!(&db, sqlx::query_scalar("SELECT CAST(2 AS BIGINT)")).expect("after");
+            assert_eq!(n, 2);
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn statements_at_once_share_a_pool_of_one_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        statements_at_once_share_a_pool_of_one(&format!(
+            "sqlite://{}/held.db",
+            dir.path().display()
+        ))
+        .await;
+    }
+
+    #[tokio::test]
+    async fn statements_at_once_share_a_pool_of_one_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        statements_at_once_share_a_pool_of_one(&url).await;
     }
 
     #[tokio::test]

@@ -165,7 +165,7 @@ async fn a_connection_the_server_dropped_while_idle_is_replaced_before_use() {
 }
 
 /// A page's statements share one connection, which a transaction on the
-/// way (a download's audit event) takes over rather than waiting for a
+/// way (a download link's count) takes over rather than waiting for a
 /// second: with a single connection in the pool, every kind of request
 /// still gets its answer (a wait for a second connection would end in the
 /// 503 page after the pool's timeout).
@@ -186,13 +186,14 @@ async fn every_kind_of_request_is_served_from_a_pool_of_one_connection() {
         let page = admin.get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
     }
-    // A GET that writes in a transaction: the download's audit event.
+    // A GET that writes: the download's audit event.
     let download = format!("/customers/{contoso}/software/{sub}/files/{file}");
     let cookies = admin.cookies().unwrap();
     let (status, _, body) = crate::software::fetch(&app, &download, &[("cookie", &cookies)]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body.len(), 4096);
-    // A form's POST, then the link it made, downloaded without signing in.
+    // A form's POST, then the link it made, downloaded without signing in:
+    // a GET whose count is a transaction.
     let link = crate::software::make_link(&mut admin, contoso, sub, file).await;
     assert_eq!(
         crate::software::fetch(&app, &link, &[]).await.0,
