@@ -80,7 +80,6 @@ const FROM: &str = " FROM subscriptions s JOIN products p ON p.id = s.product_id
 pub struct ListedPurchase {
     pub id: Uuid,
     pub order_id: Uuid,
-    pub customer_id: Uuid,
     pub product_id: Uuid,
     pub product_name: String,
     pub has_keys: bool,
@@ -96,7 +95,7 @@ pub struct ListedPurchase {
 
 /// [`ListedPurchase`]'s columns over `subscriptions s` and its product `sp`
 /// ([`list_from`]), the credit note read per row by its unique key.
-const LIST_COLUMNS: &str = "s.id, s.order_id, s.customer_id, s.product_id, \
+const LIST_COLUMNS: &str = "s.id, s.order_id, s.product_id, \
      sp.name AS product_name, sp.has_keys, sp.has_downloads, \
      s.quantity, s.purchased_at, s.cancel_until, s.status, s.currency, \
      (SELECT cn.amount_minor FROM credit_notes cn WHERE cn.subscription_id = s.id) AS credit_minor";

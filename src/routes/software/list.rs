@@ -127,7 +127,13 @@ struct SoftwareList {
     pager: Pager,
 }
 
-fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: ListedPurchase) -> Row {
+fn row(
+    page: &Page,
+    now: DateTime<Utc>,
+    customer: Uuid,
+    can_cancel: bool,
+    r: ListedPurchase,
+) -> Row {
     Row {
         id: r.id,
         order_id: r.order_id,
@@ -145,12 +151,8 @@ fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: ListedPurchase) -> 
             )
         },
         downloadable: r.has_keys || r.has_downloads,
-        cancel_link: (can_cancel && r.status.is_active() && now < r.cancel_until).then(|| {
-            format!(
-                "/support/new?customer={}&subscription={}",
-                r.customer_id, r.id
-            )
-        }),
+        cancel_link: (can_cancel && r.status.is_active() && now < r.cancel_until)
+            .then(|| format!("/support/new?customer={}&subscription={}", customer, r.id)),
         days_left: if r.status.is_active() && now < r.cancel_until {
             // Whole days, rounded up: "1 day left" until the very end.
             let secs = (r.cancel_until - now).num_seconds();
@@ -194,7 +196,7 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
     let can_get_keys = ctx.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]);
     let rows = rows
         .into_iter()
-        .map(|r| row(&page, now, can_cancel, r))
+        .map(|r| row(&page, now, w.customer.id, can_cancel, r))
         .collect();
     crate::routes::ok(&SoftwareList {
         page,
