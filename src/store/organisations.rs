@@ -143,6 +143,53 @@ pub struct After {
     pub id: Uuid,
 }
 
+/// The statement of [`list_customers`]: `$1` the partner, then the search's
+/// pattern twice (name, domain) and the cursor's name and id, each when
+/// there is one.
+///
+/// Served by organisations(partner_id, name, id) with kind and primary_domain,
+/// read in name order. A search tests each customer of the partner in that
+/// index (about twenty for each one kept) and reads the table only for the
+/// page's: its ids come from a subquery the index covers (on PostgreSQL an
+/// index-only scan, which takes `lower(name)` from the index as well:
+/// migration 0026; a plain index scan reads the heap row before testing it).
+/// SQLite's LIKE ignores ASCII case and its lower() folds nothing else, so
+/// there `name LIKE` matches what `lower(name) LIKE` does without a lowered
+/// copy of each name.
+pub fn customers_sql(pg: bool, search: bool, after: bool, limit: i64) -> String {
+    let after_cond = if after {
+        " AND (name, id) > (?, ?)"
+    } else {
+        ""
+    };
+    let page = super::limit(limit + 1);
+    if !search {
+        return numbered(&[
+            "SELECT ",
+            CUSTOMER_COLUMNS,
+            " FROM organisations WHERE kind = 'customer' AND partner_id = ?",
+            after_cond,
+            " ORDER BY name, id",
+            &page,
+        ]);
+    }
+    numbered(&[
+        "SELECT ",
+        CUSTOMER_COLUMNS,
+        " FROM organisations WHERE id IN (SELECT id FROM organisations \
+         WHERE kind = 'customer' AND partner_id = ?",
+        if pg {
+            " AND (lower(name) LIKE ? ESCAPE '\\' OR primary_domain LIKE ? ESCAPE '\\')"
+        } else {
+            " AND (name LIKE ? ESCAPE '\\' OR primary_domain LIKE ? ESCAPE '\\')"
+        },
+        after_cond,
+        " ORDER BY name, id",
+        &page,
+        ") ORDER BY name, id",
+    ])
+}
+
 /// A page of a partner's customers ordered by name, optionally filtered by a
 /// search on name or domain. Keyset paging: one more row than asked tells
 /// whether a next page exists.
@@ -155,45 +202,7 @@ pub async fn list_customers<'c>(
 ) -> StoreResult<(Vec<Customer>, bool)> {
     let pattern = search.map(|s| format!("%{}%", escape_like(&s.to_lowercase())));
     let c = c.into();
-    let after_cond = if after.is_some() {
-        " AND (name, id) > (?, ?)"
-    } else {
-        ""
-    };
-    let page = super::limit(limit + 1);
-    // Served by organisations(partner_id, name, id, kind, primary_domain),
-    // read in name order. A search tests each customer of the partner in
-    // that index (about twenty for each one kept) and reads the table only
-    // for the page's: its ids come from a subquery the index covers (on
-    // PostgreSQL an index-only scan; a plain index scan reads the heap row
-    // before testing it). SQLite's LIKE ignores ASCII case and its lower()
-    // folds nothing else, so there `name LIKE` matches what `lower(name)
-    // LIKE` does without a lowered copy of each name.
-    let sql = match pattern {
-        None => numbered(&[
-            "SELECT ",
-            CUSTOMER_COLUMNS,
-            " FROM organisations WHERE kind = 'customer' AND partner_id = ?",
-            after_cond,
-            " ORDER BY name, id",
-            &page,
-        ]),
-        Some(_) => numbered(&[
-            "SELECT ",
-            CUSTOMER_COLUMNS,
-            " FROM organisations WHERE id IN (SELECT id FROM organisations \
-             WHERE kind = 'customer' AND partner_id = ?",
-            if c.is_pg() {
-                " AND (lower(name) LIKE ? ESCAPE '\\' OR primary_domain LIKE ? ESCAPE '\\')"
-            } else {
-                " AND (name LIKE ? ESCAPE '\\' OR primary_domain LIKE ? ESCAPE '\\')"
-            },
-            after_cond,
-            " ORDER BY name, id",
-            &page,
-            ") ORDER BY name, id",
-        ]),
-    };
+    let sql = customers_sql(c.is_pg(), pattern.is_some(), after.is_some(), limit);
     let mut rows = fetch_all!(
         c,
         sqlx::query_as::<_, Customer>(sqlx::AssertSqlSafe(sql.as_str()))
