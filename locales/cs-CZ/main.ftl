@@ -985,6 +985,7 @@ api-problem-query = Parametr dotazu není platný.
 api-problem-nul = Text nesmí obsahovat znak NUL.
 api-problem-cursor = Tento kurzor nepochází z tohoto seznamu.
 api-problem-idempotency-key = Hlavička Idempotency-Key musí obsahovat UUID.
+api-problem-idempotency-key-reused = Tento Idempotency-Key už byl odeslán s jiným košíkem. Odešlete znovu stejnou objednávku, nebo pro novou objednávku vytvořte nový klíč.
 api-problem-unauthorized = Je vyžadován platný token API
 api-problem-forbidden = Vaše role toto neumožňují
 api-problem-forbidden-detail = K tomu je potřeba jedna z těchto rolí: { $roles }.

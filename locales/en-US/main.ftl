@@ -866,6 +866,7 @@ api-problem-query = A query parameter is not valid.
 api-problem-nul = Text may not hold a NUL character.
 api-problem-cursor = The cursor is not one this list gave.
 api-problem-idempotency-key = The Idempotency-Key header must be a UUID.
+api-problem-idempotency-key-reused = This Idempotency-Key was sent before with another basket. Send the same order again, or make a new key for a new order.
 api-problem-unauthorized = A valid API token is required
 api-problem-forbidden = Your roles do not allow this
 api-problem-forbidden-detail = This needs one of these roles: { $roles }.

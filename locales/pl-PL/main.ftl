@@ -1022,6 +1022,7 @@ api-problem-query = Jeden z parametrów zapytania jest nieprawidłowy.
 api-problem-nul = Tekst nie może zawierać znaku NUL.
 api-problem-cursor = Ten kursor nie pochodzi z tej listy.
 api-problem-idempotency-key = Nagłówek Idempotency-Key musi zawierać identyfikator UUID.
+api-problem-idempotency-key-reused = Ten Idempotency-Key został już wysłany z innym koszykiem. Wyślij ponownie to samo zamówienie albo utwórz nowy klucz dla nowego zamówienia.
 api-problem-unauthorized = Wymagany jest prawidłowy token API
 api-problem-forbidden = Twoje role nie pozwalają na tę operację
 api-problem-forbidden-detail = Ta operacja wymaga jednej z ról: { $roles }.

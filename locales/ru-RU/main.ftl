@@ -940,6 +940,7 @@ api-problem-query = Недопустимый параметр строки за�
 api-problem-nul = Текст не может содержать символ NUL.
 api-problem-cursor = Этот курсор не был выдан этим списком.
 api-problem-idempotency-key = Заголовок Idempotency-Key должен содержать UUID.
+api-problem-idempotency-key-reused = Этот Idempotency-Key уже был отправлен с другой корзиной. Отправьте тот же заказ ещё раз или создайте новый ключ для нового заказа.
 api-problem-unauthorized = Требуется действительный токен API
 api-problem-forbidden = Ваши роли не позволяют это сделать
 api-problem-forbidden-detail = Для этого требуется одна из следующих ролей: { $roles }.

@@ -812,6 +812,7 @@ api-problem-query = 某个查询参数无效。
 api-problem-nul = 文本中不能包含 NUL 字符。
 api-problem-cursor = 此游标不是由该列表提供的。
 api-problem-idempotency-key = Idempotency-Key 标头必须是 UUID。
+api-problem-idempotency-key-reused = 此 Idempotency-Key 之前已随另一个购物篮发送。请重新发送同一订单，或为新订单生成新的密钥。
 api-problem-unauthorized = 需要有效的 API 令牌
 api-problem-forbidden = 您的角色不允许执行此操作
 api-problem-forbidden-detail = 此操作需要以下角色之一：{ $roles }。

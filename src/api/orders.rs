@@ -99,6 +99,20 @@ fn basket_error(e: &BasketError) -> FieldError {
     )
 }
 
+/// Whether `body` asks for what the order of `lines` holds: the same
+/// products in the same quantities, in any order.
+fn same_basket(body: &NewOrderBody, lines: &[LineRow]) -> bool {
+    let mut asked: Vec<(Uuid, i64)> = body
+        .lines
+        .iter()
+        .map(|l| (l.product_id, l.quantity))
+        .collect();
+    let mut placed: Vec<(Uuid, i64)> = lines.iter().map(|l| (l.product_id, l.quantity)).collect();
+    asked.sort_unstable();
+    placed.sort_unstable();
+    asked == placed
+}
+
 /// The quantities as the pages' forms send them (`qty_<product id>`), so
 /// the one basket check of `domain::order` reads both.
 fn fields(body: &NewOrderBody) -> Result<BTreeMap<String, String>, Vec<FieldError>> {
@@ -139,7 +153,7 @@ async fn one(
 /// Places an order (`order_placed` in the activity log). The
 /// `Idempotency-Key` header (a UUID the client makes) is required: the same
 /// key again for the same customer answers the first order with 200 and
-/// places nothing.
+/// places nothing; with another basket it is refused (422).
 #[utoipa::path(post, path = "/api/v1/customers/{id}/orders", tag = "orders",
     params(
         ("id" = Uuid, Path, description = "The customer's id"),
@@ -183,6 +197,15 @@ pub async fn create(
     match placed {
         Placed::New(order_id) => Ok(created(&one(&state, &p, customer.id, order_id).await?)),
         Placed::AlreadyPlaced(order_id) => {
+            let lines = orders::lines(&state.db, &[order_id]).await?;
+            if !same_basket(&body, &lines) {
+                // A key sent again with another basket is a client's bug:
+                // answering the first order would pass it off as this one.
+                return Err(ApiError::Invalid(vec![FieldError::new(
+                    "Idempotency-Key",
+                    "api-problem-idempotency-key-reused",
+                )]));
+            }
             Ok(HttpResponse::Ok().json(one(&state, &p, customer.id, order_id).await?))
         }
         Placed::OutOfKeys(product) => Err(ApiError::Conflict {

@@ -139,6 +139,7 @@ pub struct LineRow {
     pub order_id: Uuid,
     pub subscription_id: Uuid,
     pub line_no: i64,
+    pub product_id: Uuid,
     pub product_name: String,
     pub quantity: i64,
     pub unit_price_minor: i64,
@@ -292,7 +293,7 @@ pub async fn lines<'c>(c: impl Into<Conn<'c>>, order_ids: &[Uuid]) -> StoreResul
     }
     let placeholders: Vec<String> = (1..=order_ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
-        "SELECT s.order_id, s.id AS subscription_id, s.line_no, p.name AS product_name, s.quantity, \
+        "SELECT s.order_id, s.id AS subscription_id, s.line_no, s.product_id, p.name AS product_name, s.quantity, \
            s.unit_price_minor, s.currency, s.status, \
            EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id AND k.revoked_at IS NULL) AS has_key, \
            EXISTS (SELECT 1 FROM product_keys k WHERE k.subscription_id = s.id AND k.revoked_at IS NOT NULL) \

@@ -44,6 +44,18 @@ async fn an_order_is_placed_once_per_idempotency_key() {
     let again = place(&api, contoso, product, 2, &key).await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.body["id"], first.body["id"]);
+    // The key again with another basket (a quantity, a product): refused,
+    // not answered with the first order as if it were this one.
+    let other = product_id(&app, "SQL2022-STA").await;
+    for (p, qty) in [(product, 3), (other, 2)] {
+        let reused = place(&api, contoso, p, qty, &key).await;
+        assert_eq!(
+            reused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{reused:?}"
+        );
+        assert_eq!(reused.body["errors"][0]["field"], "Idempotency-Key");
+    }
     // Sent at once, ten times: still the one order.
     let key2 = Uuid::new_v4().to_string();
     let answers =
