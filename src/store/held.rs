@@ -87,29 +87,25 @@ pub trait Parkable: Database + Sized {
     fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked>;
 }
 
-impl Parkable for Sqlite {
-    fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
-        Parked::Sqlite(pool, conn)
-    }
-    fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked> {
-        match parked {
-            Parked::Sqlite(p, c) if p == pool => Ok(c),
-            other => Err(other),
+/// `Parkable` for a backend whose connections park as `Parked::$variant`.
+macro_rules! parkable {
+    ($db:ty, $variant:ident) => {
+        impl Parkable for $db {
+            fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
+                Parked::$variant(pool, conn)
+            }
+            fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked> {
+                match parked {
+                    Parked::$variant(p, c) if p == pool => Ok(c),
+                    other => Err(other),
+                }
+            }
         }
-    }
+    };
 }
 
-impl Parkable for Postgres {
-    fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
-        Parked::Pg(pool, conn)
-    }
-    fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked> {
-        match parked {
-            Parked::Pg(p, c) if p == pool => Ok(c),
-            other => Err(other),
-        }
-    }
-}
+parkable!(Sqlite, Sqlite);
+parkable!(Postgres, Pg);
 
 fn identity<DB: Database>(pool: &Pool<DB>) -> usize {
     Arc::as_ptr(&pool.connect_options()) as *const () as usize
