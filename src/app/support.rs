@@ -8,7 +8,6 @@ use super::{Actor, On};
 use crate::app::state::AppState;
 use crate::domain::FieldError;
 use crate::domain::audit_action::Action;
-use crate::domain::money;
 use crate::domain::role::Role;
 use crate::domain::scope::Scope;
 use crate::domain::service_request::{self, ProblemType, RefundRefusal, RequestInput};
@@ -72,7 +71,7 @@ pub async fn check_refund(
         }
     };
     let (paid, currency) = software::paid(&state.db, sub.id).await?;
-    *full_amount = Some(money::format(paid, &currency));
+    *full_amount = Some(crate::format::money(paid, &currency));
     let requested = service_request::parse_amount(&input.requested_amount, &currency, paid);
     let Some(requested) = requested else {
         errors.push(FieldError::new("requested_amount", "error-amount-invalid"));

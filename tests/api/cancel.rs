@@ -666,3 +666,41 @@ async fn submitting_the_same_form_twice_files_one_request() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("Title: Fill this in."));
 }
+
+/// A reader of Czech sees the amount as Czech writes it (`1 069,00`, with
+/// a no-break space) and files it as shown; `12,5`-style amounts are theirs
+/// too. Read as English, the comma grouped thousands: 100 times the amount.
+#[tokio::test]
+async fn an_amount_written_the_czech_way_is_read_as_written() {
+    let app = spawn_app().await;
+    let p = purchase(&app, "WS2022-DAT").await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let switched = admin
+        .post("/language", &[("lang", "cs-CZ"), ("next", "/support")])
+        .await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    let form = admin
+        .get(&format!(
+            "/support/new?customer={}&subscription={}",
+            p.customer, p.sub
+        ))
+        .await;
+    let amount = regex::Regex::new(r#"name="requested_amount" value="([^"]*)""#)
+        .unwrap()
+        .captures(&form.body)
+        .unwrap()[1]
+        .to_owned();
+    assert!(
+        regex::Regex::new(r"^\d{1,3}(\u{a0}\d{3})*,\d\d$")
+            .unwrap()
+            .is_match(&amount),
+        "{amount:?}"
+    );
+    // With plain spaces, as typed.
+    let typed = amount.replace('\u{a0}', " ");
+    let filed = admin
+        .post_multipart("/support", |f| cancel_form(f, &p, &typed))
+        .await;
+    assert_eq!(filed.status, StatusCode::SEE_OTHER, "{}", filed.body);
+    assert_eq!(status_of(&app, &p).await, "cancellation_requested");
+}

@@ -8,7 +8,6 @@ use askama::Template;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::domain::money;
 use crate::domain::role::Role;
 use crate::domain::scope::Scope;
 use crate::domain::service_request::{Impact, ProblemType, RequestInput};
@@ -197,11 +196,11 @@ pub async fn show(ctx: Ctx<FileRequests>, q: web::Query<Query>) -> AppResult<Htt
             form.title = page.t1("report-cancel-title", "product", &sub.product_name);
             form.customer_ref = customer.tenant_guid.to_string();
             form.purchase_ref = sub.id.to_string();
-            form.requested_amount = money::format(paid, &currency)
-                .trim_end_matches(currency.as_str())
-                .trim()
-                .to_owned();
-            full_amount = Some(money::format(paid, &currency));
+            // Written as the reader's language writes amounts, as the rest of
+            // the page shows them; `money::parse` reads every such form back.
+            let full = crate::format::money(paid, &currency);
+            form.requested_amount = full.trim_end_matches(currency.as_str()).trim().to_owned();
+            full_amount = Some(full);
             Some(c)
         }
         None => None,
