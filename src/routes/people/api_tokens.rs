@@ -12,9 +12,10 @@ use uuid::Uuid;
 
 use crate::app::api_tokens;
 use crate::domain::FieldError;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::routes::{render, see_other};
 use crate::store::api_tokens as store;
+use crate::web::confirm::{Confirmation, Confirmed};
 use crate::web::ctx::Ctx;
 use crate::web::form::FormErrors;
 use crate::web::page::Page;
@@ -152,8 +153,57 @@ pub async fn create(ctx: Ctx, form: web::Form<NewToken>) -> AppResult<HttpRespon
     }
 }
 
-pub async fn revoke(ctx: Ctx, id: web::Path<Uuid>) -> AppResult<HttpResponse> {
+/// Revokes one of the user's tokens once confirmed (see `web::confirm`);
+/// until then the answer is the page that asks, naming the token. Another
+/// user's token, or one no longer live, is not found.
+pub async fn revoke(
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+    confirmed: web::Form<Confirmed>,
+) -> AppResult<HttpResponse> {
+    if !confirmed.yes() {
+        return revoke_confirmation(&ctx, *id).await;
+    }
     api_tokens::revoke(&ctx.state, &ctx.actor(), *id).await?;
     ctx.flash(ctx.i18n.t("api-tokens-revoked"))?;
     Ok(see_other("/account/api-tokens"))
+}
+
+async fn revoke_confirmation(ctx: &Ctx, id: Uuid) -> AppResult<HttpResponse> {
+    let now = ctx.state.clock.now();
+    let token = store::of_user(ctx.db(), ctx.account.id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == id && t.is_live(now))
+        .ok_or(AppError::NotFound)?;
+    let page = ctx.page("account")?;
+    let never = page.t("api-tokens-never");
+    let facts = vec![
+        (page.t("api-tokens-name"), token.name.clone()),
+        (
+            page.t("api-tokens-created"),
+            page.date_time(&token.created_at),
+        ),
+        (
+            page.t("api-tokens-last-used"),
+            token
+                .last_used_at
+                .map(|at| page.date_time(&at))
+                .unwrap_or_else(|| never.clone()),
+        ),
+    ];
+    Confirmation {
+        title: page.t("api-tokens-revoke-confirm-title"),
+        lead: String::new(),
+        effects: vec![page.t("api-tokens-revoke-confirm-stops")],
+        note: page.t("api-tokens-revoke-confirm-final"),
+        facts,
+        action: format!("/account/api-tokens/{id}/revoke"),
+        fields: Vec::new(),
+        confirm_label: page.t("api-tokens-revoke-confirm"),
+        back: "/account/api-tokens".to_owned(),
+        back_label: page.t("api-tokens-revoke-keep"),
+        page,
+    }
+    .answer()
 }

@@ -110,8 +110,29 @@ async fn a_revoked_or_expired_token_is_refused_like_none() {
         .captures(&page.body)
         .unwrap()[1]
         .to_owned();
-    let revoked = b
+    // First the page that asks, naming the token; nothing changes yet.
+    let asked = b
         .post(&format!("/account/api-tokens/{id}/revoke"), &[])
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(
+        asked.body.contains("Revoke this API token?"),
+        "{}",
+        asked.body
+    );
+    assert!(asked.body.contains("<dd>lasting</dd>"), "{}", asked.body);
+    assert_eq!(
+        Api::new(&app, &lasting)
+            .get("/api/v1/customers")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let revoked = b
+        .post(
+            &format!("/account/api-tokens/{id}/revoke"),
+            &[("confirmed", "1")],
+        )
         .await;
     assert_eq!(revoked.status, StatusCode::SEE_OTHER);
     let res = Api::new(&app, &lasting).get("/api/v1/customers").await;
@@ -119,10 +140,17 @@ async fn a_revoked_or_expired_token_is_refused_like_none() {
     // Another user cannot revoke it (nor learn it exists).
     let mut other = app.sign_in_as(Role::AdminAgent).await;
     other.get("/account/api-tokens").await;
-    let page = other
+    for confirmed in [&[][..], &[("confirmed", "1")][..]] {
+        let page = other
+            .post(&format!("/account/api-tokens/{id}/revoke"), confirmed)
+            .await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+    }
+    // Nor is a revoked token asked about again.
+    let again = b
         .post(&format!("/account/api-tokens/{id}/revoke"), &[])
         .await;
-    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
     // No token, a malformed one, an unknown one, another scheme: the same 401.
     for auth in [
         None,
