@@ -220,6 +220,17 @@ impl I18n {
         format!("{} {currency}", self.decimal(d))
     }
 
+    /// The decimal mark this language writes: `.` or `,`.
+    pub fn decimal_mark(&self) -> char {
+        let mut half = Decimal::from(15);
+        half.multiply_pow10(-1);
+        if self.decimal(half).contains(',') {
+            ','
+        } else {
+            '.'
+        }
+    }
+
     /// A file size in binary units: `512 B`, `1.5 MiB`, `1,5 MiB`.
     pub fn size(&self, bytes: i64) -> String {
         const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
@@ -255,6 +266,11 @@ pub fn date_time(at: &DateTime<Utc>) -> String {
 /// Money in the request's language.
 pub fn money(minor: i64, currency: &str) -> String {
     request_scope::i18n().money(minor, currency)
+}
+
+/// The decimal mark of the request's language.
+pub fn decimal_mark() -> char {
+    request_scope::i18n().decimal_mark()
 }
 
 /// A size in the request's language.
@@ -347,6 +363,25 @@ mod tests {
             I18n::with_lang("pl-PL").money(123456789, "PLN"),
             "1\u{a0}234\u{a0}567,89 PLN"
         );
+    }
+
+    /// What a page shows, a reader can type back: every language's amounts
+    /// read as they are written, in currencies of 0, 2 and 3 decimals.
+    #[test]
+    fn amounts_as_shown_are_read_back() {
+        for lang in crate::i18n::SUPPORTED {
+            let i = I18n::with_lang(lang);
+            for currency in ["JPY", "USD", "BHD"] {
+                for minor in [0, 5, 1500, 12500, 106900, 123456789] {
+                    let shown = i.money(minor, currency);
+                    assert_eq!(
+                        money::parse(&shown, currency, i.decimal_mark()),
+                        Some(minor),
+                        "{lang}: {shown:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

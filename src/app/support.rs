@@ -72,7 +72,12 @@ pub async fn check_refund(
     };
     let (paid, currency) = software::paid(&state.db, sub.id).await?;
     *full_amount = Some(crate::format::money(paid, &currency));
-    let requested = service_request::parse_amount(&input.requested_amount, &currency, paid);
+    let requested = service_request::parse_amount(
+        &input.requested_amount,
+        &currency,
+        paid,
+        crate::format::decimal_mark(),
+    );
     let Some(requested) = requested else {
         errors.push(FieldError::new("requested_amount", "error-amount-invalid"));
         return Ok(None);

@@ -41,31 +41,36 @@ pub fn format(minor: i64, currency: &str) -> String {
 
 /// An amount typed by a person in minor units of `currency`, in the forms
 /// the portal's languages write it: `2,138.50`, `2 138,50` (spaces or
-/// no-break spaces), `2.138,50`, `2138`, with the currency's code after it
-/// or not. No sign: prices and refunds are never negative.
+/// no-break spaces), `2.138,50`, `2138`, with the currency's code before or
+/// after it or not. No sign: prices and refunds are never negative.
 ///
 /// The decimal mark is told from the grouping one by position, not by the
 /// reader's language: with both `.` and `,` the last is the decimal mark; a
-/// lone `,` followed by one or two digits is one (`12,5`), followed by three
-/// it groups thousands (`6,771`); a lone `.` is a decimal point. What could
-/// be read either way with the same currency (`1,500` of a currency with
-/// three decimals) is refused rather than guessed.
-pub fn parse(input: &str, currency: &str) -> Option<i64> {
-    let s = input.trim().trim_end_matches(currency).trim();
-    let s: String = s
+/// lone `,` followed by three digits groups thousands (`6,771`), followed
+/// by another count of digits it is a decimal comma (`12,5`); a lone `.` is
+/// a decimal point. Only a currency with three decimals leaves `1,500`
+/// either way, and there `decimal_mark`, the reader's language's, decides.
+/// Groups are of three digits, whatever marks them, and a grouped number
+/// does not start with 0 (`0,500` is no thousand).
+pub fn parse(input: &str, currency: &str, decimal_mark: char) -> Option<i64> {
+    let s: String = input
+        .trim()
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
+    let s = without_code(s.trim(), currency).trim();
     let exp = exponent(currency) as usize;
-    let (units, frac) = split_decimal(&s, exp)?;
-    if units.is_empty()
-        || !units.bytes().all(|b| b.is_ascii_digit())
-        || frac.len() > exp
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
+    let (units, frac) = split_decimal(s, exp, decimal_mark)?;
+    if frac.len() > exp || !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let units = super::number::parse_whole(&units, 0..=i64::MAX)?;
+    let units = super::number::parse_whole(&ungrouped(units)?, 0..=i64::MAX)?;
     let frac_padded = format!("{frac:0<exp$}");
     let frac = if exp == 0 {
         0
@@ -75,60 +80,65 @@ pub fn parse(input: &str, currency: &str) -> Option<i64> {
     units.checked_mul(10i64.pow(exp as u32))?.checked_add(frac)
 }
 
-/// `s` (no spaces) as its whole units without grouping marks and its
-/// decimals, or `None` where the marks are not a number's.
-fn split_decimal(s: &str, exp: usize) -> Option<(String, &str)> {
-    let last_mark = s.rfind(['.', ',']);
-    let decimal_at = match last_mark {
-        None => None,
-        Some(i) => {
-            let mark = if s[i..].starts_with('.') { '.' } else { ',' };
-            let other = if mark == '.' { ',' } else { '.' };
-            let digits_after = s.len() - i - 1;
-            let lone = s.matches(mark).count() == 1;
-            if s.contains(other) {
-                // `2,138.50` or `2.138,50`: the last mark is the decimal one.
-                Some(lone.then_some(i)?)
-            } else if mark == '.' {
-                // `2138.50`; `1.234.567` groups.
-                lone.then_some(i)
-            } else if lone && digits_after != 3 {
-                // `12,5`: a decimal comma.
-                Some(i)
-            } else if lone && exp == 3 {
-                // `1,500` of a three-decimal currency: 1500 or 1.5.
-                return None;
-            } else {
-                None
-            }
+/// `s` without the currency's code in front or behind, in any case.
+fn without_code<'a>(s: &'a str, currency: &str) -> &'a str {
+    let n = currency.len();
+    if n > 0 && s.len() >= n {
+        if s.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(currency)) {
+            return &s[n..];
         }
-    };
-    let (units, frac) = match decimal_at {
-        Some(i) => (&s[..i], &s[i + 1..]),
-        None => (s, ""),
-    };
-    if frac.contains(['.', ',']) {
-        return None;
+        if s.get(s.len() - n..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(currency))
+        {
+            return &s[..s.len() - n];
+        }
     }
-    Some((ungrouped(units)?, frac))
+    s
 }
 
-/// `units` without its thousands marks, which must group by three.
+/// `s` split at its decimal mark (whole units, decimals), or `None` where
+/// its marks are not a number's.
+fn split_decimal(s: &str, exp: usize, decimal_mark: char) -> Option<(&str, &str)> {
+    let Some(i) = s.rfind(['.', ',']) else {
+        return Some((s, ""));
+    };
+    let mark = if s[i..].starts_with('.') { '.' } else { ',' };
+    let other = if mark == '.' { ',' } else { '.' };
+    if s.matches(mark).count() > 1 {
+        // `1.234.567`, `6,771,000`: grouping marks, no decimals.
+        return (!s.contains(other)).then_some((s, ""));
+    }
+    let digits_after = s.len() - i - 1;
+    let decimal =
+        s.contains(other) || mark == '.' || digits_after != 3 || (exp == 3 && decimal_mark == ',');
+    Some(if decimal {
+        (&s[..i], &s[i + 1..])
+    } else {
+        (s, "")
+    })
+}
+
+/// `units` as bare digits: grouped by one kind of mark (space, `.` or `,`)
+/// into threes after a first group of one to three that is not a lone
+/// leading zero, or not grouped at all.
 fn ungrouped(units: &str) -> Option<String> {
-    let Some(mark) = units.chars().find(|c| matches!(c, '.' | ',')) else {
-        return Some(units.to_owned());
+    let Some(mark) = units.chars().find(|c| matches!(c, ' ' | '.' | ',')) else {
+        return units
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| units.to_owned());
     };
     let mut groups = units.split(mark);
     let first = groups.next()?;
-    let first_ok = (1..=3).contains(&first.len());
     let mut digits = first.to_owned();
+    let first_ok = (1..=3).contains(&first.len()) && !first.starts_with('0');
     for g in groups {
-        if g.len() != 3 || g.contains(['.', ',']) {
+        if g.len() != 3 {
             return None;
         }
         digits.push_str(g);
     }
-    first_ok.then_some(digits)
+    (first_ok && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
 /// `unit * quantity`, refusing overflow rather than wrapping.
@@ -151,53 +161,70 @@ mod tests {
 
     #[test]
     fn typed_amounts_parse_in_minor_units_of_their_currency() {
-        assert_eq!(parse("6,771.00", "USD"), Some(677100));
-        assert_eq!(parse("6771", "USD"), Some(677100));
-        assert_eq!(parse("1500 JPY", "JPY"), Some(1500));
-        assert_eq!(parse("1.5", "JPY"), None);
+        assert_eq!(parse("6,771.00", "USD", '.'), Some(677100));
+        assert_eq!(parse("6771", "USD", '.'), Some(677100));
+        assert_eq!(parse("1500 JPY", "JPY", '.'), Some(1500));
+        assert_eq!(parse("1.5", "JPY", '.'), None);
         for bad in ["", "abc", "1.234", "-5", "+5", "1e3", "100%"] {
-            assert_eq!(parse(bad, "USD"), None, "{bad}");
+            assert_eq!(parse(bad, "USD", '.'), None, "{bad}");
         }
     }
 
-    /// The forms the portal's languages write (and show) amounts in.
+    /// The forms the portal's languages write (and show) amounts in, read
+    /// the same whichever language the reader has.
     #[test]
     fn amounts_parse_as_each_language_writes_them() {
-        for (typed, minor) in [
-            ("2,138.50", 213850),
-            ("2 138,50", 213850),
-            ("2\u{a0}138,50 USD", 213850),
-            ("2\u{202f}138,50", 213850),
-            ("2.138,50", 213850),
-            ("12,5", 1250),
-            ("12,50", 1250),
-            ("6,771", 677100),
-            ("1,234,567.89", 123456789),
-            ("1.234.567,89", 123456789),
-            ("1.234.567", 123456700),
-            ("0,05", 5),
-        ] {
-            assert_eq!(parse(typed, "USD"), Some(minor), "{typed}");
+        for mark in ['.', ','] {
+            for (typed, minor) in [
+                ("2,138.50", 213850),
+                ("2 138,50", 213850),
+                ("2\u{a0}138,50 USD", 213850),
+                ("2\u{202f}138,50", 213850),
+                ("2.138,50", 213850),
+                ("12,5", 1250),
+                ("12,50", 1250),
+                ("6,771", 677100),
+                ("1,234,567.89", 123456789),
+                ("1.234.567,89", 123456789),
+                ("1 234 567,89", 123456789),
+                ("1.234.567", 123456700),
+                ("0,05", 5),
+                ("0.5", 50),
+                ("100 usd", 10000),
+                ("USD 100", 10000),
+            ] {
+                assert_eq!(parse(typed, "USD", mark), Some(minor), "{typed} ({mark})");
+            }
+            assert_eq!(parse("1 500", "JPY", mark), Some(1500));
+            assert_eq!(parse("1,500", "JPY", mark), Some(1500));
+            assert_eq!(parse("1,5", "JPY", mark), None);
+            assert_eq!(parse("1.500,250", "BHD", mark), Some(1500250));
+            for bad in [
+                "1,2,3",
+                "12,34,56",
+                "1,23.45",
+                "1.234,5,6",
+                "2.138.50",
+                "2,138,5",
+                ",5",
+                "1,234,5678",
+                "1.2.3,45",
+                "0,500",
+                "00,123",
+                "1 23,45",
+                "12 5",
+                "1 234.567,89",
+                ",",
+                ".",
+                "١٢٣",
+            ] {
+                assert_eq!(parse(bad, "USD", mark), None, "{bad} ({mark})");
+            }
         }
-        assert_eq!(parse("1 500", "JPY"), Some(1500));
-        assert_eq!(parse("1,500", "JPY"), Some(1500));
-        assert_eq!(parse("1,5", "JPY"), None);
-        assert_eq!(parse("1.500,250", "BHD"), Some(1500250));
-        assert_eq!(parse("1,500", "BHD"), None, "1500 or 1.5: not guessed");
-        for bad in [
-            "1,2,3",
-            "12,34,56",
-            "1,23.45",
-            "1.234,5,6",
-            "2.138.50",
-            "2,138,5",
-            ",5",
-            "1,234,5678",
-            "1.2.3,45",
-            "1,2345",
-        ] {
-            assert_eq!(parse(bad, "USD"), None, "{bad}");
-        }
+        // Only here does the reader's language decide.
+        assert_eq!(parse("1,500", "BHD", ','), Some(1500));
+        assert_eq!(parse("1,500", "BHD", '.'), Some(1500000));
+        assert_eq!(parse("12,500", "BHD", ','), Some(12500));
     }
 
     #[test]

@@ -269,14 +269,20 @@ pub fn parse_phone(input: &str) -> Option<String> {
     (ok_chars && (7..=15).contains(&digits)).then(|| s.to_owned())
 }
 
-/// An amount typed by a person (`2,138.00`, `2138`, `100%`) in minor units
-/// of `currency`; `100%` means the whole of `full_minor`.
-pub fn parse_amount(input: &str, currency: &str, full_minor: i64) -> Option<i64> {
+/// An amount typed by a person (`2,138.00`, `2 138,00`, `2138`, `100%`) in
+/// minor units of `currency`, as [`money::parse`] reads it for a reader whose
+/// language writes `decimal_mark`; `100%` means the whole of `full_minor`.
+pub fn parse_amount(
+    input: &str,
+    currency: &str,
+    full_minor: i64,
+    decimal_mark: char,
+) -> Option<i64> {
     let s = input.trim().trim_end_matches(currency).trim();
-    if s == "100%" || s == "100 %" {
+    if s == "100%" || s == "100 %" || s == "100\u{a0}%" {
         return Some(full_minor);
     }
-    money::parse(s, currency)
+    money::parse(s, currency, decimal_mark)
 }
 
 /// Why a purchase cannot be cancelled now, if it cannot.
@@ -358,12 +364,12 @@ mod tests {
 
     #[test]
     fn amounts_parse_in_minor_units() {
-        assert_eq!(parse_amount("2,138.00", "USD", 0), Some(213800));
-        assert_eq!(parse_amount("2138", "USD", 0), Some(213800));
-        assert_eq!(parse_amount("2138.5 USD", "USD", 0), Some(213850));
-        assert_eq!(parse_amount("100%", "USD", 777), Some(777));
+        assert_eq!(parse_amount("2,138.00", "USD", 0, '.'), Some(213800));
+        assert_eq!(parse_amount("2138", "USD", 0, '.'), Some(213800));
+        assert_eq!(parse_amount("2138.5 USD", "USD", 0, '.'), Some(213850));
+        assert_eq!(parse_amount("100%", "USD", 777, '.'), Some(777));
         for bad in ["", "abc", "1.234", "-5", "+5", "5.+1", "1e3"] {
-            assert_eq!(parse_amount(bad, "USD", 0), None, "{bad}");
+            assert_eq!(parse_amount(bad, "USD", 0, '.'), None, "{bad}");
         }
     }
 

@@ -153,10 +153,12 @@ impl ProductInput {
             t => Some(whole("term_months", t, 12)),
         };
         let currency = self.currency.trim().to_owned();
-        let unit_price_minor = money::parse(&self.unit_price, &currency).unwrap_or_else(|| {
-            problems.push(("unit_price", Message::new("catalog-error-price-format")));
-            0
-        });
+        let mark = crate::format::decimal_mark();
+        let unit_price_minor =
+            money::parse(&self.unit_price, &currency, mark).unwrap_or_else(|| {
+                problems.push(("unit_price", Message::new("catalog-error-price-format")));
+                0
+            });
         let (platforms, bitness): (Vec<&String>, Vec<&String>) =
             self.platforms.iter().partition(|p| p.contains('/'));
         let variants = if self.version.trim().is_empty()
