@@ -79,7 +79,9 @@ pub async fn by_hash<'c>(c: impl Into<Conn<'c>>, hash: &str) -> StoreResult<Opti
     )
 }
 
-/// Revokes the user's token `id`; false when it is not theirs or was revoked.
+/// Revokes the user's live token `id`; false when it is not theirs, was
+/// revoked or has expired (nothing is left to revoke: the list shows it
+/// expired, and the audit log gets no event for it).
 pub async fn revoke<'c>(
     c: impl Into<Conn<'c>>,
     now: DateTime<Utc>,
@@ -90,7 +92,8 @@ pub async fn revoke<'c>(
         c,
         sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 \
-             WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL"
+             WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL \
+             AND (expires_at IS NULL OR expires_at > $1)"
         )
         .bind(now)
         .bind(id)

@@ -6,6 +6,7 @@ use chrono::Duration;
 use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use serde_json::json;
+use uuid::Uuid;
 
 use super::{Api, api_as, make_token};
 use crate::helpers::{TestApp, spawn_app, spawn_app_with};
@@ -146,11 +147,22 @@ async fn a_revoked_or_expired_token_is_refused_like_none() {
             .await;
         assert_eq!(page.status, StatusCode::NOT_FOUND);
     }
-    // Nor is a revoked token asked about again.
+    // Nor is a revoked token asked about again, nor an expired one revoked.
     let again = b
         .post(&format!("/account/api-tokens/{id}/revoke"), &[])
         .await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
+    let sql = "SELECT id FROM api_tokens WHERE name = 'today only'";
+    let expired: Uuid = match &app.db {
+        csp_portal::store::Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        csp_portal::store::Db::Pg(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+    };
+    for confirmed in [&[][..], &[("confirmed", "1")][..]] {
+        let res = b
+            .post(&format!("/account/api-tokens/{expired}/revoke"), confirmed)
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+    }
     // No token, a malformed one, an unknown one, another scheme: the same 401.
     for auth in [
         None,
