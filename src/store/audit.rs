@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::by_position::{Columns, column};
 use super::{BindSome, Conn, StoreResult, execute, fetch_all, numbered};
 use crate::domain::audit_action::Action;
 
@@ -104,18 +105,20 @@ pub struct Filter {
     pub until: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct LogRow {
-    pub id: Uuid,
-    pub at: DateTime<Utc>,
-    pub organisation: Option<String>,
-    pub user_email: Option<String>,
-    pub action: Action,
-    pub subject_type: Option<String>,
-    pub subject_id: Option<Uuid>,
-    pub customer: Option<String>,
-    pub ip: Option<String>,
-    pub detail: String,
+super::by_position::by_position! {
+    #[derive(Debug, Clone)]
+    pub struct LogRow {
+        pub id: Uuid,
+        pub at: DateTime<Utc>,
+        pub organisation: Option<String>,
+        pub user_email: Option<String>,
+        pub action: Action,
+        pub subject_type: Option<String>,
+        pub subject_id: Option<Uuid>,
+        pub customer: Option<String>,
+        pub ip: Option<String>,
+        pub detail: String,
+    }
 }
 
 /// The export's columns: what each event holds, by code and id.
@@ -164,9 +167,8 @@ const NAMES: &str = ", e.customer_id, c.primary_domain AS customer_domain, \
 
 /// An event as the log page tells it: the export's row and the names of
 /// its actor, customer and subject where they still exist.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct NamedRow {
-    #[sqlx(flatten)]
     pub row: LogRow,
     pub customer_id: Option<Uuid>,
     pub customer_domain: Option<String>,
@@ -180,6 +182,32 @@ pub struct NamedRow {
     pub currency: Option<String>,
     pub file_name: Option<String>,
     pub request_number: Option<String>,
+}
+
+/// Read by position (`store::by_position`): the export's columns, then the
+/// names.
+impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for NamedRow
+where
+    usize: sqlx::ColumnIndex<R>,
+    LogRow: Columns<'r, R>,
+    Option<Uuid>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        let at = LogRow::COLUMNS;
+        Ok(NamedRow {
+            row: LogRow::from_columns(row, 0)?,
+            customer_id: column(row, at, "customer_id")?,
+            customer_domain: column(row, at + 1, "customer_domain")?,
+            actor_name: column(row, at + 2, "actor_name")?,
+            user_name: column(row, at + 3, "user_name")?,
+            org_name: column(row, at + 4, "org_name")?,
+            product: column(row, at + 5, "product")?,
+            currency: column(row, at + 6, "currency")?,
+            file_name: column(row, at + 7, "file_name")?,
+            request_number: column(row, at + 8, "request_number")?,
+        })
+    }
 }
 
 /// The statement for `f` and a page after `after`, starting with `select`:

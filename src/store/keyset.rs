@@ -2,6 +2,8 @@
 //! order (newest or oldest first): the fixed pieces of SQL a list query puts
 //! together with [`super::numbered`], and turning a Previous page round.
 
+use super::by_position::{Columns, column};
+
 /// Which end of a list comes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
@@ -181,13 +183,28 @@ pub fn bind_counted<Q, K: Copy>(q: Q, key: Option<K>, bind: impl Fn(Q, Option<K>
     bind(ahead, key)
 }
 
-/// A row of a page with the counts [`counts`] adds to each.
-#[derive(Debug, sqlx::FromRow)]
+/// A row of a page with the counts [`counts`] adds to each, after its
+/// columns.
+#[derive(Debug)]
 pub struct Counted<T> {
-    #[sqlx(flatten)]
     pub row: T,
     pub total: i64,
     pub ahead: i64,
+}
+
+/// Read by position (`store::by_position`).
+impl<'r, R: sqlx::Row, T: Columns<'r, R>> sqlx::FromRow<'r, R> for Counted<T>
+where
+    usize: sqlx::ColumnIndex<R>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(Counted {
+            row: T::from_columns(row, 0)?,
+            total: column(row, T::COLUMNS, "total")?,
+            ahead: column(row, T::COLUMNS + 1, "ahead")?,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 pub mod api_tokens;
 pub mod audit;
 pub mod bulk;
+pub mod by_position;
 pub mod catalog;
 pub mod credit_notes;
 pub mod held;

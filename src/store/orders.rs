@@ -123,15 +123,17 @@ pub async fn insert(tx: &mut Tx, now: DateTime<Utc>, o: &PlaceOrder<'_>) -> Stor
     })
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct OrderRow {
-    pub id: Uuid,
-    pub customer_id: Uuid,
-    pub placed_at: DateTime<Utc>,
-    pub placed_by_name: Option<String>,
-    pub total_minor: i64,
-    pub currency: String,
-    pub status: OrderStatus,
+super::by_position::by_position! {
+    #[derive(Debug, Clone)]
+    pub struct OrderRow {
+        pub id: Uuid,
+        pub customer_id: Uuid,
+        pub placed_at: DateTime<Utc>,
+        pub placed_by_name: Option<String>,
+        pub total_minor: i64,
+        pub currency: String,
+        pub status: OrderStatus,
+    }
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

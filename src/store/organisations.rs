@@ -48,17 +48,19 @@ pub async fn find_by_name<'c>(
     Ok(row.and_then(|(id, kind)| kind.parse().ok().map(|k| (id, k))))
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Customer {
-    pub id: Uuid,
-    pub partner_id: Uuid,
-    pub name: String,
-    pub tenant_guid: Uuid,
-    pub primary_domain: String,
-    pub country: String,
-    pub billing_name: String,
-    pub billing_email: String,
-    pub created_at: DateTime<Utc>,
+super::by_position::by_position! {
+    #[derive(Debug, Clone)]
+    pub struct Customer {
+        pub id: Uuid,
+        pub partner_id: Uuid,
+        pub name: String,
+        pub tenant_guid: Uuid,
+        pub primary_domain: String,
+        pub country: String,
+        pub billing_name: String,
+        pub billing_email: String,
+        pub created_at: DateTime<Utc>,
+    }
 }
 
 const CUSTOMER_COLUMNS: &str = "id, partner_id, name, tenant_guid, primary_domain, country, \

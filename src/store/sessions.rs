@@ -23,6 +23,7 @@ use rand::distributions::Alphanumeric;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::by_position::{Columns, column};
 use super::users::{AccountRow, account_columns, account_of};
 use super::{Conn, Db, StoreResult, execute, fetch_all};
 use crate::clock::SharedClock;
@@ -82,13 +83,31 @@ impl DbSessionStore {
 
 /// A session's row, with the account of its user (NULL where none is active),
 /// one row per role.
-#[derive(sqlx::FromRow)]
 struct SessionRow {
     state: String,
     last_seen_at: DateTime<Utc>,
     user_id: Option<Uuid>,
-    #[sqlx(flatten)]
     account: AccountRow,
+}
+
+/// Read by position (`store::by_position`): its own columns, then the
+/// account's.
+impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for SessionRow
+where
+    usize: sqlx::ColumnIndex<R>,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    DateTime<Utc>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<Uuid>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    AccountRow: Columns<'r, R>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(SessionRow {
+            state: column(row, 0, "state")?,
+            last_seen_at: column(row, 1, "last_seen_at")?,
+            user_id: column(row, 2, "user_id")?,
+            account: AccountRow::from_columns(row, 3)?,
+        })
+    }
 }
 
 fn hash_key(key: &str) -> String {

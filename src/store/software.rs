@@ -71,26 +71,28 @@ const COLUMNS: &str = concat!(
 const FROM: &str = " FROM subscriptions s JOIN products p ON p.id = s.product_id \
      LEFT JOIN credit_notes cn ON cn.subscription_id = s.id";
 
-/// A purchase as the software list shows it (a row of the page, an item of
-/// the API's list): what [`SoftwareRow`] says without what only one
-/// purchase's page needs (its last rejected request, its credit note's
-/// number, its product's key and link settings), which cost three
-/// subqueries and ten more columns for each of the page's 50 rows.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ListedPurchase {
-    pub id: Uuid,
-    pub order_id: Uuid,
-    pub product_id: Uuid,
-    pub product_name: String,
-    pub has_keys: bool,
-    pub has_downloads: bool,
-    pub quantity: i64,
-    pub purchased_at: DateTime<Utc>,
-    pub cancel_until: DateTime<Utc>,
-    pub status: SubscriptionStatus,
-    pub currency: String,
-    /// The credit issued when a cancellation was approved.
-    pub credit_minor: Option<i64>,
+super::by_position::by_position! {
+    /// A purchase as the software list shows it (a row of the page, an item of
+    /// the API's list): what [`SoftwareRow`] says without what only one
+    /// purchase's page needs (its last rejected request, its credit note's
+    /// number, its product's key and link settings), which cost three
+    /// subqueries and ten more columns for each of the page's 50 rows.
+    #[derive(Debug, Clone)]
+    pub struct ListedPurchase {
+        pub id: Uuid,
+        pub order_id: Uuid,
+        pub product_id: Uuid,
+        pub product_name: String,
+        pub has_keys: bool,
+        pub has_downloads: bool,
+        pub quantity: i64,
+        pub purchased_at: DateTime<Utc>,
+        pub cancel_until: DateTime<Utc>,
+        pub status: SubscriptionStatus,
+        pub currency: String,
+        /// The credit issued when a cancellation was approved.
+        pub credit_minor: Option<i64>,
+    }
 }
 
 /// [`ListedPurchase`]'s columns over `subscriptions s` and its product `sp`

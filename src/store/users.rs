@@ -53,23 +53,24 @@ pub struct Account {
     pub must_enrol: bool,
 }
 
-/// One row per role (one with `role` NULL for a user without any). Every
-/// column is NULL where the sessions' join (`store::sessions`) finds no
-/// active account.
-#[derive(sqlx::FromRow)]
-pub(super) struct AccountRow {
-    id: Option<Uuid>,
-    email: Option<String>,
-    display_name: Option<String>,
-    phone: Option<String>,
-    language: Option<String>,
-    time_zone: Option<String>,
-    org_id: Option<Uuid>,
-    org_kind: Option<String>,
-    org_name: Option<String>,
-    partner_id: Option<Uuid>,
-    must_enrol: Option<bool>,
-    role: Option<String>,
+super::by_position::by_position! {
+    /// One row per role (one with `role` NULL for a user without any). Every
+    /// column is NULL where the sessions' join (`store::sessions`) finds no
+    /// active account.
+    pub(super) struct AccountRow {
+        id: Option<Uuid>,
+        email: Option<String>,
+        display_name: Option<String>,
+        phone: Option<String>,
+        language: Option<String>,
+        time_zone: Option<String>,
+        org_id: Option<Uuid>,
+        org_kind: Option<String>,
+        org_name: Option<String>,
+        partner_id: Option<Uuid>,
+        must_enrol: Option<bool>,
+        role: Option<String>,
+    }
 }
 
 /// An `AccountRow`'s columns, of `users u`, `organisations o` and
