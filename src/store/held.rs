@@ -22,6 +22,10 @@
 //! of the same request still waits for a connection gives its own back
 //! rather than parking it, so a request never waits for a second
 //! connection while holding one idle.
+//!
+//! A connection the scope is done with is handed on to the next page of
+//! the thread (`store::warm`) rather than given back to the pool and its
+//! ping.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -29,6 +33,8 @@ use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
 use sqlx::{Database, Pool, Postgres, Sqlite};
+
+use super::warm;
 
 /// The parked connection, with its pool's identity (the address of the
 /// pool's connect options, shared by every clone of one pool).
@@ -43,6 +49,9 @@ pub enum Parked {
 struct Slot {
     parked: RefCell<Option<Parked>>,
     waiting: Cell<usize>,
+    /// How many connections of the parked one's pool a thread may keep
+    /// after the scope (`warm::room`).
+    room: Cell<usize>,
 }
 
 tokio::task_local! {
@@ -51,7 +60,15 @@ tokio::task_local! {
 
 /// Runs `f` with one connection kept for all of its statements.
 pub async fn scope<F: Future>(f: F) -> F::Output {
-    HELD.scope(Slot::default(), f).await
+    HELD.scope(Slot::default(), async move {
+        let out = f.await;
+        let end = HELD.with(|h| Some((h.parked.borrow_mut().take()?, h.room.get())));
+        if let Some((parked, room)) = end {
+            warm::hand_on(room, parked);
+        }
+        out
+    })
+    .await
 }
 
 /// Counts a statement of the scope as waiting for the pool while it lives
@@ -81,16 +98,37 @@ pub fn release() {
     drop(parked);
 }
 
+impl Parked {
+    /// The identity of the connection's pool.
+    pub fn pool(&self) -> usize {
+        match self {
+            Parked::Sqlite(p, _) | Parked::Pg(p, _) => *p,
+        }
+    }
+
+    /// Whether its backend passes connections on (`Parkable::PASS_ON`).
+    pub fn passes_on(&self) -> bool {
+        match self {
+            Parked::Sqlite(..) => Sqlite::PASS_ON,
+            Parked::Pg(..) => Postgres::PASS_ON,
+        }
+    }
+}
+
 /// The backends a connection can be parked for.
 pub trait Parkable: Database + Sized {
+    /// Whether a page's connection is passed on to the next page
+    /// (`store::warm`) rather than given back to the pool.
+    const PASS_ON: bool;
     fn park(pool: usize, conn: PoolConnection<Self>) -> Parked;
     fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked>;
 }
 
 /// `Parkable` for a backend whose connections park as `Parked::$variant`.
 macro_rules! parkable {
-    ($db:ty, $variant:ident) => {
+    ($db:ty, $variant:ident, $pass_on:expr) => {
         impl Parkable for $db {
+            const PASS_ON: bool = $pass_on;
             fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
                 Parked::$variant(pool, conn)
             }
@@ -104,8 +142,8 @@ macro_rules! parkable {
     };
 }
 
-parkable!(Sqlite, Sqlite);
-parkable!(Postgres, Pg);
+parkable!(Sqlite, Sqlite, true);
+parkable!(Postgres, Pg, false);
 
 fn identity<DB: Database>(pool: &Pool<DB>) -> usize {
     Arc::as_ptr(&pool.connect_options()) as *const () as usize
@@ -128,7 +166,8 @@ fn unpark<DB: Parkable>(pool: usize) -> Option<PoolConnection<DB>> {
 }
 
 /// A connection for one statement run through a pool: the scope's parked
-/// one, else a new one from the pool; parked again by [`Lease::settle`].
+/// one, else one the thread kept or handed on (`store::warm`), else a new
+/// one from the pool; parked again by [`Lease::settle`].
 pub struct Lease<DB: Parkable> {
     conn: PoolConnection<DB>,
     /// The pool's identity, when inside a scope (to park under).
@@ -138,17 +177,19 @@ pub struct Lease<DB: Parkable> {
 impl<DB: Parkable> Lease<DB> {
     pub async fn take(pool: &Pool<DB>) -> Result<Lease<DB>, sqlx::Error> {
         if HELD.try_with(|_| ()).is_err() {
+            let _acquiring = warm::Acquiring::start();
             return Ok(Lease {
                 conn: pool.acquire().await?,
                 park_as: None,
             });
         }
         let id = identity(pool);
-        let conn = match unpark::<DB>(id) {
+        let _ = HELD.try_with(|h| h.room.set(warm::room(pool.options().get_max_connections())));
+        let conn = match unpark::<DB>(id).or_else(|| warm::take::<DB>(id)) {
             Some(conn) => conn,
             None => {
                 let _waiting = Waiting::start();
-                pool.acquire().await?
+                warm::wait(pool, id).await?
             }
         };
         Ok(Lease {
@@ -162,8 +203,8 @@ impl<DB: Parkable> Lease<DB> {
     }
 
     /// After the statement: parks the connection for the scope's next one,
-    /// unless another statement of the scope is waiting for the pool (this
-    /// one goes back to it), or the statement failed for a reason other
+    /// unless another statement of the scope is waiting for one (this one
+    /// is handed on, `warm::hand_on`), or the statement failed for a reason other
     /// than the database refusing it (the connection may be broken: the
     /// pool tests it).
     pub fn settle<T>(self, result: &Result<T, sqlx::Error>) {
@@ -173,13 +214,19 @@ impl<DB: Parkable> Lease<DB> {
         {
             return;
         }
-        let conn = self.conn;
-        let _ = HELD.try_with(|h| {
+        let parked = DB::park(id, self.conn);
+        let busy = HELD.try_with(|h| {
             let mut slot = h.parked.borrow_mut();
             if slot.is_none() && h.waiting.get() == 0 {
-                *slot = Some(DB::park(id, conn));
+                *slot = Some(parked);
+                None
+            } else {
+                Some((parked, h.room.get()))
             }
         });
+        if let Ok(Some((parked, room))) = busy {
+            warm::hand_on(room, parked);
+        }
     }
 }
 
@@ -271,6 +318,127 @@ mod tests {
             assert!(seen.is_err(), "released: another connection");
         })
         .await;
+    }
+
+    fn idle(db: &Db) -> usize {
+        match db {
+            Db::Sqlite(p) => p.num_idle(),
+            Db::Pg(p) => p.num_idle(),
+        }
+    }
+
+    /// A pool of `size` connections, all open and idle.
+    async fn all_open(url: &str, size: u32) -> Db {
+        let db = Db::connect_sized(url, Some(size)).await.expect("connect");
+        let mut open = Vec::new();
+        for _ in 0..size {
+            match &db {
+                Db::Sqlite(p) => open.push(Parked::Sqlite(0, p.acquire().await.unwrap())),
+                Db::Pg(p) => open.push(Parked::Pg(0, p.acquire().await.unwrap())),
+            }
+        }
+        drop(open);
+        until(
+            || idle(&db) == size as usize,
+            "every connection back in the pool",
+        )
+        .await;
+        db
+    }
+
+    /// Waits (two seconds at most) for what the pool's own tasks do.
+    async fn until(done: impl Fn() -> bool, what: &str) {
+        for _ in 0..400 {
+            if done() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        panic!("not within two seconds: {what}");
+    }
+
+    /// Where connections are passed on (SQLite), the next page runs on the
+    /// connection the page before ended with, not on the one the pool
+    /// would hand out (the longest idle); it goes back to the pool once
+    /// it has waited `warm::FRESH` for a page; and the pool closes.
+    async fn a_page_passes_its_connection_to_the_next(url: &str, passes_on: bool) {
+        let db = all_open(url, 4).await;
+        scope(async {
+            execute!(&db, sqlx::query("CREATE TEMP TABLE held_mark (x INTEGER)")).unwrap();
+        })
+        .await;
+        let kept = usize::from(passes_on);
+        if !passes_on {
+            until(|| idle(&db) == 4, "back in the pool").await;
+        }
+        assert_eq!(idle(&db), 4 - kept, "kept for the next page");
+        let seen = scope(async {
+            let seen: Result<i64, _> =
+                fetch_one!(&db, sqlx::query_scalar("SELECT COUNT(*) FROM held_mark"));
+            seen.is_ok()
+        })
+        .await;
+        assert_eq!(seen, passes_on, "the next page on the same connection");
+        until(|| idle(&db) == 4, "given back once no page came for it").await;
+        tokio::time::timeout(std::time::Duration::from_secs(5), db.close())
+            .await
+            .expect("the pool closes");
+    }
+
+    /// Pages waiting for the one connection of a pool are each handed it
+    /// in the order they came, and none waits for the pool's timeout.
+    async fn waiting_pages_are_handed_the_connection_in_turn(url: &str) {
+        let db = Db::connect_sized(url, Some(1)).await.expect("connect");
+        let order = RefCell::new(Vec::new());
+        let page = |n: i64| {
+            let (db, order) = (&db, &order);
+            async move {
+                scope(async move {
+                    let got: i64 =
+                        fetch_one!(db, sqlx::query_scalar("SELECT CAST($1 AS BIGINT)").bind(n))
+                            .expect("a connection");
+                    order.borrow_mut().push(got);
+                })
+                .await
+            }
+        };
+        let started = std::time::Instant::now();
+        tokio::join!(page(1), page(2), page(3), page(4));
+        assert!(started.elapsed() < crate::store::ACQUIRE_TIMEOUT);
+        assert_eq!(*order.borrow(), vec![1, 2, 3, 4]);
+    }
+
+    #[tokio::test]
+    async fn a_page_passes_its_connection_to_the_next_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/held.db", dir.path().display());
+        a_page_passes_its_connection_to_the_next(&url, Sqlite::PASS_ON).await;
+    }
+
+    #[tokio::test]
+    async fn a_page_passes_its_connection_to_the_next_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        a_page_passes_its_connection_to_the_next(&url, Postgres::PASS_ON).await;
+    }
+
+    #[tokio::test]
+    async fn waiting_pages_are_handed_the_connection_in_turn_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        waiting_pages_are_handed_the_connection_in_turn(&format!(
+            "sqlite://{}/held.db",
+            dir.path().display()
+        ))
+        .await;
+    }
+
+    #[tokio::test]
+    async fn waiting_pages_are_handed_the_connection_in_turn_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        waiting_pages_are_handed_the_connection_in_turn(&url).await;
     }
 
     /// Two statements of one scope at once, on a pool of one connection:

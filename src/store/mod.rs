@@ -29,6 +29,7 @@ pub mod stored_files;
 pub mod throttle;
 pub mod two_factor;
 pub mod users;
+pub mod warm;
 
 use std::future::Future;
 use std::path::Path;
@@ -383,11 +384,17 @@ impl Db {
             // busy_timeout instead of failing on a lock upgrade.
             Db::Sqlite(p) => Tx::Sqlite(match held::take_for_transaction(p) {
                 Some(c) => Transaction::begin(c, Some("BEGIN IMMEDIATE".into_sql_str())).await?,
-                None => p.begin_with("BEGIN IMMEDIATE").await?,
+                None => {
+                    let _acquiring = warm::Acquiring::start();
+                    p.begin_with("BEGIN IMMEDIATE").await?
+                }
             }),
             Db::Pg(p) => Tx::Pg(match held::take_for_transaction(p) {
                 Some(c) => Transaction::begin(c, None).await?,
-                None => p.begin().await?,
+                None => {
+                    let _acquiring = warm::Acquiring::start();
+                    p.begin().await?
+                }
             }),
         })
     }
