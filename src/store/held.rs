@@ -23,9 +23,9 @@
 //! rather than parking it, so a request never waits for a second
 //! connection while holding one idle.
 //!
-//! A connection the scope is done with is handed on to the next page of
-//! the thread (`store::warm`) rather than given back to the pool and its
-//! ping.
+//! On SQLite, a connection the scope is done with is handed on to the next
+//! page of the thread (`store::warm`) rather than given back to the pool
+//! and its ping.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
