@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::i18n::I18n;
 use crate::layout::Page;
+use crate::store::organisations::Customer;
 use crate::store::users::Account;
 
 /// Makes the signed-in user's layout, only when a page needs it.
@@ -27,6 +28,31 @@ struct Scope {
     /// The session's user and their active account (`None`: none is), as
     /// read with the session, until access control takes it.
     account: RefCell<Option<(Uuid, Option<Account>)>>,
+    /// The customer the path names, as read with the session for its user
+    /// and in that user's scope (`None` inside: none is), until the page
+    /// takes it.
+    customer: RefCell<Option<(Uuid, Wanted, Option<Customer>)>>,
+}
+
+/// Which customer a page's path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// `/customers/{id}/...`
+    Id(Uuid),
+    /// `/my/...`: the signed-in customer user's own organisation.
+    Own,
+}
+
+impl Wanted {
+    /// The customer `path` (with its query) names, if any.
+    pub fn of(path: &str) -> Option<Wanted> {
+        if path.starts_with("/my/") {
+            return Some(Wanted::Own);
+        }
+        let rest = path.strip_prefix("/customers/")?;
+        let id = rest.split(['/', '?']).next()?;
+        id.parse().ok().map(Wanted::Id)
+    }
 }
 
 tokio::task_local! {
@@ -50,6 +76,7 @@ pub async fn run<F: Future>(id: String, path: String, i18n: I18n, f: F) -> F::Ou
         i18n: RefCell::new(i18n),
         signed_in: RefCell::new(None),
         account: RefCell::new(None),
+        customer: RefCell::new(None),
     };
     SCOPE.scope(scope, f).await
 }
@@ -92,6 +119,22 @@ pub fn take_account(user: Uuid) -> Option<Option<Account>> {
         .flatten()
         .filter(|(u, _)| *u == user)
         .map(|(_, account)| account)
+}
+
+/// Records the customer `wanted` as read with the session of `user`.
+pub fn read_customer(user: Uuid, wanted: Wanted, customer: Option<Customer>) {
+    let _ = SCOPE.try_with(|c| *c.customer.borrow_mut() = Some((user, wanted, customer)));
+}
+
+/// The customer `wanted` as read with the session of `user` (`None`
+/// inside: not in that user's scope), once; `None` if it was not read so.
+pub fn take_customer(user: Uuid, wanted: Wanted) -> Option<Option<Customer>> {
+    SCOPE
+        .try_with(|c| c.customer.borrow_mut().take())
+        .ok()
+        .flatten()
+        .filter(|(u, w, _)| *u == user && *w == wanted)
+        .map(|(_, _, customer)| customer)
 }
 
 /// Records how to draw the signed-in user's layout for this request.

@@ -51,4 +51,15 @@ impl Scope {
             _ => None,
         }
     }
+
+    /// Whether a customer (`id`, of the partner `partner_id`) is in this
+    /// scope: what [`Scope::pick`]'s conditions on a customer say, for a
+    /// customer read with the session (`store::sessions`).
+    pub fn admits_customer(self, id: Uuid, partner_id: Uuid) -> bool {
+        match self {
+            Scope::Vendor => true,
+            Scope::Partner(p) => partner_id == p,
+            Scope::Customer(c) => id == c,
+        }
+    }
 }

@@ -63,8 +63,35 @@ super::by_position::by_position! {
     }
 }
 
-const CUSTOMER_COLUMNS: &str = "id, partner_id, name, tenant_guid, primary_domain, country, \
-     COALESCE(billing_name, '') AS billing_name, COALESCE(billing_email, '') AS billing_email, created_at";
+/// [`Customer`]'s columns of the organisation `$p` (a prefix such as `"c."`).
+macro_rules! customer_columns {
+    ($p:literal) => {
+        concat!(
+            $p,
+            "id AS id, ",
+            $p,
+            "partner_id AS partner_id, ",
+            $p,
+            "name AS name, ",
+            $p,
+            "tenant_guid AS tenant_guid, ",
+            $p,
+            "primary_domain AS primary_domain, ",
+            $p,
+            "country AS country, COALESCE(",
+            $p,
+            "billing_name, '') AS billing_name, ",
+            "COALESCE(",
+            $p,
+            "billing_email, '') AS billing_email, ",
+            $p,
+            "created_at AS created_at"
+        )
+    };
+}
+pub(super) use customer_columns;
+
+const CUSTOMER_COLUMNS: &str = customer_columns!("");
 
 pub async fn insert_customer<'c>(
     conn: impl Into<Conn<'c>>,

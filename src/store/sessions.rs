@@ -24,10 +24,11 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::by_position::{Columns, column};
+use super::organisations::{Customer, customer_columns};
 use super::users::{AccountRow, account_columns, account_of};
-use super::{Conn, Db, StoreResult, execute, fetch_all};
+use super::{BindSome, Conn, Db, StoreResult, execute, fetch_all};
 use crate::clock::SharedClock;
-use crate::request_scope;
+use crate::request_scope::{self, Wanted};
 
 /// The session-state key that names the signed-in user.
 pub const USER_KEY: &str = "user_id";
@@ -82,16 +83,17 @@ impl DbSessionStore {
 }
 
 /// A session's row, with the account of its user (NULL where none is active),
-/// one row per role.
+/// one row per role, and the customer the page's path names if any.
 struct SessionRow {
     state: String,
     last_seen_at: DateTime<Utc>,
     user_id: Option<Uuid>,
     account: AccountRow,
+    customer: Option<Customer>,
 }
 
-/// Read by position (`store::by_position`): its own columns, then the
-/// account's.
+/// Read by position (`store::by_position`): its own columns, the
+/// account's, then the customer's, when the statement reads one.
 impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for SessionRow
 where
     usize: sqlx::ColumnIndex<R>,
@@ -99,16 +101,60 @@ where
     DateTime<Utc>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
     Option<Uuid>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
     AccountRow: Columns<'r, R>,
+    Customer: Columns<'r, R>,
 {
     fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        let at = 3 + AccountRow::COLUMNS;
+        let customer = if row.len() > at && column::<_, Option<Uuid>>(row, at, "id")?.is_some() {
+            Some(Customer::from_columns(row, at)?)
+        } else {
+            None
+        };
         Ok(SessionRow {
             state: column(row, 0, "state")?,
             last_seen_at: column(row, 1, "last_seen_at")?,
             user_id: column(row, 2, "user_id")?,
             account: AccountRow::from_columns(row, 3)?,
+            customer,
         })
     }
 }
+
+/// The statement that reads a session and its user's account, and with
+/// `$select` and `$join` the customer a page's path names.
+macro_rules! session_sql {
+    ($select:expr, $join:expr) => {
+        concat!(
+            "SELECT s.state, s.last_seen_at, s.user_id, ",
+            account_columns!(),
+            $select,
+            " FROM sessions s \
+             LEFT JOIN users u ON u.id = s.user_id AND u.deactivated_at IS NULL \
+             LEFT JOIN organisations o \
+                 ON o.id = u.organisation_id AND o.deactivated_at IS NULL \
+             LEFT JOIN user_roles r ON r.user_id = u.id",
+            $join,
+            " WHERE s.id_hash = $1 AND s.expires_at > $2 ORDER BY r.role"
+        )
+    };
+}
+
+/// A session alone.
+const SESSION: &str = session_sql!("", "");
+/// A session and the customer `$3` if the user's scope holds it: the
+/// conditions of `Scope::pick` for a vendor, a partner and a customer
+/// user, on the user's organisation `o` (and checked again by the page,
+/// `Scope::admits_customer`).
+const SESSION_AND_CUSTOMER: &str = session_sql!(
+    concat!(", ", customer_columns!("c.")),
+    " LEFT JOIN organisations c ON c.id = $3 AND c.kind = 'customer' \
+      AND (o.kind = 'vendor' OR c.partner_id = o.id OR c.id = o.id)"
+);
+/// A session and the user's own organisation, if it is a customer.
+const SESSION_AND_OWN: &str = session_sql!(
+    concat!(", ", customer_columns!("c.")),
+    " LEFT JOIN organisations c ON c.id = o.id AND c.kind = 'customer'"
+);
 
 fn hash_key(key: &str) -> String {
     let digest = Sha256::digest(key.as_bytes());
@@ -131,33 +177,38 @@ impl SessionStore for DbSessionStore {
         let now = self.clock.now();
         let id_hash = hash_key(key.as_ref());
         // The session and the account it names, in one statement: every
-        // signed-in page needs both.
+        // signed-in page needs both; and the customer its path names, which
+        // the customer's pages need (`web::ctx::ScopedCustomer`).
+        let wanted = Wanted::of(&request_scope::path());
+        let (sql, customer_id) = match wanted {
+            None => (SESSION, None),
+            Some(Wanted::Id(id)) => (SESSION_AND_CUSTOMER, Some(id)),
+            Some(Wanted::Own) => (SESSION_AND_OWN, None),
+        };
         let rows: Vec<SessionRow> = fetch_all!(
             &self.db,
-            sqlx::query_as(concat!(
-                "SELECT s.state, s.last_seen_at, s.user_id, ",
-                account_columns!(),
-                " FROM sessions s \
-                 LEFT JOIN users u ON u.id = s.user_id AND u.deactivated_at IS NULL \
-                 LEFT JOIN organisations o \
-                     ON o.id = u.organisation_id AND o.deactivated_at IS NULL \
-                 LEFT JOIN user_roles r ON r.user_id = u.id \
-                 WHERE s.id_hash = $1 AND s.expires_at > $2 \
-                 ORDER BY r.role"
-            ))
-            .bind(&id_hash)
-            .bind(now)
+            sqlx::query_as(sql)
+                .bind(&id_hash)
+                .bind(now)
+                .bind_some(customer_id)
         )
         .map_err(|e| LoadError::Other(e.into()))?;
-        let Some((state, seen, user)) = rows
-            .first()
-            .map(|r| (r.state.clone(), r.last_seen_at, r.user_id))
-        else {
+        let Some((state, seen, user, customer)) = rows.first().map(|r| {
+            (
+                r.state.clone(),
+                r.last_seen_at,
+                r.user_id,
+                r.customer.clone(),
+            )
+        }) else {
             return Ok(None);
         };
         if let Some(user) = user {
             let account = account_of(rows.into_iter().map(|r| r.account))
                 .map_err(|e| LoadError::Other(e.into()))?;
+            if let Some(wanted) = wanted {
+                request_scope::read_customer(user, wanted, customer);
+            }
             request_scope::read_account(user, account);
         }
         self.touch(&id_hash, seen, now)

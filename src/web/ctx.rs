@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::app::Actor;
 use crate::error::{AppError, AppResult};
+use crate::request_scope::{self, Wanted};
 use crate::store::Db;
 use crate::store::organisations::{self, Customer};
 use crate::web::access::{Allowed, Policy, Principal, SignedIn};
@@ -117,9 +118,12 @@ impl<P: Policy + 'static> FromRequest for ScopedCustomer<P> {
             }
             let ctx = ctx.await?;
             let id = id.ok_or(AppError::NotFound)?;
-            let customer = organisations::customer(ctx.db(), ctx.scope(), id)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            let customer = match request_scope::take_customer(ctx.account.id, Wanted::Id(id)) {
+                // Read with the session, in this user's scope.
+                Some(read) => read.filter(|c| ctx.scope().admits_customer(c.id, c.partner_id)),
+                None => organisations::customer(ctx.db(), ctx.scope(), id).await?,
+            }
+            .ok_or(AppError::NotFound)?;
             Ok(ScopedCustomer { ctx, customer })
         })
     }

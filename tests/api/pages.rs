@@ -172,23 +172,27 @@ fn statements(capture: &crate::helpers::LogCapture, page: &Page) -> Vec<String> 
 }
 
 /// A signed-in page reads its session with its user's account (one
-/// statement) and then only what it shows; reading it writes nothing.
+/// statement, which also reads the customer a customer's page names) and
+/// then only what it shows; reading it writes nothing.
 #[tokio::test]
 async fn a_page_costs_one_statement_beyond_what_it_shows() {
     let app = spawn_app().await;
     let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let mut own = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     let contoso = app.org_id("Contoso").await;
     let capture = crate::helpers::capture_logs();
-    for (path, content) in [
-        ("/customers".to_owned(), 1),
-        ("/customers?q=con".to_owned(), 1),
-        ("/activity".to_owned(), 1),
-        // The customer, then a page of its software that carries how many
-        // there are (the "Showing 1–3 of 3").
-        (format!("/customers/{contoso}/software"), 2),
-        (format!("/customers/{contoso}/orders"), 3),
+    for (customer_admin, path, content) in [
+        (false, "/customers".to_owned(), 1),
+        (false, "/customers?q=con".to_owned(), 1),
+        (false, "/activity".to_owned(), 1),
+        // A page of the customer's software that carries how many there
+        // are (the "Showing 1–3 of 3"); the customer came with the session.
+        (false, format!("/customers/{contoso}/software"), 1),
+        (false, format!("/customers/{contoso}/orders"), 2),
+        (true, "/my/software".to_owned(), 1),
     ] {
-        let page = admin.get(&path).await;
+        let who = if customer_admin { &mut own } else { &mut admin };
+        let page = who.get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         let run = statements(&capture, &page);
         assert_eq!(run.len(), 1 + content, "{path}: {run:#?}");

@@ -12,6 +12,7 @@ pub mod public_link;
 pub mod show;
 
 use crate::error::{AppError, AppResult};
+use crate::request_scope::{self, Wanted};
 use crate::store::organisations::{self, Customer};
 use crate::web::access::Principal;
 use crate::web::state::AppState;
@@ -38,9 +39,12 @@ impl Where {
     /// A customer's global admin looking at their own tenant.
     pub async fn own(state: &AppState, p: &Principal) -> AppResult<Where> {
         let id = p.scope().customer_id().ok_or(AppError::NotFound)?;
-        let customer = organisations::customer(&state.db, p.scope(), id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let customer = match request_scope::take_customer(p.account.id, Wanted::Own) {
+            // Read with the session: the user's own organisation.
+            Some(read) => read.filter(|c| c.id == id),
+            None => organisations::customer(&state.db, p.scope(), id).await?,
+        }
+        .ok_or(AppError::NotFound)?;
         Ok(Where {
             base: "/my/software".to_owned(),
             customer,
