@@ -150,3 +150,33 @@ pub fn signed_in() -> Option<Page> {
         .ok()
         .flatten()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Wanted;
+
+    #[test]
+    fn the_customer_a_path_names() {
+        let id = uuid::Uuid::new_v4();
+        assert_eq!(
+            Wanted::of(&format!("/customers/{id}/software?q=x")),
+            Some(Wanted::Id(id))
+        );
+        assert_eq!(
+            Wanted::of(&format!("/customers/{id}?show=1")),
+            Some(Wanted::Id(id))
+        );
+        assert_eq!(Wanted::of("/my/software"), Some(Wanted::Own));
+        for none in [
+            "/customers",
+            "/customers?q=con",
+            "/customers/new",
+            "/customers/not-a-uuid/software",
+            "/customers//software",
+            "/my",
+            "/activity",
+        ] {
+            assert_eq!(Wanted::of(none), None, "{none}");
+        }
+    }
+}

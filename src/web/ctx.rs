@@ -118,13 +118,25 @@ impl<P: Policy + 'static> FromRequest for ScopedCustomer<P> {
             }
             let ctx = ctx.await?;
             let id = id.ok_or(AppError::NotFound)?;
-            let customer = match request_scope::take_customer(ctx.account.id, Wanted::Id(id)) {
-                // Read with the session, in this user's scope.
-                Some(read) => read.filter(|c| ctx.scope().admits_customer(c.id, c.partner_id)),
-                None => organisations::customer(ctx.db(), ctx.scope(), id).await?,
-            }
-            .ok_or(AppError::NotFound)?;
+            let customer = customer_in_scope(ctx.db(), &ctx, Wanted::Id(id), id).await?;
             Ok(ScopedCustomer { ctx, customer })
         })
     }
+}
+
+/// The customer `id` in `p`'s scope (the path names it as `wanted`): as
+/// read with the session when it was (`store::sessions`), checked again
+/// against the scope, else read now; not in the scope, a 404.
+pub async fn customer_in_scope(
+    db: &Db,
+    p: &Principal,
+    wanted: Wanted,
+    id: Uuid,
+) -> AppResult<Customer> {
+    let scope = p.scope();
+    match request_scope::take_customer(p.account.id, wanted) {
+        Some(read) => read.filter(|c| c.id == id && scope.admits_customer(c.id, c.partner_id)),
+        None => organisations::customer(db, scope, id).await?,
+    }
+    .ok_or(AppError::NotFound)
 }

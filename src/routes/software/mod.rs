@@ -12,9 +12,10 @@ pub mod public_link;
 pub mod show;
 
 use crate::error::{AppError, AppResult};
-use crate::request_scope::{self, Wanted};
-use crate::store::organisations::{self, Customer};
+use crate::request_scope::Wanted;
+use crate::store::organisations::Customer;
 use crate::web::access::Principal;
+use crate::web::ctx::customer_in_scope;
 use crate::web::state::AppState;
 
 /// Whose software a page shows, and where its URLs live.
@@ -39,12 +40,7 @@ impl Where {
     /// A customer's global admin looking at their own tenant.
     pub async fn own(state: &AppState, p: &Principal) -> AppResult<Where> {
         let id = p.scope().customer_id().ok_or(AppError::NotFound)?;
-        let customer = match request_scope::take_customer(p.account.id, Wanted::Own) {
-            // Read with the session: the user's own organisation.
-            Some(read) => read.filter(|c| c.id == id),
-            None => organisations::customer(&state.db, p.scope(), id).await?,
-        }
-        .ok_or(AppError::NotFound)?;
+        let customer = customer_in_scope(&state.db, p, Wanted::Own, id).await?;
         Ok(Where {
             base: "/my/software".to_owned(),
             customer,
