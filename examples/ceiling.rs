@@ -100,14 +100,18 @@ async fn main() -> anyhow::Result<()> {
         Db::Pg(p) => sqlx::query_scalar(CONTOSO).fetch_one(p).await,
     }
     .context("finding Contoso (load the demo data first)")?;
-    let state = web::Data::new(State { db, customer });
     println!("ceiling at http://{bind}/");
-    // Workers: actix's default (one per core), as the portal.
+    // Workers: one per core, each with its own pool, as the portal's
+    // (`Db::for_worker`).
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     HttpServer::new(move || {
-        App::new()
-            .app_data(state.clone())
-            .route("/", web::get().to(page))
+        let state = web::Data::new(State {
+            db: db.for_worker(workers),
+            customer,
+        });
+        App::new().app_data(state).route("/", web::get().to(page))
     })
+    .workers(workers)
     .bind(&bind)
     .with_context(|| format!("binding {bind}"))?
     .run()

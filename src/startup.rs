@@ -3,7 +3,7 @@
 //! with a [`Stopper`] that stops it as SIGTERM does (see `shutdown`).
 
 use std::net::{SocketAddr, TcpListener};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use actix_session::SessionMiddleware;
@@ -33,10 +33,36 @@ pub struct Application {
     server: Server,
     address: SocketAddr,
     db: Db,
+    stores: Stores,
     health: Arc<StoreHealth>,
     state: web::Data<AppState>,
     jobs: Jobs,
     shutdown_limit: Duration,
+}
+
+/// Every pool of an instance's store: the shared one (jobs, the health
+/// probe) and each worker thread's own (`Db::for_worker`).
+#[derive(Clone)]
+pub struct Stores {
+    shared: Db,
+    workers: Arc<Mutex<Vec<Db>>>,
+}
+
+impl Stores {
+    pub fn all(&self) -> Vec<Db> {
+        let workers = self.workers.lock().unwrap_or_else(PoisonError::into_inner);
+        std::iter::once(self.shared.clone())
+            .chain(workers.iter().cloned())
+            .collect()
+    }
+
+    /// Closes them all: for this instance the store is gone (tests take a
+    /// store down so).
+    pub async fn close(&self) {
+        for db in self.all() {
+            db.close().await;
+        }
+    }
 }
 
 /// Stops one instance: the server stops accepting and gives requests in
@@ -131,8 +157,25 @@ impl Application {
         let health_data = web::Data::from(health.clone());
         let app_state = state.clone();
         assets::prepare();
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let stores = Stores {
+            shared: db.clone(),
+            workers: Arc::default(),
+        };
+        let worker_stores = stores.workers.clone();
         let server = HttpServer::new(move || {
-            let sessions = SessionMiddleware::builder(store.clone(), key.clone())
+            // This runs on each worker's thread: the worker's store opens its
+            // connections there (`Db::for_worker`).
+            let db = state.db.for_worker(workers);
+            worker_stores
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(db.clone());
+            let state = web::Data::new(AppState {
+                db: db.clone(),
+                ..AppState::clone(&state)
+            });
+            let sessions = SessionMiddleware::builder(store.with_db(db), key.clone())
                 // The __Host- prefix pins the cookie to this host over https.
                 .cookie_name(
                     if https {
@@ -195,6 +238,7 @@ impl Application {
                 .wrap(headers::security_headers(https))
                 .wrap(from_fn(request_ctx::middleware))
         })
+        .workers(workers)
         .listen(listener)?
         // Signals are ours to handle (`shutdown`): actix would drop the
         // requests in flight on SIGINT.
@@ -205,6 +249,7 @@ impl Application {
             server,
             address: local,
             db,
+            stores,
             health,
             state: app_state,
             jobs,
@@ -231,6 +276,10 @@ impl Application {
 
     pub fn db(&self) -> Db {
         self.db.clone()
+    }
+
+    pub fn stores(&self) -> Stores {
+        self.stores.clone()
     }
 
     /// The state the handlers see (tests run jobs with it, as the server would).

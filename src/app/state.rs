@@ -6,6 +6,7 @@ use crate::crypto::KeyCipher;
 use crate::files::FileStore;
 use crate::store::Db;
 
+#[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub clock: SharedClock,

@@ -363,6 +363,25 @@ impl Db {
         }
     }
 
+    /// The store for one worker thread of the server: on PostgreSQL a pool
+    /// of its own, `1/workers` of this one's size, whose connections the
+    /// worker opens. A connection's socket answers to the event loop of the
+    /// thread that opened it: used from the other worker, every read waits
+    /// for that thread to poll its loop between its own requests (pages two
+    /// to three times slower, `bench/RESULTS.md`). SQLite connections run
+    /// on threads of their own, so its pool is shared as it is.
+    pub fn for_worker(&self, workers: usize) -> Db {
+        match self {
+            Db::Sqlite(p) => Db::Sqlite(p.clone()),
+            Db::Pg(p) => {
+                let workers = u32::try_from(workers.max(1)).unwrap_or(u32::MAX);
+                let size = p.options().get_max_connections().div_ceil(workers);
+                let opts = PgConnectOptions::clone(&p.connect_options());
+                Db::Pg(pool_options(PgPoolOptions::new(), size).connect_lazy_with(opts))
+            }
+        }
+    }
+
     pub fn backend(&self) -> &'static str {
         match self {
             Db::Sqlite(_) => "sqlite",
@@ -475,6 +494,62 @@ mod tests {
         };
         let db = Db::connect(&url).await.expect("postgres");
         check(&db).await;
+    }
+
+    /// Each worker thread's statements run on a pool of its own, opened on
+    /// that thread: the shared pool opens none, and the workers' pools
+    /// share its size between them.
+    #[test]
+    fn each_worker_opens_its_own_connections_on_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        let runtime = || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime")
+        };
+        let shared = runtime()
+            .block_on(Db::connect_sized(&url, Some(4)))
+            .expect("postgres");
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                let shared = shared.clone();
+                std::thread::spawn(move || {
+                    runtime().block_on(async {
+                        let Db::Pg(own) = shared.for_worker(2) else {
+                            panic!("a PostgreSQL store")
+                        };
+                        let db = Db::Pg(own.clone());
+                        let (a, b) = tokio::join!(db.ping(), db.ping());
+                        a.and(b).expect("ping");
+                        (own.options().get_max_connections(), own.size())
+                    })
+                })
+            })
+            .collect();
+        for w in workers {
+            let (max, size) = w.join().expect("worker");
+            assert_eq!(max, 2, "half of the pool each");
+            assert!(size >= 1, "the worker opened its own");
+        }
+        let Db::Pg(shared) = shared else {
+            panic!("a PostgreSQL store")
+        };
+        assert_eq!(shared.size(), 0, "the shared pool opened none");
+    }
+
+    #[tokio::test]
+    async fn a_worker_shares_the_sqlite_pool() {
+        let db = Db::connect("sqlite::memory:").await.expect("sqlite");
+        let (Db::Sqlite(shared), Db::Sqlite(own)) = (&db, db.for_worker(2)) else {
+            panic!("SQLite stores")
+        };
+        assert!(std::sync::Arc::ptr_eq(
+            &shared.connect_options(),
+            &own.connect_options()
+        ));
     }
 
     #[test]

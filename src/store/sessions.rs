@@ -46,6 +46,11 @@ pub struct DbSessionStore {
 }
 
 impl DbSessionStore {
+    /// The same store through `db` (a worker's own pool, `Db::for_worker`).
+    pub fn with_db(&self, db: Db) -> Self {
+        DbSessionStore { db, ..self.clone() }
+    }
+
     pub fn new(db: Db, clock: SharedClock, idle: Duration, absolute: Duration) -> Self {
         DbSessionStore {
             db,

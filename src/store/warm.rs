@@ -24,7 +24,10 @@
 //!
 //! Only SQLite's connections are passed on (`Parkable::PASS_ON`): on
 //! PostgreSQL the same passing made the list pages two to three times
-//! slower in some runs (bench/RESULTS.md).
+//! slower. A waiting page drops the pool's acquire when a connection is
+//! handed to it, and an acquire that was opening a connection then drops
+//! it half-open: a PostgreSQL server process started for nothing
+//! (bench/RESULTS.md).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

@@ -110,7 +110,7 @@ async fn live_answers_without_the_store_and_ready_says_it_does_not_answer() {
     let mut signed_in = app
         .sign_in_as(csp_portal::domain::role::Role::AdminAgent)
         .await;
-    app.db.close().await;
+    app.stores.close().await;
     // With a session cookie too: the checks sit before the session store.
     let live = signed_in.get("/health/live").await;
     assert_eq!(live.status, StatusCode::OK);

@@ -27,6 +27,8 @@ pub struct TestApp {
     pub base: String,
     pub settings: Settings,
     pub db: Db,
+    /// Every pool of the server's store (`close` takes the store down).
+    pub stores: csp_portal::startup::Stores,
     pub clock: ManualClock,
     /// Whether the server holds the store for down.
     pub health: Arc<csp_portal::web::store_health::StoreHealth>,
@@ -313,11 +315,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let health = app.store_health();
     let state = app.state();
     let stopper = app.stopper();
+    let stores = app.stores();
     let serving = Some(tokio::spawn(app.run_until_stopped()));
     TestApp {
         base,
         settings: app_settings,
         db,
+        stores,
         clock,
         health,
         stopper,

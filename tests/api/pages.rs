@@ -90,7 +90,7 @@ async fn a_store_that_is_down_gives_a_503_page_with_headers_and_request_id_at_on
     let app = spawn_app().await;
     let mut b = app.sign_in_as(Role::AdminAgent).await;
     assert!(!app.health.is_down());
-    app.db.close().await;
+    app.stores.close().await;
     // The session store fails first (the browser has a cookie).
     let first = b.get("/customers").await;
     assert_a_proper_503(&first, "first request");

@@ -115,7 +115,7 @@ async fn gzip_goes_to_clients_that_accept_it_and_etags_save_the_body() {
 async fn static_files_are_served_while_the_store_is_down() {
     let app = spawn_app().await;
     let css = stylesheet(&app.browser().get("/sign-in").await.body);
-    app.db.close().await;
+    app.stores.close().await;
     let res = reqwest::get(format!("{}{css}", app.base)).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 }

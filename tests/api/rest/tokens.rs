@@ -308,7 +308,7 @@ async fn a_store_that_is_down_gives_the_api_a_503_problem_not_a_page() {
     let app = spawn_app().await;
     let api = api_as(&app, Role::AdminAgent).await;
     assert_eq!(api.get("/api/v1/customers").await.status, StatusCode::OK);
-    app.db.close().await;
+    app.stores.close().await;
     // The first failure is the token's lookup; it marks the store down.
     let first = api.get("/api/v1/customers").await;
     assert_eq!(first.status, StatusCode::SERVICE_UNAVAILABLE, "{first:?}");
