@@ -8,20 +8,29 @@ use uuid::Uuid;
 use std::future::Future;
 
 use crate::store::StoreResult;
-use crate::store::keyset::{self, Counted, Cursor};
+use crate::store::keyset::{self, Counted, Counting, Cursor};
 use crate::web::page::Page;
 
 /// A row where a page starts or ends, as its address carries it.
 pub type Edge = (DateTime<Utc>, Uuid);
 
 /// The cursor in a page's address: the row the page starts after (Next)
-/// or ends before (Previous); neither for the first page.
+/// or ends before (Previous); neither for the first page. Next and
+/// Previous also say how many rows lie ahead of the page they lead to
+/// (`from`), which the page before knew: counting them again (up to
+/// `COUNT_CAP` entries of the index) made a deep page cost a fifth more
+/// than the first (bench/RESULTS.md). It only numbers the rows shown
+/// ("Showing 951–1,000"), never chooses them: an edited one shows its
+/// editor other numbers, within the list's total; a list that changed
+/// since the page before is numbered as it was until the first page.
 #[derive(Deserialize, Default)]
 pub struct CursorQuery {
     after_at: Option<DateTime<Utc>>,
     after_id: Option<Uuid>,
     before_at: Option<DateTime<Utc>>,
     before_id: Option<Uuid>,
+    /// Not a number, or negative: counted as without it.
+    from: Option<String>,
 }
 
 impl CursorQuery {
@@ -31,6 +40,14 @@ impl CursorQuery {
             (_, _, Some(at), Some(id)) => Cursor::Before((at, id)),
             _ => Cursor::First,
         }
+    }
+
+    /// The rows ahead of the page, when its address says.
+    pub fn ahead(&self) -> Option<i64> {
+        self.from
+            .as_deref()
+            .and_then(|f| f.parse::<i64>().ok())
+            .filter(|n| *n >= 0)
     }
 }
 
@@ -58,31 +75,42 @@ pub struct Shown {
 }
 
 /// Reads the page `cursor` asks for with `fetch`: its rows, each carrying
-/// the counts of the whole list and of the rows ahead ([`keyset::counts`]),
-/// and whether more lie beyond. A previous page that reaches the top short
-/// of a whole page (a row left the list meanwhile) is read again as the
-/// first page, so that one is whole. `edge` says where a row stands, for
-/// the links to the pages around.
+/// the counts of the whole list and, unless the address gave them
+/// (`ahead`, [`CursorQuery::ahead`]), of the rows ahead
+/// ([`keyset::counts`]), and whether more lie beyond. A previous page that
+/// reaches the top short of a whole page (a row left the list meanwhile)
+/// is read again as the first page, so that one is whole. `edge` says
+/// where a row stands, for the links to the pages around.
 pub async fn read<K: Copy, T, Rows>(
     cursor: Cursor<K>,
+    ahead: Option<i64>,
     page_size: i64,
-    fetch: impl Fn(Cursor<K>) -> Rows,
+    fetch: impl Fn(Counting<K>) -> Rows,
     edge: impl Fn(&T) -> Edge,
 ) -> StoreResult<(Vec<T>, Shown)>
 where
     Rows: Future<Output = StoreResult<(Vec<Counted<T>>, bool)>>,
 {
-    let (mut cursor, (mut rows, mut more)) = (cursor, fetch(cursor).await?);
+    let counting = |cursor| Counting {
+        cursor,
+        count_ahead: ahead.is_none(),
+    };
+    let (mut cursor, (mut rows, mut more)) = (cursor, fetch(counting(cursor)).await?);
     if cursor.backwards() && !more && (rows.len() as i64) < page_size {
         cursor = Cursor::First;
-        (rows, more) = fetch(cursor).await?;
+        (rows, more) = fetch(counting(cursor)).await?;
     }
     // A page without rows has nothing to count.
     let (total, before) = rows.first().map_or((0, 0), |r| {
-        (
-            r.total,
-            keyset::rows_ahead(cursor.kind(), r.ahead, rows.len()),
-        )
+        let shown = rows.len();
+        let before = match (cursor, ahead) {
+            (Cursor::First, _) => 0,
+            // Within an exact total (a capped one may be short of it).
+            (_, Some(n)) if r.total <= keyset::COUNT_CAP => n.min(r.total - shown as i64).max(0),
+            (_, Some(n)) => n,
+            (_, None) => keyset::rows_ahead(cursor.kind(), r.ahead, shown),
+        };
+        (r.total, before)
     });
     let rows: Vec<T> = rows.into_iter().map(|r| r.row).collect();
     let shown = Shown {
@@ -101,8 +129,9 @@ where
 }
 
 /// `base` with the list's own `params` and, for another page, its cursor
-/// (`after_at`/`after_id` or `before_at`/`before_id`).
-pub fn url(base: &str, params: &[(&str, String)], cursor: Cursor<Edge>) -> String {
+/// (`after_at`/`after_id` or `before_at`/`before_id`) and the rows ahead
+/// of that page (`from`).
+pub fn url(base: &str, params: &[(&str, String)], cursor: Cursor<Edge>, from: i64) -> String {
     let mut all: Vec<(&str, String)> = params.to_vec();
     let (at, id) = match cursor {
         Cursor::First => ("", ""),
@@ -112,6 +141,7 @@ pub fn url(base: &str, params: &[(&str, String)], cursor: Cursor<Edge>) -> Strin
     if let Some((time, row)) = cursor.key() {
         all.push((at, time.to_rfc3339()));
         all.push((id, row.to_string()));
+        all.push(("from", from.to_string()));
     }
     if all.is_empty() {
         return base.to_owned();
@@ -133,10 +163,12 @@ impl Pager {
             s.cursor != Cursor::First
         };
         let has_next = if backwards { true } else { s.more };
+        // A previous page that is not whole is read as the first one.
+        let (prev_from, next_from) = ((s.before - s.page_size).max(0), s.before + s.rows as i64);
         let (prev, next) = match s.edges {
             Some((first, last)) => (
-                has_prev.then(|| url(base, params, Cursor::Before(first))),
-                has_next.then(|| url(base, params, Cursor::After(last))),
+                has_prev.then(|| url(base, params, Cursor::Before(first), prev_from)),
+                has_next.then(|| url(base, params, Cursor::After(last), next_from)),
             ),
             None => (None, None),
         };
@@ -144,7 +176,7 @@ impl Pager {
             showing: crate::routes::support::list::showing(page, s.before, s.rows, s.total),
             // Previous already leads to the first page from the second.
             first: (s.before > s.page_size || (s.rows == 0 && s.cursor != Cursor::First))
-                .then(|| url(base, params, Cursor::First)),
+                .then(|| url(base, params, Cursor::First, 0)),
             prev,
             next,
         }

@@ -170,17 +170,39 @@ pub fn rows_ahead(cursor: Cursor<()>, ahead: i64, rows: usize) -> i64 {
     }
 }
 
-/// Binds a counted page's values in the order [`counts`] writes them: the
-/// total's, the count ahead of the cursor's (after a cursor), the page's.
-/// `bind(q, None)` binds the list's conditions, `bind(q, key)` them and the
-/// cursor's key.
-pub fn bind_counted<Q, K: Copy>(q: Q, key: Option<K>, bind: impl Fn(Q, Option<K>) -> Q) -> Q {
-    let total = bind(q, None);
-    let ahead = match key {
-        Some(_) => bind(total, key),
-        None => total,
-    };
-    bind(ahead, key)
+/// A counted page as asked for: its cursor, and whether its statement
+/// counts the rows ahead of the cursor or the page's address already says
+/// how many (`routes::paging`: a page reached by Next or Previous).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counting<K> {
+    pub cursor: Cursor<K>,
+    pub count_ahead: bool,
+}
+
+impl<K: Copy> Counting<K> {
+    /// The cursor [`counts`] writes the count ahead for: the first page's
+    /// (none) when nothing is counted.
+    pub fn ahead_of(self) -> Cursor<()> {
+        if self.count_ahead {
+            self.cursor.kind()
+        } else {
+            Cursor::First
+        }
+    }
+
+    /// Binds the page's values in the order [`counts`] writes them: the
+    /// total's, the count ahead of the cursor's (when counted), the page's.
+    /// `bind(q, None)` binds the list's conditions, `bind(q, key)` them and
+    /// the cursor's key.
+    pub fn bind<Q>(self, q: Q, bind: impl Fn(Q, Option<K>) -> Q) -> Q {
+        let key = self.cursor.key();
+        let total = bind(q, None);
+        let ahead = match key {
+            Some(_) if self.count_ahead => bind(total, key),
+            _ => total,
+        };
+        bind(ahead, key)
+    }
 }
 
 /// A row of a page with the counts [`counts`] adds to each, after its

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::catalog::ProductRow;
-use super::keyset::{self, Counted, Cursor, Order};
+use super::keyset::{self, Counted, Counting, Cursor, Order};
 use super::{
     BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_optional, keys,
     numbered, on_conn,
@@ -176,11 +176,16 @@ const KEY: &str = "(o.placed_at, o.id)";
 
 /// The statement of a page of a customer's orders, newest first, with the
 /// counts of [`keyset::counts`] in its select list when `counted`.
-fn for_customer_sql(scope: Scope, cursor: Cursor<Key>, limit: i64, counted: bool) -> String {
+fn for_customer_sql(
+    scope: Scope,
+    cursor: Cursor<Key>,
+    limit: i64,
+    counted: Option<Cursor<()>>,
+) -> String {
     let order = Order::NewestFirst;
-    let counts = if counted {
+    let counts = if let Some(ahead_of) = counted {
         let body = [" FROM orders o WHERE o.customer_id = ?", in_scope(scope)];
-        keyset::counts(&body, None, KEY, cursor.kind(), order, limit)
+        keyset::counts(&body, None, KEY, ahead_of, order, limit)
     } else {
         String::new()
     };
@@ -230,7 +235,7 @@ pub async fn for_customer<'c>(
     cursor: Cursor<Key>,
     limit: i64,
 ) -> StoreResult<(Vec<OrderRow>, bool)> {
-    let sql = for_customer_sql(scope, cursor, limit, false);
+    let sql = for_customer_sql(scope, cursor, limit, None);
     let rows = fetch_all!(
         c,
         bind_page(
@@ -250,15 +255,15 @@ pub async fn counted_for_customer<'c>(
     c: impl Into<Conn<'c>>,
     scope: Scope,
     customer_id: Uuid,
-    cursor: Cursor<Key>,
+    page: Counting<Key>,
     limit: i64,
 ) -> StoreResult<(Vec<Counted<OrderRow>>, bool)> {
-    let sql = for_customer_sql(scope, cursor, limit, true);
+    let cursor = page.cursor;
+    let sql = for_customer_sql(scope, cursor, limit, Some(page.ahead_of()));
     let rows = fetch_all!(
         c,
-        keyset::bind_counted(
+        page.bind(
             sqlx::query_as::<_, Counted<OrderRow>>(sqlx::AssertSqlSafe(sql.as_str())),
-            cursor.key(),
             |q, k| bind_page(q, scope, customer_id, k)
         )
     )?;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::keyset::{self, Counted, Cursor, Order};
+use super::keyset::{self, Counted, Counting, Cursor, Order};
 use super::organisations::escape_like;
 use super::{BindSome, Conn, StoreResult, fetch_all, fetch_one, fetch_optional, numbered};
 use crate::domain::scope::Scope;
@@ -212,7 +212,7 @@ fn list_sql(
     order: Order,
     cursor: Cursor<Key>,
     limit: i64,
-    counted: bool,
+    counted: Option<Cursor<()>>,
     pg: bool,
 ) -> String {
     let count_body: Vec<&str> = [
@@ -223,13 +223,13 @@ fn list_sql(
         &filter_condition(filter),
     ]
     .concat();
-    let counts = if counted {
+    let counts = if let Some(ahead_of) = counted {
         let unfiltered = filter.product.is_none() && filter.status.is_none();
         keyset::counts(
             &count_body,
             unfiltered.then(|| kept_total(scope)),
             KEY,
-            cursor.kind(),
+            ahead_of,
             order,
             limit,
         )
@@ -266,7 +266,7 @@ pub async fn list<'c>(
     limit: i64,
 ) -> StoreResult<(Vec<ListedPurchase>, bool)> {
     let c = c.into();
-    let sql = list_sql(scope, filter, order, cursor, limit, false, c.is_pg());
+    let sql = list_sql(scope, filter, order, cursor, limit, None, c.is_pg());
     let rows = fetch_all!(
         c,
         bind_list(
@@ -281,7 +281,7 @@ pub async fn list<'c>(
 }
 
 /// [`list`] with, on each row, how many purchases `filter` keeps and how
-/// many lie ahead of the cursor: the "Showing 51–100 of 230" of the page,
+/// many lie ahead of the cursor (unless `page` says it is known): the "Showing 51–100 of 230" of the page,
 /// in the same statement (each count reads at most `COUNT_CAP + 1` rows of
 /// the index range the list reads).
 pub async fn counted_list<'c>(
@@ -290,16 +290,17 @@ pub async fn counted_list<'c>(
     customer_id: Uuid,
     filter: &Filter<'_>,
     order: Order,
-    cursor: Cursor<Key>,
+    page: Counting<Key>,
     limit: i64,
 ) -> StoreResult<(Vec<Counted<ListedPurchase>>, bool)> {
     let c = c.into();
-    let sql = list_sql(scope, filter, order, cursor, limit, true, c.is_pg());
+    let cursor = page.cursor;
+    let counted = Some(page.ahead_of());
+    let sql = list_sql(scope, filter, order, cursor, limit, counted, c.is_pg());
     let rows = fetch_all!(
         c,
-        keyset::bind_counted(
+        page.bind(
             sqlx::query_as::<_, Counted<ListedPurchase>>(sqlx::AssertSqlSafe(sql.as_str())),
-            cursor.key(),
             |q, k| bind_list(q, scope, customer_id, filter, k)
         )
     )?;

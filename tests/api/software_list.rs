@@ -286,6 +286,44 @@ async fn paging_crosses_the_page_boundary_both_ways_in_either_order() {
     }
 }
 
+/// Next and Previous say how many rows lie ahead of the page they lead to,
+/// so that page counts none. The figure only numbers the rows shown: an
+/// edited one stays within the list's total, and one that is no count
+/// (not a number, negative, left out) is counted again.
+#[tokio::test]
+async fn next_and_previous_carry_the_rows_ahead_which_only_number_the_rows() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    buy_many(&app, 60, app.clock_now()).await;
+    let expected = all_ids(&app, csp_portal::store::keyset::Order::NewestFirst).await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let first = admin.get(&format!("/customers/{contoso}/software")).await;
+    let next = link(&first.body, "next").expect("a next page");
+    assert!(next.ends_with("&from=50"), "{next}");
+    let second = admin.get(&next).await;
+    assert_eq!(showing(&second.body), "Showing 51–64 of 64");
+    let prev = link(&second.body, "prev").expect("a previous page");
+    assert!(prev.ends_with("&from=0"), "{prev}");
+
+    let with = |from: &str| next.replace("&from=50", from);
+    for (from, says) in [
+        // Taken as given: nothing counted.
+        ("&from=7", "Showing 8–21 of 64"),
+        // Past the end: the last rows of the list.
+        ("&from=999", "Showing 51–64 of 64"),
+        // No count: counted.
+        ("&from=-5", "Showing 51–64 of 64"),
+        ("&from=fifty", "Showing 51–64 of 64"),
+        ("", "Showing 51–64 of 64"),
+    ] {
+        let page = admin.get(&with(from)).await;
+        assert_eq!(page.status, StatusCode::OK, "{from}");
+        assert_eq!(showing(&page.body), says, "{from}");
+        // Whatever the figure, the rows are those after the cursor.
+        assert_eq!(ids(&page.body), expected[50..], "{from}");
+    }
+}
+
 #[tokio::test]
 async fn paging_keeps_the_filter_and_previous_at_the_top_shows_a_whole_first_page() {
     let app = spawn_app().await;

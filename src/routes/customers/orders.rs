@@ -177,6 +177,7 @@ pub async fn list(
     let cursor = q.cursor().map(|(placed_at, id)| Key { placed_at, id });
     let (rows, shown) = paging::read(
         cursor,
+        q.ahead(),
         PAGE_SIZE,
         |c| orders::counted_for_customer(db, scope, customer.id, c, PAGE_SIZE),
         |o: &OrderRow| (o.placed_at, o.id),

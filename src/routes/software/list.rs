@@ -185,6 +185,7 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         .map(|(purchased_at, id)| Key { purchased_at, id });
     let (rows, shown) = paging::read(
         cursor,
+        q.cursor.ahead(),
         PAGE_SIZE,
         |c| software::counted_list(db, scope, customer, &filter, shape.order, c, PAGE_SIZE),
         |r: &ListedPurchase| (r.purchased_at, r.id),
