@@ -105,9 +105,11 @@ where
         let shown = rows.len();
         let before = match (cursor, ahead) {
             (Cursor::First, _) => 0,
-            // Within an exact total (a capped one may be short of it).
+            // Within an exact total...
             (_, Some(n)) if r.total <= keyset::COUNT_CAP => n.min(r.total - shown as i64).max(0),
-            (_, Some(n)) => n,
+            // ... or past the cap, where a page only says it lies further
+            // (a capped total may be short of the list's).
+            (_, Some(n)) => n.min(r.total.max(keyset::COUNT_CAP + 1)),
             (_, None) => keyset::rows_ahead(cursor.kind(), r.ahead, shown),
         };
         (r.total, before)

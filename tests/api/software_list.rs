@@ -8,7 +8,7 @@ use csp_portal::domain::role::Role;
 use reqwest::StatusCode;
 use uuid::Uuid;
 
-use crate::helpers::{Browser, TestApp, spawn_app};
+use crate::helpers::{Browser, Page, TestApp, spawn_app};
 
 /// Places an order of one `sku` for Contoso at `at`, as the demo loader
 /// does; the purchase's id and the order's.
@@ -311,6 +311,7 @@ async fn next_and_previous_carry_the_rows_ahead_which_only_number_the_rows() {
         ("&from=7", "Showing 8–21 of 64"),
         // Past the end: the last rows of the list.
         ("&from=999", "Showing 51–64 of 64"),
+        ("&from=9223372036854775807", "Showing 51–64 of 64"),
         // No count: counted.
         ("&from=-5", "Showing 51–64 of 64"),
         ("&from=fifty", "Showing 51–64 of 64"),
@@ -449,6 +450,14 @@ async fn pages_either_side_of_the_cap_count_the_rows_ahead_to_the_row() {
     assert_eq!(pages, 22);
     assert!(page.body.contains("Further than the first 1000"));
     assert_eq!(ids(&page.body), expected[1050..]);
+    // The figure Next carried, as large as it goes: still further, and
+    // the next figure past it does not overflow.
+    let last = link(&prev_of(&mut b, &page).await, "next").unwrap();
+    let (cut, _) = last.rsplit_once("&from=").unwrap();
+    let edited = b.get(&format!("{cut}&from=9223372036854775807")).await;
+    assert_eq!(edited.status, StatusCode::OK);
+    assert!(edited.body.contains("Further than the first 1000"));
+    assert_eq!(ids(&edited.body), expected[1050..]);
 
     let prev = b.get(&link(&page.body, "prev").unwrap()).await;
     assert!(
@@ -460,6 +469,11 @@ async fn pages_either_side_of_the_cap_count_the_rows_ahead_to_the_row() {
     let prev = b.get(&link(&prev.body, "prev").unwrap()).await;
     assert!(prev.body.contains("Showing 951–1000 of more than 1000"));
     assert_eq!(ids(&prev.body), expected[950..1000]);
+}
+
+/// The page before `page` (by its Previous link).
+async fn prev_of(b: &mut Browser, page: &Page) -> String {
+    b.get(&link(&page.body, "prev").unwrap()).await.body
 }
 
 /// What `purchase_counts` holds for a customer through a partner.
