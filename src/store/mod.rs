@@ -312,7 +312,7 @@ fn pool_options<DB: sqlx::Database>(o: PoolOptions<DB>, size: u32) -> PoolOption
         .before_acquire(|c, meta| ping_if_idle(c, meta))
 }
 
-const PG_POOL: u32 = 16;
+const PG_POOL: u32 = 8;
 const SQLITE_POOL: u32 = 8;
 
 fn is_postgres(url: &str) -> bool {
