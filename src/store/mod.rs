@@ -367,8 +367,8 @@ impl Db {
     /// of its own, `1/workers` of this one's size, whose connections the
     /// worker opens. A connection's socket answers to the event loop of the
     /// thread that opened it: used from the other worker, every read waits
-    /// for that thread to poll its loop between its own requests (pages two
-    /// to three times slower, `bench/RESULTS.md`). SQLite connections run
+    /// for that thread to poll its loop between its own requests (a shared
+    /// pool cost the pages 22-30% of their rate, `bench/RESULTS.md`). SQLite connections run
     /// on threads of their own, so its pool is shared as it is.
     pub fn for_worker(&self, workers: usize) -> Db {
         match self {
