@@ -234,14 +234,16 @@ pub async fn files(
 ) -> ApiResult<HttpResponse> {
     let state = state_of(&req)?;
     let (customer_id, sub_id) = path.into_inner();
-    let sub = purchase(&state, &p, customer_id, sub_id).await?;
+    let customer = customer_of(&state, &p, customer_id).await?;
+    let (_, files) = software::one_with_files(&state.db, p.scope(), customer.id, sub_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let wanted = |want: &Option<String>, have: &str| {
         want.as_deref()
             .map(str::trim)
             .is_none_or(|w| w.is_empty() || w == have)
     };
-    let files: Vec<FileView> = software::files_of_product(&state.db, sub.product_id)
-        .await?
+    let files: Vec<FileView> = files
         .into_iter()
         .filter(|f| {
             wanted(&query.version, &f.version)

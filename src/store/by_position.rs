@@ -23,8 +23,12 @@ where
     usize: ColumnIndex<R>,
     T: Decode<'r, R::Database> + Type<R::Database>,
 {
+    // SQLite names a second column of the same name `name:1`
+    // (`software::one_with_files` reads a purchase's `id` and its files').
     debug_assert_eq!(
-        row.columns().get(at).map(|c| c.name()),
+        row.columns()
+            .get(at)
+            .map(|c| c.name().split_once(':').map_or(c.name(), |(n, _)| n)),
         Some(name),
         "column {at} of the statement is not the field it is read into"
     );

@@ -162,6 +162,14 @@ impl<'q, DB: sqlx::Database, O> BindSome<'q, DB>
     }
 }
 
+impl<'q, DB: sqlx::Database> BindSome<'q, DB>
+    for sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments>
+{
+    fn bind_value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        self.bind(value)
+    }
+}
+
 impl<'q, DB: sqlx::Database, O> BindSome<'q, DB>
     for sqlx::query::QueryScalar<'q, DB, O, <DB as sqlx::Database>::Arguments>
 {

@@ -180,6 +180,7 @@ async fn a_page_costs_one_statement_beyond_what_it_shows() {
     let mut admin = app.sign_in_as(Role::AdminAgent).await;
     let mut own = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     let contoso = app.org_id("Contoso").await;
+    let (sub, _) = crate::software::contoso_purchase(&app, "SQL2022-STA").await;
     let capture = crate::helpers::capture_logs();
     for (customer_admin, path, content) in [
         (false, "/customers".to_owned(), 1),
@@ -190,6 +191,14 @@ async fn a_page_costs_one_statement_beyond_what_it_shows() {
         (false, format!("/customers/{contoso}/software"), 1),
         (false, format!("/customers/{contoso}/orders"), 2),
         (true, "/my/software".to_owned(), 1),
+        // Get keys and downloads: the purchase with its product's files,
+        // and (a partner's view) its download links.
+        (
+            false,
+            format!("/customers/{contoso}/software/{sub}?show=1"),
+            2,
+        ),
+        (true, format!("/my/software/{sub}?show=1"), 1),
     ] {
         let who = if customer_admin { &mut own } else { &mut admin };
         let page = who.get(&path).await;

@@ -129,15 +129,27 @@ pub async fn subscription(
         .ok_or(AppError::NotFound)
 }
 
+/// The subscription in `w`'s scope with its product's download files, or
+/// 404.
+async fn subscription_and_files(
+    state: &AppState,
+    p: &Principal,
+    w: &Where,
+    sub_id: Uuid,
+) -> AppResult<(SoftwareRow, Vec<DownloadFile>)> {
+    software::one_with_files(&state.db, p.scope(), w.customer.id, sub_id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Builds the page.
-pub async fn page_for(
+async fn page_for(
     ctx: &Ctx<impl Policy>,
     w: Where,
-    sub: SoftwareRow,
+    (sub, files): (SoftwareRow, Vec<DownloadFile>),
     selection: Selection,
 ) -> AppResult<Show> {
     let state = &ctx.state;
-    let files = software::files_of_product(&state.db, sub.product_id).await?;
     let page = ctx.page(w.section())?;
     let panel = if w.own_view {
         None
@@ -228,7 +240,7 @@ pub async fn partner(
     let ScopedCustomer { ctx, customer } = c;
     let (_, sub_id) = path.into_inner();
     let w = Where::partner(customer);
-    let sub = subscription(&ctx.state, &ctx, &w, sub_id).await?;
+    let sub = subscription_and_files(&ctx.state, &ctx, &w, sub_id).await?;
     let page = page_for(&ctx, w, sub, q.into_inner()).await?;
     let showing_a_link = page.panel.as_ref().is_some_and(|p| p.new_link.is_some());
     let mut res = render(&page, StatusCode::OK)?;
@@ -248,7 +260,7 @@ pub async fn own(
     q: web::Query<Selection>,
 ) -> AppResult<HttpResponse> {
     let w = Where::own(&ctx.state, &ctx).await?;
-    let sub = subscription(&ctx.state, &ctx, &w, *sub_id).await?;
+    let sub = subscription_and_files(&ctx.state, &ctx, &w, *sub_id).await?;
     let page = page_for(&ctx, w, sub, q.into_inner()).await?;
     render(&page, StatusCode::OK)
 }
