@@ -23,8 +23,8 @@
 //! rather than parking it, so a request never waits for a second
 //! connection while holding one idle.
 //!
-//! On SQLite, a connection the scope is done with is handed on to the next
-//! page of the thread (`store::warm`) rather than given back to the pool
+//! A connection the scope is done with is handed on to the next page of
+//! the thread (`store::warm`) rather than given back to the pool
 //! and its ping.
 
 use std::cell::{Cell, RefCell};
@@ -120,15 +120,20 @@ pub trait Parkable: Database + Sized {
     /// Whether a page's connection is passed on to the next page
     /// (`store::warm`) rather than given back to the pool.
     const PASS_ON: bool;
+    /// Whether a waiting page leaves the pool's acquire to run to its end
+    /// (`warm::wait`) rather than dropping it when another page hands it a
+    /// connection first.
+    const KEEPS_ACQUIRES: bool;
     fn park(pool: usize, conn: PoolConnection<Self>) -> Parked;
     fn unpark(parked: Parked, pool: usize) -> Result<PoolConnection<Self>, Parked>;
 }
 
 /// `Parkable` for a backend whose connections park as `Parked::$variant`.
 macro_rules! parkable {
-    ($db:ty, $variant:ident, $pass_on:expr) => {
+    ($db:ty, $variant:ident, $pass_on:expr, $keeps_acquires:expr) => {
         impl Parkable for $db {
             const PASS_ON: bool = $pass_on;
+            const KEEPS_ACQUIRES: bool = $keeps_acquires;
             fn park(pool: usize, conn: PoolConnection<Self>) -> Parked {
                 Parked::$variant(pool, conn)
             }
@@ -142,8 +147,8 @@ macro_rules! parkable {
     };
 }
 
-parkable!(Sqlite, Sqlite, true);
-parkable!(Postgres, Pg, false);
+parkable!(Sqlite, Sqlite, true, false);
+parkable!(Postgres, Pg, true, true);
 
 fn identity<DB: Database>(pool: &Pool<DB>) -> usize {
     Arc::as_ptr(&pool.connect_options()) as *const () as usize
@@ -406,6 +411,46 @@ mod tests {
         tokio::join!(page(1), page(2), page(3), page(4));
         assert!(started.elapsed() < crate::store::ACQUIRE_TIMEOUT);
         assert_eq!(*order.borrow(), vec![1, 2, 3, 4]);
+    }
+
+    /// A stream of pages, four at a time, on a pool of one PostgreSQL
+    /// connection: the connection goes from page to page, and the pool's
+    /// acquires under
+    /// way never outnumber the pages waiting. With an acquire for each
+    /// page that waits, most would be left queued in the pool (the page
+    /// was handed a connection first) while more pages came: 224 MiB of
+    /// them under load (bench/RESULTS.md).
+    async fn acquires_never_outnumber_the_waiting_pages(url: &str) {
+        use futures_util::StreamExt;
+        let db = Db::connect_sized(url, Some(1)).await.expect("connect");
+        warm::peak_acquires(true);
+        let pages = futures_util::stream::iter(0..40_i64)
+            .map(|n| {
+                let db = &db;
+                scope(async move {
+                    let got: i64 =
+                        fetch_one!(db, sqlx::query_scalar("SELECT CAST($1 AS BIGINT)").bind(n))
+                            .expect("a connection");
+                    got
+                })
+            })
+            .buffer_unordered(4)
+            .collect::<Vec<i64>>()
+            .await;
+        assert_eq!(pages.len(), 40);
+        let peak = warm::peak_acquires(false);
+        assert!(
+            (1..=4).contains(&peak),
+            "{peak} acquires under way at once, for 4 pages at a time"
+        );
+    }
+
+    #[tokio::test]
+    async fn acquires_never_outnumber_the_waiting_pages_postgres() {
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            return;
+        };
+        acquires_never_outnumber_the_waiting_pages(&url).await;
     }
 
     #[tokio::test]

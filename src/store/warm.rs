@@ -22,15 +22,15 @@
 //!   goes quiet holds none and `Pool::close` never waits long for them.
 //! - A thread keeps at most a quarter of the pool idle.
 //!
-//! Only SQLite's connections are passed on (`Parkable::PASS_ON`): on
-//! PostgreSQL the same passing made the list pages two to three times
-//! slower. A waiting page drops the pool's acquire when a connection is
-//! handed to it, and an acquire that was opening a connection then drops
-//! it half-open: a PostgreSQL server process started for nothing
-//! (bench/RESULTS.md).
+//! Both backends pass connections on (`Parkable::PASS_ON`). On PostgreSQL
+//! that first made the list pages two to three times slower: a waiting
+//! page dropped the pool's acquire when a connection was handed to it, and
+//! an acquire that was opening a connection dropped it half-open (a server
+//! process started for nothing). The pool's acquires now run as tasks of
+//! their own, no more of them than pages wait ([`wait`]).
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use std::time::{Duration, Instant};
@@ -97,11 +97,36 @@ struct Kept {
     parked: Parked,
 }
 
+/// What a waiting page is handed: a connection, or the pool's error.
+type Handed = Result<Parked, sqlx::Error>;
+
 #[derive(Default)]
 struct Relay {
     kept: Vec<Kept>,
     /// Pages waiting, oldest first, with their pool.
-    waiting: VecDeque<(usize, oneshot::Sender<Parked>)>,
+    waiting: VecDeque<(usize, oneshot::Sender<Handed>)>,
+    /// The pool's acquires this thread has under way, per pool.
+    flying: HashMap<usize, usize>,
+}
+
+impl Relay {
+    fn flying(&mut self, pool: usize) -> &mut usize {
+        self.flying.entry(pool).or_insert(0)
+    }
+
+    /// Gives `handed` to the page of `pool` that has waited longest; back
+    /// if none waits any more.
+    fn hand_to_oldest(&mut self, pool: usize, mut handed: Handed) -> Option<Handed> {
+        while let Some(at) = self.waiting.iter().position(|(p, _)| *p == pool) {
+            let (_, page) = self.waiting.remove(at)?;
+            match page.send(handed) {
+                Ok(()) => return None,
+                // That page stopped waiting (its client left).
+                Err(back) => handed = back,
+            }
+        }
+        Some(handed)
+    }
 }
 
 type Shared = Mutex<Relay>;
@@ -117,6 +142,15 @@ thread_local! {
     static RELAY: RefCell<Weak<Shared>> = const { RefCell::new(Weak::new()) };
     /// Connections this thread was done with, counted to [`RETURN_EVERY`].
     static DONE: Cell<u32> = const { Cell::new(0) };
+    /// The most of the pool's acquires this thread had under way at once.
+    static PEAK: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The most acquires this thread had under way at once, counted afresh
+/// from now on.
+#[cfg(test)]
+pub fn peak_acquires(reset: bool) -> usize {
+    PEAK.with(|p| if reset { p.replace(0) } else { p.get() })
 }
 
 /// This thread's relay, begun (with its sweeper) if `begin` and it has none.
@@ -149,7 +183,16 @@ pub fn hand_on(room: usize, parked: Parked) {
         d.set(n);
         n
     });
-    if turn == 0 || !parked.passes_on() || pool_has_waiters() {
+    if turn == 0 {
+        return;
+    }
+    pass_on(room, parked);
+}
+
+/// [`hand_on`] without the turn: to the oldest waiting page, else kept,
+/// else to the pool.
+fn pass_on(room: usize, parked: Parked) {
+    if !parked.passes_on() || pool_has_waiters() {
         return;
     }
     let pool = parked.pool();
@@ -157,17 +200,9 @@ pub fn hand_on(room: usize, parked: Parked) {
         return;
     };
     let mut relay = lock(&relay);
-    let mut parked = parked;
-    while let Some(at) = relay.waiting.iter().position(|(p, _)| *p == pool) {
-        let Some((_, page)) = relay.waiting.remove(at) else {
-            break;
-        };
-        match page.send(parked) {
-            Ok(()) => return,
-            // That page took a connection from the pool meanwhile.
-            Err(back) => parked = back,
-        }
-    }
+    let Some(Ok(parked)) = relay.hand_to_oldest(pool, Ok(parked)) else {
+        return;
+    };
     if relay.kept.iter().filter(|k| k.pool == pool).count() < room {
         relay.kept.push(Kept {
             pool,
@@ -192,7 +227,22 @@ pub fn take<DB: Parkable>(pool: usize) -> Option<PoolConnection<DB>> {
 }
 
 /// Waits for a connection of `pool`: one handed on by a page of this
-/// thread, or one from the pool, whichever comes first.
+/// thread, or one from the pool, whichever reaches it first.
+///
+/// On SQLite the page races the pool's acquire against a handed connection
+/// and drops the loser: a connection dropped half-open there costs little,
+/// and a task for each acquire made the software tab 15% slower
+/// (bench/RESULTS.md). On PostgreSQL (`Parkable::KEEPS_ACQUIRES`) the
+/// pool's acquires run as tasks of their own, never dropped half-way:
+/// an acquire dropped while it opens a connection drops that connection
+/// half-open (on PostgreSQL a server process started for nothing), and one
+/// dropped while it pings an idle connection drops that one. A thread keeps
+/// no more acquires under way than it has pages waiting (each waiting page
+/// adds one only if there are fewer), and what one brings goes to the page
+/// that has waited longest, else on like a page's connection: acquires
+/// left over when pages were handed connections by other pages cannot
+/// pile up in the pool's queue (one a page did: 224 MiB at 7,000 pages a
+/// second, bench/RESULTS.md).
 pub async fn wait<DB: Parkable>(
     pool: &sqlx::Pool<DB>,
     id: usize,
@@ -202,22 +252,73 @@ pub async fn wait<DB: Parkable>(
         return pool.acquire().await;
     }
     let _acquiring = Acquiring::relayed();
-    let handed = relay(true).map(|relay| {
-        let (tx, rx) = oneshot::channel();
-        lock(&relay).waiting.push_back((id, tx));
-        rx
-    });
-    let Some(handed) = handed else {
+    let Some(relay) = relay(true) else {
         return pool.acquire().await;
     };
-    tokio::select! {
-        biased;
-        Ok(parked) = handed => match DB::unpark(parked, id) {
+    let (tx, handed) = oneshot::channel();
+    if !DB::KEEPS_ACQUIRES {
+        lock(&relay).waiting.push_back((id, tx));
+        return tokio::select! {
+            biased;
+            Ok(Ok(parked)) = handed => match DB::unpark(parked, id) {
+                Ok(conn) => Ok(conn),
+                Err(_) => pool.acquire().await,
+            },
+            conn = pool.acquire() => conn,
+        };
+    }
+    let start_one = {
+        let mut r = lock(&relay);
+        r.waiting.push_back((id, tx));
+        let waiting = r
+            .waiting
+            .iter()
+            .filter(|(p, page)| *p == id && !page.is_closed())
+            .count();
+        let flying = r.flying(id);
+        let short = *flying < waiting;
+        if short {
+            *flying += 1;
+            let now = *flying;
+            PEAK.with(|p| p.set(p.get().max(now)));
+        }
+        short
+    };
+    if start_one {
+        let acquire = pool.acquire();
+        let room = room(pool.options().get_max_connections());
+        // Weak: the relay lives while its sweeper does (which outlives
+        // every waiting page), so that it never outlives its sweeper.
+        let relay = Arc::downgrade(&relay);
+        tokio::spawn(async move {
+            let got = acquire.await.map(|conn| DB::park(id, conn));
+            let Some(relay) = relay.upgrade() else {
+                return;
+            };
+            let left = {
+                let mut r = lock(&relay);
+                let flying = r.flying(id);
+                *flying = flying.saturating_sub(1);
+                r.hand_to_oldest(id, got)
+            };
+            // Nobody waits for it now: on like a page's connection (an
+            // error nobody waits for is dropped).
+            if let Some(Ok(parked)) = left {
+                pass_on(room, parked);
+            }
+        });
+    }
+    // Every wait ends: the acquires under way each end in the pool's own
+    // timeout at worst, and hand what they got, error or not, to the
+    // oldest page; this bound is only against a task lost to a panic.
+    match tokio::time::timeout(super::ACQUIRE_TIMEOUT * 2, handed).await {
+        Ok(Ok(Ok(parked))) => match DB::unpark(parked, id) {
             Ok(conn) => Ok(conn),
             // Only connections of `id` are handed to a page waiting for it.
             Err(_) => pool.acquire().await,
         },
-        conn = pool.acquire() => conn,
+        Ok(Ok(Err(e))) => Err(e),
+        Ok(Err(_)) | Err(_) => Err(sqlx::Error::PoolTimedOut),
     }
 }
 
