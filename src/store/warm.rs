@@ -231,7 +231,7 @@ pub fn take<DB: Parkable>(pool: usize) -> Option<PoolConnection<DB>> {
 ///
 /// On SQLite the page races the pool's acquire against a handed connection
 /// and drops the loser: a connection dropped half-open there costs little,
-/// and a task for each acquire made the software tab 15% slower
+/// and a task for each acquire made the software tab 13-15% slower
 /// (bench/RESULTS.md). On PostgreSQL (`Parkable::KEEPS_ACQUIRES`) the
 /// pool's acquires run as tasks of their own, never dropped half-way:
 /// an acquire dropped while it opens a connection drops that connection
