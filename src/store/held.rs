@@ -415,11 +415,10 @@ mod tests {
 
     /// A stream of pages, four at a time, on a pool of one PostgreSQL
     /// connection: the connection goes from page to page, and the pool's
-    /// acquires under
-    /// way never outnumber the pages waiting. With an acquire for each
-    /// page that waits, most would be left queued in the pool (the page
-    /// was handed a connection first) while more pages came: 224 MiB of
-    /// them under load (bench/RESULTS.md).
+    /// acquires under way never outnumber the pages waiting. With an
+    /// acquire for each page that waits, most would be left queued in the
+    /// pool (the page was handed a connection first) while more pages
+    /// came: 224 MiB of them under load (bench/RESULTS.md).
     async fn acquires_never_outnumber_the_waiting_pages(url: &str) {
         use futures_util::StreamExt;
         let db = Db::connect_sized(url, Some(1)).await.expect("connect");

@@ -17,33 +17,33 @@ super::by_position::by_position! {
     /// One purchase as its own page and its actions read it ([`COLUMNS`], in
     /// that order).
     #[derive(Debug, Clone)]
-pub struct SoftwareRow {
-    pub id: Uuid,
-    pub order_id: Uuid,
-    pub customer_id: Uuid,
-    pub product_id: Uuid,
-    pub product_name: String,
-    pub key_format: String,
-    pub has_keys: bool,
-    pub has_downloads: bool,
-    pub quantity: i64,
-    pub purchased_at: DateTime<Utc>,
-    pub cancel_until: DateTime<Utc>,
-    pub term_ends_at: Option<DateTime<Utc>>,
-    pub status: SubscriptionStatus,
-    pub link_lifetime_days: i64,
-    pub link_download_cap: i64,
-    pub unit_price_minor: i64,
-    pub currency: String,
-    /// The credit issued when a cancellation was approved, and its note.
-    pub credit_minor: Option<i64>,
-    pub credit_note_id: Option<Uuid>,
-    pub credit_note_number: Option<i64>,
-    /// The last cancellation request rejected, whose reply says why.
-    pub rejected_request_id: Option<Uuid>,
-    pub rejected_request_number: Option<String>,
-    pub rejected_at: Option<DateTime<Utc>>,
-}
+    pub struct SoftwareRow {
+        pub id: Uuid,
+        pub order_id: Uuid,
+        pub customer_id: Uuid,
+        pub product_id: Uuid,
+        pub product_name: String,
+        pub key_format: String,
+        pub has_keys: bool,
+        pub has_downloads: bool,
+        pub quantity: i64,
+        pub purchased_at: DateTime<Utc>,
+        pub cancel_until: DateTime<Utc>,
+        pub term_ends_at: Option<DateTime<Utc>>,
+        pub status: SubscriptionStatus,
+        pub link_lifetime_days: i64,
+        pub link_download_cap: i64,
+        pub unit_price_minor: i64,
+        pub currency: String,
+        /// The credit issued when a cancellation was approved, and its note.
+        pub credit_minor: Option<i64>,
+        pub credit_note_id: Option<Uuid>,
+        pub credit_note_number: Option<i64>,
+        /// The last cancellation request rejected, whose reply says why.
+        pub rejected_request_id: Option<Uuid>,
+        pub rejected_request_number: Option<String>,
+        pub rejected_at: Option<DateTime<Utc>>,
+    }
 }
 
 /// The last rejected cancellation request of `s`, one column of it: a
