@@ -552,3 +552,108 @@ async fn the_total_is_the_kept_count_which_every_write_keeps() {
     let own = ga.get("/my/software").await;
     assert_eq!(showing(&own.body), format!("Showing 1–{shown} of 900"));
 }
+
+/// Every shape of the software list (each scope, both orders, the first
+/// page, Next and Previous, with its counts or not, each filter) reads the
+/// customer's purchases from an index in the list's order and sorts
+/// nothing, and from a cursor seeks the cursor's row in that index: what
+/// makes a page 2,000 rows deep cost what page 1 does (issue 11). On
+/// PostgreSQL the plan is the generic one that every pooled connection
+/// runs, whatever page is asked.
+#[tokio::test]
+async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
+    use csp_portal::domain::scope::Scope;
+    use csp_portal::domain::subscription::StatusFilter;
+    use csp_portal::store::Tx;
+    use csp_portal::store::keyset::{Counting, Cursor, Order};
+    use csp_portal::store::software::{Filter, Key, counted_list_plan};
+
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let now = app.clock_now();
+    let mut tx = app.db.begin().await.unwrap();
+    let pg = matches!(tx, Tx::Pg(_));
+    if let Tx::Pg(c) = &mut tx {
+        // The demo's few purchases would be read whole and sorted, as any
+        // ten rows are; with no other way to read a table, the plan shows
+        // which index finds the rows and whether they come in order.
+        for off in ["enable_seqscan", "enable_bitmapscan"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL {off} = off")))
+                .execute(&mut **c)
+                .await
+                .unwrap();
+        }
+    }
+    let key = Key {
+        purchased_at: now,
+        id: Uuid::new_v4(),
+    };
+    let filter = |product, status| Filter {
+        product,
+        status,
+        now,
+    };
+    let filters = [
+        filter(None, None),
+        filter(None, Some(StatusFilter::Active)),
+        filter(None, Some(StatusFilter::CancellableNow)),
+        filter(Some("sql"), None),
+        filter(Some("sql"), Some(StatusFilter::Cancelled)),
+    ];
+    let mut shapes = 0;
+    for scope in [
+        Scope::Vendor,
+        Scope::Partner(northwind),
+        Scope::Customer(contoso),
+    ] {
+        for order in [Order::NewestFirst, Order::OldestFirst] {
+            for cursor in [Cursor::First, Cursor::After(key), Cursor::Before(key)] {
+                for count_ahead in [false, true] {
+                    for f in &filters {
+                        let page = Counting {
+                            cursor,
+                            count_ahead,
+                        };
+                        let plan = counted_list_plan(&mut tx, scope, contoso, f, order, page, 50)
+                            .await
+                            .unwrap();
+                        let plan = plan.join("\n");
+                        let shape = format!(
+                            "{scope:?} {order:?} {cursor:?} count_ahead={count_ahead} {f:?}"
+                        );
+                        if pg {
+                            assert!(!plan.contains("Sort"), "{shape}:\n{plan}");
+                            assert!(!plan.contains("Seq Scan"), "{shape}:\n{plan}");
+                            assert!(plan.contains("Index"), "{shape}:\n{plan}");
+                        } else {
+                            assert!(!plan.contains("TEMP B-TREE"), "{shape}:\n{plan}");
+                            assert!(
+                                plan.contains("INDEX subscriptions_customer_"),
+                                "{shape}:\n{plan}"
+                            );
+                            assert!(!plan.contains("SCAN s\n"), "{shape}:\n{plan}");
+                        }
+                        // From a cursor the read starts at its row: the key
+                        // is a condition of the index's seek, not a filter.
+                        let seek = if pg {
+                            let main = plan
+                                .lines()
+                                .skip_while(|l| !l.ends_with(" on subscriptions s"))
+                                .nth(1)
+                                .unwrap_or_default();
+                            main.contains("Index Cond") && main.contains("ROW(purchased_at, id)")
+                        } else {
+                            plan.lines()
+                                .next()
+                                .is_some_and(|l| l.contains("(purchased_at,id)"))
+                        };
+                        assert_eq!(seek, cursor != Cursor::First, "{shape}:\n{plan}");
+                        shapes += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(shapes, 3 * 2 * 3 * 2 * 5);
+}
