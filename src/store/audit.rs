@@ -273,6 +273,12 @@ pub async fn search<'c>(
     )
 }
 
+/// [`search_named`]'s statement for `f`, a page after a row when `after`:
+/// for a look at its plan (`Tx::plan`).
+pub fn named_statement(f: &Filter, after: bool, limit: i64) -> String {
+    statement(&[COLUMNS, NAMES, FROM], f, after, limit)
+}
+
 /// A page of the log for the log page: `search`'s rows with the names of
 /// what they are about, in the same statement.
 pub async fn search_named<'c>(
@@ -281,7 +287,7 @@ pub async fn search_named<'c>(
     after: Option<(DateTime<Utc>, Uuid)>,
     limit: i64,
 ) -> StoreResult<Vec<NamedRow>> {
-    let sql = statement(&[COLUMNS, NAMES, FROM], f, after.is_some(), limit);
+    let sql = named_statement(f, after.is_some(), limit);
     fetch_all!(
         c,
         bind_filter!(

@@ -245,6 +245,53 @@ impl Tx {
         }
         Ok(())
     }
+
+    pub fn is_pg(&self) -> bool {
+        matches!(self, Tx::Pg(_))
+    }
+
+    /// The plan the store makes for `sql` (a statement of this store's
+    /// kind, its placeholders numbered), one line a step: SQLite's `EXPLAIN
+    /// QUERY PLAN`; on PostgreSQL the generic plan, the one every pooled
+    /// connection runs (`plan_cache_mode`, [`Db::connect`]), which no value
+    /// can change. Nothing is bound: a plan that needs no value is the point.
+    /// In a transaction, so that a test can turn the planner's other ways
+    /// of reading a table off around it (`SET LOCAL`).
+    pub async fn plan(&mut self, sql: &str) -> StoreResult<Vec<String>> {
+        match self {
+            Tx::Sqlite(c) => {
+                // SQLite takes an unbound value as NULL.
+                let steps: Vec<(i64, i64, i64, String)> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
+                        .persistent(false)
+                        .fetch_all(&mut **c)
+                        .await?;
+                Ok(steps.into_iter().map(|s| s.3).collect())
+            }
+            Tx::Pg(c) => {
+                // `numbered` numbers placeholders $1..$n without a gap.
+                let params = (1..).take_while(|n| sql.contains(&format!("${n}"))).count();
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("PREPARE plan_probe AS {sql}")))
+                    .execute(&mut **c)
+                    .await?;
+                let values = if params == 0 {
+                    String::new()
+                } else {
+                    format!("({})", vec!["NULL"; params].join(", "))
+                };
+                let plan = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "EXPLAIN (COSTS OFF) EXECUTE plan_probe{values}"
+                )))
+                .persistent(false)
+                .fetch_all(&mut **c)
+                .await?;
+                sqlx::raw_sql("DEALLOCATE plan_probe")
+                    .execute(&mut **c)
+                    .await?;
+                Ok(plan)
+            }
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

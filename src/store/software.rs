@@ -7,7 +7,7 @@ use super::by_position::Columns;
 use super::keyset::{self, Counted, Counting, Cursor, Order};
 use super::organisations::escape_like;
 use super::{
-    BindSome, Conn, StoreError, StoreResult, Tx, fetch_all, fetch_one, fetch_optional, numbered,
+    BindSome, Conn, StoreError, StoreResult, fetch_all, fetch_one, fetch_optional, numbered,
     on_conn,
 };
 use crate::domain::scope::Scope;
@@ -321,63 +321,25 @@ pub async fn counted_list<'c>(
     Ok(cursor.finish(rows, limit))
 }
 
-/// The plan the store makes for [`counted_list`]'s statement, one line a
-/// step: SQLite's `EXPLAIN QUERY PLAN`; on PostgreSQL the generic plan, the
-/// one every pooled connection runs (`plan_cache_mode`, `Db::connect`),
-/// which no value given can change. Run in `tx`, so that a test can turn
-/// the planner's other ways of reading a table off around it (`SET LOCAL`).
-pub async fn counted_list_plan(
-    tx: &mut Tx,
+/// [`counted_list`]'s statement for this page, as it runs on a PostgreSQL
+/// store (`pg`) or an SQLite one: for a look at its plan (`Tx::plan`).
+pub fn counted_list_statement(
+    pg: bool,
     scope: Scope,
-    customer_id: Uuid,
     filter: &Filter<'_>,
     order: Order,
     page: Counting<Key>,
     limit: i64,
-) -> StoreResult<Vec<String>> {
-    let counted = Some(page.ahead_of());
-    let sql = list_sql(
+) -> String {
+    list_sql(
         scope,
         filter,
         order,
         page.cursor,
         limit,
-        counted,
-        matches!(tx, Tx::Pg(_)),
-    );
-    match tx {
-        Tx::Sqlite(c) => {
-            let explain = format!("EXPLAIN QUERY PLAN {sql}");
-            let steps: Vec<(i64, i64, i64, String)> = page
-                .bind(
-                    sqlx::query_as(sqlx::AssertSqlSafe(explain.as_str())),
-                    |q, k| bind_list(q, scope, customer_id, filter, k),
-                )
-                .persistent(false)
-                .fetch_all(&mut **c)
-                .await?;
-            Ok(steps.into_iter().map(|s| s.3).collect())
-        }
-        Tx::Pg(c) => {
-            // `numbered` numbers its placeholders $1..$n without a gap.
-            let params = (1..).take_while(|n| sql.contains(&format!("${n}"))).count();
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("PREPARE list_plan AS {sql}")))
-                .execute(&mut **c)
-                .await?;
-            let explain = format!(
-                "EXPLAIN (COSTS OFF) EXECUTE list_plan({})",
-                vec!["NULL"; params].join(", ")
-            );
-            let plan = sqlx::query_scalar(sqlx::AssertSqlSafe(explain))
-                .persistent(false)
-                .fetch_all(&mut **c)
-                .await;
-            sqlx::raw_sql("DEALLOCATE list_plan")
-                .execute(&mut **c)
-                .await?;
-            Ok(plan?)
-        }
-    }
+        Some(page.ahead_of()),
+        pg,
+    )
 }
 
 /// One subscription of the customer, if `scope` may see it.

@@ -566,14 +566,14 @@ async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
     use csp_portal::domain::subscription::StatusFilter;
     use csp_portal::store::Tx;
     use csp_portal::store::keyset::{Counting, Cursor, Order};
-    use csp_portal::store::software::{Filter, Key, counted_list_plan};
+    use csp_portal::store::software::{Filter, Key, counted_list_statement};
 
     let app = spawn_app().await;
     let contoso = app.org_id("Contoso").await;
     let northwind = app.org_id("Northwind Partners").await;
     let now = app.clock_now();
     let mut tx = app.db.begin().await.unwrap();
-    let pg = matches!(tx, Tx::Pg(_));
+    let pg = tx.is_pg();
     if let Tx::Pg(c) = &mut tx {
         // The demo's few purchases would be read whole and sorted, as any
         // ten rows are; with no other way to read a table, the plan shows
@@ -615,9 +615,8 @@ async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
                             cursor,
                             count_ahead,
                         };
-                        let plan = counted_list_plan(&mut tx, scope, contoso, f, order, page, 50)
-                            .await
-                            .unwrap();
+                        let sql = counted_list_statement(pg, scope, f, order, page, 50);
+                        let plan = tx.plan(&sql).await.unwrap();
                         let plan = plan.join("\n");
                         let shape = format!(
                             "{scope:?} {order:?} {cursor:?} count_ahead={count_ahead} {f:?}"
