@@ -483,6 +483,23 @@ impl TestApp {
     }
 
     /// The id of an organisation by name.
+    /// A transaction for reading plans (`Tx::plan`): on PostgreSQL with the
+    /// planner's other ways of reading a table turned off, so that the
+    /// demo's few rows, which any plan would read whole and sort, show
+    /// which index finds them and in what order.
+    pub async fn plan_tx(&self) -> csp_portal::store::Tx {
+        let mut tx = self.db.begin().await.expect("begin");
+        if let csp_portal::store::Tx::Pg(c) = &mut tx {
+            for off in ["enable_seqscan", "enable_bitmapscan"] {
+                sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL {off} = off")))
+                    .execute(&mut **c)
+                    .await
+                    .expect(off);
+            }
+        }
+        tx
+    }
+
     pub async fn org_id(&self, name: &str) -> Uuid {
         csp_portal::store::organisations::find_by_name(&self.db, name)
             .await
