@@ -293,59 +293,69 @@ pub async fn partner_position<'c>(
     )
 }
 
-/// The queue's conditions for `view` and the problem type, one `?` per
-/// value [`bind_filter`] binds.
-fn filter_condition(view: QueueView, problem_type: Option<ProblemType>) -> [&'static str; 2] {
-    [
-        match view.statuses().len() {
-            0 => "",
-            1 => " AND r.status = ?",
-            _ => " AND r.status IN (?, ?)",
-        },
-        if problem_type.is_some() {
-            " AND r.problem_type = ?"
-        } else {
-            ""
-        },
-    ]
+/// The queue's condition for `view`. The statuses are written into the
+/// statement, not bound: the open requests (and on SQLite the decided ones)
+/// are read from partial indexes whose `WHERE` is the first term here
+/// (migration 0028), and neither engine uses such an index unless the
+/// statement's condition, as written, holds that term. On SQLite a view of
+/// one open status reads the open requests' index and keeps that status's
+/// as it goes; PostgreSQL seeks it in its index of every status.
+fn status_condition(view: QueueView) -> &'static str {
+    macro_rules! open {
+        () => {
+            " AND r.status IN ('submitted', 'in_progress')"
+        };
+    }
+    macro_rules! decided {
+        () => {
+            " AND r.status NOT IN ('submitted', 'in_progress')"
+        };
+    }
+    match view {
+        QueueView::Open => open!(),
+        QueueView::Only(RequestStatus::Submitted) => {
+            concat!(open!(), " AND r.status = 'submitted'")
+        }
+        QueueView::Only(RequestStatus::InProgress) => {
+            concat!(open!(), " AND r.status = 'in_progress'")
+        }
+        QueueView::Only(RequestStatus::Approved) => {
+            concat!(decided!(), " AND r.status = 'approved'")
+        }
+        QueueView::Only(RequestStatus::Rejected) => {
+            concat!(decided!(), " AND r.status = 'rejected'")
+        }
+        QueueView::Only(RequestStatus::Closed) => concat!(decided!(), " AND r.status = 'closed'"),
+        QueueView::All => "",
+    }
 }
 
-/// Binds what [`filter_condition`] asks for.
-fn bind_filter<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
-    q: Q,
-    view: QueueView,
-    problem_type: Option<ProblemType>,
-) -> Q
-where
-    RequestStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    ProblemType: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    let statuses = view.statuses();
-    q.bind_some(statuses.first().copied())
-        .bind_some(statuses.get(1).copied())
-        .bind_some(problem_type)
+fn type_condition(problem_type: Option<ProblemType>) -> &'static str {
+    if problem_type.is_some() {
+        " AND r.problem_type = ?"
+    } else {
+        ""
+    }
 }
 
-/// A page of the operators' queue in `view`'s order (open requests oldest
-/// first, decided ones newest first), optionally of one problem type.
-pub async fn queue<'c>(
-    c: impl Into<Conn<'c>>,
+/// The statement of a page of the queue ([`queue`]), its placeholders
+/// numbered: the problem type if given, then the cursor's two values.
+pub fn queue_statement(
     view: QueueView,
     problem_type: Option<ProblemType>,
-    after: Option<After>,
+    after: bool,
     limit: i64,
-) -> StoreResult<(Vec<RequestRow>, bool)> {
+) -> String {
     let oldest_first = view.oldest_first();
-    let [status_is, type_is] = filter_condition(view, problem_type);
-    let sql = numbered(&[
+    numbered(&[
         "SELECT ",
         COLUMNS,
         " ",
         FROM,
         " WHERE TRUE",
-        status_is,
-        type_is,
-        match (after.is_some(), oldest_first) {
+        status_condition(view),
+        type_condition(problem_type),
+        match (after, oldest_first) {
             (false, _) => "",
             (true, true) => " AND (r.filed_at, r.id) > (?, ?)",
             (true, false) => " AND (r.filed_at, r.id) < (?, ?)",
@@ -356,18 +366,42 @@ pub async fn queue<'c>(
             " ORDER BY r.filed_at DESC, r.id DESC"
         },
         &super::limit(limit + 1),
-    ]);
+    ])
+}
+
+/// A page of the operators' queue in `view`'s order (open requests oldest
+/// first, decided ones newest first), optionally of one problem type: each
+/// view and type read from an index in the page's order, from the cursor on.
+pub async fn queue<'c>(
+    c: impl Into<Conn<'c>>,
+    view: QueueView,
+    problem_type: Option<ProblemType>,
+    after: Option<After>,
+    limit: i64,
+) -> StoreResult<(Vec<RequestRow>, bool)> {
+    let sql = queue_statement(view, problem_type, after.is_some(), limit);
     let rows = fetch_all!(
         c,
-        bind_filter(
-            sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str())),
-            view,
-            problem_type
-        )
-        .bind_some(after.map(|a| a.filed_at))
-        .bind_some(after.map(|a| a.id))
+        sqlx::query_as::<_, RequestRow>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind_some(problem_type)
+            .bind_some(after.map(|a| a.filed_at))
+            .bind_some(after.map(|a| a.id))
     )?;
     Ok(split_page(rows, limit))
+}
+
+/// The statement of [`queue_position`], its placeholders numbered.
+pub fn queue_position_statement(view: QueueView, problem_type: Option<ProblemType>) -> String {
+    numbered(&[
+        "SELECT COUNT(*) FROM service_requests r WHERE TRUE",
+        status_condition(view),
+        type_condition(problem_type),
+        if view.oldest_first() {
+            " AND (r.filed_at, r.id) <= (?, ?)"
+        } else {
+            " AND (r.filed_at, r.id) >= (?, ?)"
+        },
+    ])
 }
 
 /// How many requests of `view` come before the page that starts after `after`.
@@ -377,42 +411,31 @@ pub async fn queue_position<'c>(
     problem_type: Option<ProblemType>,
     after: After,
 ) -> StoreResult<i64> {
-    let [status_is, type_is] = filter_condition(view, problem_type);
-    let sql = numbered(&[
-        "SELECT COUNT(*) FROM service_requests r WHERE TRUE",
-        status_is,
-        type_is,
-        if view.oldest_first() {
-            " AND (r.filed_at, r.id) <= (?, ?)"
-        } else {
-            " AND (r.filed_at, r.id) >= (?, ?)"
-        },
-    ]);
+    let sql = queue_position_statement(view, problem_type);
     fetch_one!(
         c,
-        bind_filter(
-            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.as_str())),
-            view,
-            problem_type
-        )
-        .bind(after.filed_at)
-        .bind(after.id)
+        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind_some(problem_type)
+            .bind(after.filed_at)
+            .bind(after.id)
     )
 }
 
-/// How many requests there are in each status (of one problem type, if given).
+/// How many requests there are in each status (of one problem type, if
+/// given): the counts the store keeps (`request_counts`, migration 0028).
 pub async fn counts<'c>(
     c: impl Into<Conn<'c>>,
     problem_type: Option<ProblemType>,
 ) -> StoreResult<Vec<(RequestStatus, i64)>> {
     let sql = numbered(&[
-        "SELECT r.status, COUNT(*) FROM service_requests r",
+        // SUM of BIGINT is NUMERIC on PostgreSQL; the count is read as i64.
+        "SELECT status, CAST(SUM(requests) AS BIGINT) FROM request_counts",
         if problem_type.is_some() {
-            " WHERE r.problem_type = ?"
+            " WHERE problem_type = ?"
         } else {
             ""
         },
-        " GROUP BY r.status",
+        " GROUP BY status",
     ]);
     fetch_all!(
         c,
@@ -589,4 +612,38 @@ pub async fn approval_effects<'c>(
     )
     .bind(subscription_id)
     .bind(now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The written condition keeps exactly the view's statuses, and starts
+    /// with the term of the partial index that holds them: a status added
+    /// to a view and not here would silently drop its requests from the page.
+    #[test]
+    fn each_views_written_condition_names_exactly_its_statuses() {
+        const OPEN: &str = " AND r.status IN ('submitted', 'in_progress')";
+        const DECIDED: &str = " AND r.status NOT IN ('submitted', 'in_progress')";
+        for view in QueueView::all() {
+            let written = status_condition(view);
+            let statuses = view.statuses();
+            match statuses {
+                [] => assert_eq!(written, "", "{view:?}"),
+                [s] => {
+                    let index = if s.is_open() { OPEN } else { DECIDED };
+                    let one = format!(" AND r.status = '{}'", s.as_str());
+                    assert_eq!(written, format!("{index}{one}"), "{view:?}");
+                }
+                _ => {
+                    assert!(statuses.iter().all(|s| s.is_open()), "{view:?}");
+                    assert_eq!(
+                        statuses.len(),
+                        RequestStatus::ALL.iter().filter(|s| s.is_open()).count()
+                    );
+                    assert_eq!(written, OPEN, "{view:?}");
+                }
+            }
+        }
+    }
 }

@@ -370,3 +370,128 @@ async fn another_operator_can_take_a_request_over() {
         .count();
     assert_eq!(taken, 2);
 }
+
+/// Each view of the queue, of any problem type or of one, on the first page
+/// and from a cursor, reads `service_requests` from an index in the page's
+/// order and sorts nothing: a page of open work costs the same whether ten
+/// requests were decided before or a hundred thousand (issue 11). The status
+/// and type a view names are sought in that index; the open views read an
+/// index of open requests only (a view of one open status keeps its own as
+/// it reads them). On PostgreSQL the plan is the generic one
+/// every pooled connection runs. The count before a later page reads the
+/// same way.
+#[tokio::test]
+async fn every_view_of_the_queue_reads_an_index_in_its_order() {
+    use csp_portal::domain::service_request::{ProblemType, QueueView};
+    use csp_portal::store::requests::{queue_position_statement, queue_statement};
+
+    let app = spawn_app().await;
+    let mut tx = app.plan_tx().await;
+    let pg = tx.is_pg();
+    let mut shapes = 0;
+    for view in QueueView::all() {
+        for problem_type in std::iter::once(None).chain(ProblemType::ALL.into_iter().map(Some)) {
+            let statements = [
+                (queue_statement(view, problem_type, false, 50), "first page"),
+                (queue_statement(view, problem_type, true, 50), "after"),
+                (queue_position_statement(view, problem_type), "position"),
+            ];
+            for (sql, which) in statements {
+                let plan = tx.plan(&sql).await.unwrap().join("\n");
+                let shape = format!("{view:?} {problem_type:?} {which}");
+                // The step that reads the requests, and how.
+                let read = if pg {
+                    assert!(!plan.contains("Sort"), "{shape}:\n{plan}");
+                    assert!(
+                        !plan.contains("Seq Scan on service_requests"),
+                        "{shape}:\n{plan}"
+                    );
+                    let mut lines = plan
+                        .lines()
+                        .skip_while(|l| !l.ends_with(" on service_requests r"));
+                    let scan = lines.next().unwrap_or_default();
+                    let cond = lines.next().filter(|l| l.contains("Index Cond"));
+                    format!("{scan}{}", cond.unwrap_or_default()).replace(' ', "")
+                } else {
+                    assert!(!plan.contains("TEMP B-TREE"), "{shape}:\n{plan}");
+                    plan.lines()
+                        .find(|l| l.starts_with("SEARCH r ") || l.starts_with("SCAN r"))
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                assert!(
+                    read.contains("INDEX") || read.contains("Index"),
+                    "{shape}:\n{plan}"
+                );
+                // The open view reads open requests only; so does either
+                // open status alone on SQLite, which has no index of all
+                // statuses (PostgreSQL seeks one status in its own).
+                let open = view.statuses().first().is_some_and(|s| s.is_open());
+                if view == QueueView::Open || (open && !pg) {
+                    let index = index_definition(&mut tx, &plan).await;
+                    assert!(
+                        index
+                            .replace(['(', ')'], "")
+                            .to_lowercase()
+                            .contains(if pg {
+                                "where status = any array['submitted'::text, 'in_progress'::text]"
+                            } else {
+                                "where status in 'submitted', 'in_progress'"
+                            }),
+                        "{shape}:\n{plan}\n{index}"
+                    );
+                }
+                // Which of the other indexes is read PostgreSQL weighs by
+                // its statistics (a status a third of the requests hold may
+                // be read through the time order and kept as it comes);
+                // SQLite keeps none, and seeks what the view names.
+                if !pg {
+                    let sought = |column: &str| {
+                        read.contains(&format!("({column}=?"))
+                            || read.contains(&format!(" AND {column}=?"))
+                    };
+                    assert_eq!(
+                        sought("problem_type"),
+                        problem_type.is_some(),
+                        "{shape}:\n{plan}"
+                    );
+                    assert_eq!(
+                        sought("status"),
+                        matches!(view, QueueView::Only(_)) && !open,
+                        "{shape}:\n{plan}"
+                    );
+                }
+                shapes += 1;
+            }
+        }
+    }
+    assert_eq!(shapes, 7 * 6 * 3);
+}
+
+/// How the index the plan reads the requests from was created: the
+/// PostgreSQL tests' schemas are copies whose indexes have generated names.
+async fn index_definition(tx: &mut csp_portal::store::Tx, plan: &str) -> String {
+    let name = regex::Regex::new(
+        r"(?m)(?:^S(?:EARCH|CAN) r USING (?:COVERING )?INDEX |Scan(?: Backward)? using )(\w+)",
+    )
+    .unwrap()
+    .captures(plan)
+    .and_then(|c| c.get(1))
+    .map(|m| m.as_str().to_owned())
+    .unwrap_or_else(|| panic!("no index read in\n{plan}"));
+    match tx {
+        csp_portal::store::Tx::Sqlite(c) => {
+            sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $1")
+                .bind(&name)
+                .fetch_one(&mut **c)
+                .await
+        }
+        csp_portal::store::Tx::Pg(c) => sqlx::query_scalar(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1",
+        )
+        .bind(&name)
+        .fetch_one(&mut **c)
+        .await,
+    }
+    .unwrap_or_else(|e| panic!("index {name}: {e}"))
+}
