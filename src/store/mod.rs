@@ -271,7 +271,16 @@ impl Tx {
             Tx::Pg(c) => {
                 // `numbered` numbers placeholders $1..$n without a gap.
                 let params = (1..).take_while(|n| sql.contains(&format!("${n}"))).count();
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("PREPARE plan_probe AS {sql}")))
+                // A prepared statement outlives a transaction that fails
+                // (and none can be deallocated in it): a name of its own
+                // each time, so a failed look leaves nothing in the way of
+                // the next one on the same pooled connection.
+                static PROBES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                let name = format!(
+                    "plan_probe_{}",
+                    PROBES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                );
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("PREPARE {name} AS {sql}")))
                     .execute(&mut **c)
                     .await?;
                 let values = if params == 0 {
@@ -280,12 +289,12 @@ impl Tx {
                     format!("({})", vec!["NULL"; params].join(", "))
                 };
                 let plan = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                    "EXPLAIN (COSTS OFF) EXECUTE plan_probe{values}"
+                    "EXPLAIN (COSTS OFF) EXECUTE {name}{values}"
                 )))
                 .persistent(false)
                 .fetch_all(&mut **c)
                 .await?;
-                sqlx::raw_sql("DEALLOCATE plan_probe")
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DEALLOCATE {name}")))
                     .execute(&mut **c)
                     .await?;
                 Ok(plan)

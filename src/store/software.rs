@@ -309,8 +309,7 @@ pub async fn counted_list<'c>(
 ) -> StoreResult<(Vec<Counted<ListedPurchase>>, bool)> {
     let c = c.into();
     let cursor = page.cursor;
-    let counted = Some(page.ahead_of());
-    let sql = list_sql(scope, filter, order, cursor, limit, counted, c.is_pg());
+    let sql = counted_list_statement(c.is_pg(), scope, filter, order, page, limit);
     let rows = fetch_all!(
         c,
         page.bind(
@@ -322,7 +321,7 @@ pub async fn counted_list<'c>(
 }
 
 /// [`counted_list`]'s statement for this page, as it runs on a PostgreSQL
-/// store (`pg`) or an SQLite one: for a look at its plan (`Tx::plan`).
+/// store (`pg`) or an SQLite one; public for a look at its plan (`Tx::plan`).
 pub fn counted_list_statement(
     pg: bool,
     scope: Scope,

@@ -305,13 +305,10 @@ async fn a_search_on_postgresql_tests_the_lowered_name_the_index_holds() {
         .execute(pool)
         .await
         .unwrap();
-    let mut tx = pool.begin().await.unwrap();
-    for off in ["enable_seqscan", "enable_bitmapscan"] {
-        sqlx::query(sqlx::AssertSqlSafe(format!("SET LOCAL {off} = off")))
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-    }
+    let mut tx = app.plan_tx().await;
+    let csp_portal::store::Tx::Pg(tx) = &mut tx else {
+        unreachable!("a PostgreSQL store begins PostgreSQL transactions")
+    };
     let sql = format!(
         "EXPLAIN (VERBOSE, COSTS OFF) {}",
         csp_portal::store::organisations::customers_sql(true, true, false, 25)
@@ -320,7 +317,7 @@ async fn a_search_on_postgresql_tests_the_lowered_name_the_index_holds() {
         .bind(partner)
         .bind("%con%")
         .bind("%con%")
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut **tx)
         .await
         .unwrap();
     let plan = plan.join("\n");
