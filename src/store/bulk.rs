@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{StoreResult, Tx};
+use super::{StoreResult, Tx, execute};
 
 /// One column's values, all rows of the batch.
 pub enum Column {
@@ -184,6 +184,59 @@ async fn pg_chunk(
         };
     }
     Ok(q.execute(conn).await?.rows_affected())
+}
+
+/// The indexes of `table` that no constraint owns, as the store would
+/// create them again: what [`without_indexes`] drops.
+async fn secondary_indexes(tx: &mut Tx, table: &str) -> StoreResult<Vec<(String, String)>> {
+    Ok(match tx {
+        // An index SQLite made for a constraint has no `sql`.
+        Tx::Sqlite(t) => {
+            sqlx::query_as(
+                "SELECT name, sql FROM sqlite_master \
+                 WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL ORDER BY name",
+            )
+            .bind(table)
+            .fetch_all(&mut **t)
+            .await?
+        }
+        Tx::Pg(t) => {
+            sqlx::query_as(
+                "SELECT CAST(i.relname AS TEXT), pg_get_indexdef(x.indexrelid) \
+                 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid \
+                 WHERE x.indrelid = CAST(CAST($1 AS TEXT) AS regclass) \
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid) \
+                 ORDER BY 1",
+            )
+            .bind(table)
+            .fetch_all(&mut **t)
+            .await?
+        }
+    })
+}
+
+/// Runs `load` with `table`'s secondary indexes dropped and builds them
+/// again after, all in `tx`: building an index once over a million rows
+/// costs a fraction of keeping it sorted row by row as they arrive (the
+/// audit log's six, bench/RESULTS.md). If anything fails the transaction
+/// is not committed and the indexes were never gone; the table is locked
+/// for the load.
+pub async fn without_indexes<F>(tx: &mut Tx, table: &'static str, load: F) -> anyhow::Result<()>
+where
+    F: AsyncFnOnce(&mut Tx) -> anyhow::Result<()>,
+{
+    let indexes = secondary_indexes(tx, table).await?;
+    for (name, _) in &indexes {
+        execute!(
+            &mut *tx,
+            sqlx::query(sqlx::AssertSqlSafe(format!("DROP INDEX \"{name}\"")))
+        )?;
+    }
+    load(&mut *tx).await?;
+    for (_, create) in &indexes {
+        execute!(&mut *tx, sqlx::query(sqlx::AssertSqlSafe(create.as_str())))?;
+    }
+    Ok(())
 }
 
 /// After a load: PostgreSQL's planner statistics and visibility map brought

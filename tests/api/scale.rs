@@ -36,6 +36,27 @@ async fn counts(app: &TestApp) -> Vec<i64> {
     n
 }
 
+/// How each index of the audit log is defined: the load drops the log's
+/// indexes while it writes the sign-ins and builds them again.
+async fn audit_indexes(db: &Db) -> Vec<String> {
+    match db {
+        Db::Sqlite(p) => sqlx::query_scalar(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_events' \
+             AND sql IS NOT NULL ORDER BY name",
+        )
+        .fetch_all(p)
+        .await
+        .unwrap(),
+        Db::Pg(p) => sqlx::query_scalar(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() \
+             AND tablename = 'audit_events' ORDER BY indexname",
+        )
+        .fetch_all(p)
+        .await
+        .unwrap(),
+    }
+}
+
 /// No filter: every purchase.
 fn all(app: &TestApp) -> software::Filter<'static> {
     software::Filter {
@@ -61,6 +82,8 @@ async fn a_scaled_store_holds_what_its_size_says_and_the_demo_accounts_use_it() 
     .await
     .unwrap();
     let before = counts(&app).await;
+    let indexes = audit_indexes(&app.db).await;
+    assert!(indexes.len() >= 6, "{indexes:#?}");
     let size = Size::new(0.002, Some(120)).unwrap();
     let report = scale::load(&app.db, &app.state().cipher, app.clock_now(), &size)
         .await
@@ -71,6 +94,7 @@ async fn a_scaled_store_holds_what_its_size_says_and_the_demo_accounts_use_it() 
         let wal = std::fs::metadata(format!("{file}-wal")).map_or(0, |m| m.len());
         assert!(wal < 64 * 1024, "a {wal}-byte WAL left behind");
     }
+    assert_eq!(audit_indexes(&app.db).await, indexes);
     let after = counts(&app).await;
     let added: Vec<i64> = after.iter().zip(&before).map(|(a, b)| a - b).collect();
     let [orgs, orders, purchases, keys, links, events] = added[..] else {
