@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::credit_notes::NewCreditNote;
+use super::keyset::COUNT_CAP;
 use super::{
     BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional,
     numbered,
@@ -267,29 +268,45 @@ pub async fn for_partner<'c>(
     Ok(split_page(rows, limit))
 }
 
+/// `(SELECT COUNT(*) ...)` of the rows `body` (` FROM ... WHERE ...`)
+/// names, stopped at `COUNT_CAP + 1`: past it a page says "of more than
+/// 1000" or "Further than the first 1000" (`routes::support::list::showing`)
+/// rather than read every entry of the index to the page on each view.
+fn capped_count(body: &str) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM (SELECT 1{body} LIMIT {}) c)",
+        COUNT_CAP + 1
+    )
+}
+
 /// How many requests the partner has, and how many of them come before the
-/// page that starts after `after` (newest first).
+/// page that starts after `after` (newest first), each up to `COUNT_CAP + 1`.
 pub async fn partner_position<'c>(
     c: impl Into<Conn<'c>>,
     partner: Uuid,
     after: Option<After>,
 ) -> StoreResult<(i64, i64)> {
+    let before = if after.is_some() {
+        capped_count(
+            " FROM service_requests r WHERE r.partner_id = ? AND (r.filed_at, r.id) >= (?, ?)",
+        )
+    } else {
+        // A literal is an INT4 on PostgreSQL; the count is read as i64.
+        "CAST(0 AS BIGINT)".to_owned()
+    };
     let sql = numbered(&[
-        "SELECT COUNT(*), ",
-        if after.is_some() {
-            "COUNT(*) FILTER (WHERE (r.filed_at, r.id) >= (?, ?))"
-        } else {
-            // A literal is an INT4 on PostgreSQL; the count is read as i64.
-            "CAST(0 AS BIGINT)"
-        },
-        " FROM service_requests r WHERE r.partner_id = ?",
+        "SELECT ",
+        &capped_count(" FROM service_requests r WHERE r.partner_id = ?"),
+        ", ",
+        &before,
     ]);
     fetch_one!(
         c,
         sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(partner)
+            .bind_some(after.map(|_| partner))
             .bind_some(after.map(|a| a.filed_at))
             .bind_some(after.map(|a| a.id))
-            .bind(partner)
     )
 }
 
@@ -392,8 +409,8 @@ pub async fn queue<'c>(
 
 /// The statement of [`queue_position`], its placeholders numbered.
 pub fn queue_position_statement(view: QueueView, problem_type: Option<ProblemType>) -> String {
-    numbered(&[
-        "SELECT COUNT(*) FROM service_requests r WHERE TRUE",
+    let body = [
+        " FROM service_requests r WHERE TRUE",
         status_condition(view),
         type_condition(problem_type),
         if view.oldest_first() {
@@ -401,10 +418,13 @@ pub fn queue_position_statement(view: QueueView, problem_type: Option<ProblemTyp
         } else {
             " AND (r.filed_at, r.id) >= (?, ?)"
         },
-    ])
+    ]
+    .concat();
+    numbered(&["SELECT ", &capped_count(&body)])
 }
 
-/// How many requests of `view` come before the page that starts after `after`.
+/// How many requests of `view` come before the page that starts after
+/// `after`, up to `COUNT_CAP + 1`.
 pub async fn queue_position<'c>(
     c: impl Into<Conn<'c>>,
     view: QueueView,
