@@ -719,6 +719,21 @@ async fn every_filter_of_the_log_reads_an_index_in_its_order() {
                 seeks == named || (ranged && named && bounded),
                 "{shape}:\n{plan}"
             );
+            // On PostgreSQL a partner's log of one of its users (and nothing
+            // else named) seeks both: bitmaps of either index and a sort is
+            // what its generic plan made of it on a real store (542 ms).
+            // SQLite reads the user's events in order and keeps the
+            // partner's, which are all of them.
+            let org_and_user_only = f.organisation_id.is_some()
+                && f.user_email.is_some()
+                && f.action.is_none()
+                && f.customer_id.is_none();
+            if pg && org_and_user_only && !ranged {
+                assert!(
+                    found.contains("organisation_id=") && found.contains("actor_user_id="),
+                    "{shape}:\n{plan}"
+                );
+            }
             shapes += 1;
         }
     }
