@@ -171,13 +171,25 @@ fn in_scope(scope: Scope) -> &'static str {
 
 /// The filter's conditions, one `?` per value [`bind_list`] binds. Each
 /// combination is a fixed text: no `($n IS NULL OR ...)` catch-alls.
-fn filter_condition(f: &Filter<'_>) -> [&'static str; 2] {
+fn filter_condition(f: &Filter<'_>, pg: bool) -> [&'static str; 2] {
     [
-        if f.product.is_some() {
-            " AND EXISTS (SELECT 1 FROM products p WHERE p.id = s.product_id \
-             AND lower(p.name) LIKE ? ESCAPE '\\')"
-        } else {
-            ""
+        // The matching products are looked up once per statement, not once
+        // per purchase read: PostgreSQL's generic plan ran a correlated
+        // `EXISTS` as a scan of the catalog for every purchase (17 ms for
+        // Contoso's 1,004 on the 1k set, 1.2 ms so). `ARRAY(...)` is an
+        // uncorrelated subquery PostgreSQL runs once and cannot turn into a
+        // join (a hash join would lose the index's order); SQLite runs an
+        // uncorrelated `IN (SELECT ...)` once into a lookup table.
+        match (f.product.is_some(), pg) {
+            (false, _) => "",
+            (true, true) => {
+                " AND s.product_id = ANY (ARRAY(SELECT p.id FROM products p \
+                 WHERE lower(p.name) LIKE ? ESCAPE '\\'))"
+            }
+            (true, false) => {
+                " AND s.product_id IN (SELECT p.id FROM products p \
+                 WHERE lower(p.name) LIKE ? ESCAPE '\\')"
+            }
         },
         match f.status {
             None => "",
@@ -234,7 +246,7 @@ fn list_sql(
             " FROM subscriptions s WHERE s.customer_id = ?",
             in_scope(scope),
         ][..],
-        &filter_condition(filter),
+        &filter_condition(filter, pg),
     ]
     .concat();
     let counts = if let Some(ahead_of) = counted {
@@ -254,7 +266,7 @@ fn list_sql(
         &[
             &["SELECT ", LIST_COLUMNS, counts.as_str(), list_from(pg)][..],
             &[" WHERE s.customer_id = ?", in_scope(scope)],
-            &filter_condition(filter),
+            &filter_condition(filter, pg),
             &cursor.condition(KEY, order),
             &cursor.order_by("s.purchased_at", "s.id", order),
             &[super::limit(limit + 1).as_str()],
