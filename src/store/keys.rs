@@ -79,6 +79,22 @@ pub async fn insert<'c>(
     Ok(())
 }
 
+/// Taking a free key of a product (`$2`) for a purchase (`$1`), on
+/// PostgreSQL (`pg`) or SQLite: [`take`]'s statement, public for a look at
+/// its plan. The free keys are read from `product_keys_available`, which
+/// holds a product's free keys only (migration 0031).
+pub fn take_statement(pg: bool) -> &'static str {
+    if pg {
+        "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
+         WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1 \
+         FOR UPDATE SKIP LOCKED) AND subscription_id IS NULL"
+    } else {
+        "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
+         WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1) \
+         AND subscription_id IS NULL"
+    }
+}
+
 /// Assigns a free key of the product to the subscription, inside the order's
 /// transaction. `false` means none is left. On PostgreSQL, SKIP LOCKED lets
 /// concurrent orders take different keys instead of queueing on one row;
@@ -89,25 +105,18 @@ pub async fn take<'c>(
     subscription_id: Uuid,
 ) -> StoreResult<bool> {
     let c: Conn<'_> = c.into();
-    let sql = if c.is_pg() {
-        "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
-         WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1 \
-         FOR UPDATE SKIP LOCKED) AND subscription_id IS NULL"
-    } else {
-        "UPDATE product_keys SET subscription_id = $1 WHERE id = (SELECT id FROM product_keys \
-         WHERE product_id = $2 AND subscription_id IS NULL AND revoked_at IS NULL LIMIT 1) \
-         AND subscription_id IS NULL"
-    };
+    let sql = take_statement(c.is_pg());
     let n = execute!(c, sqlx::query(sql).bind(subscription_id).bind(product_id))?;
     Ok(n == 1)
 }
 
+/// [`free_count`]'s statement.
+pub const FREE_COUNT: &str = "SELECT COUNT(*) FROM product_keys \
+     WHERE product_id = $1 AND subscription_id IS NULL AND revoked_at IS NULL";
+
 /// How many free keys a product has.
 pub async fn free_count<'c>(c: impl Into<Conn<'c>>, product_id: Uuid) -> StoreResult<i64> {
-    fetch_one!(c, sqlx::query_scalar(
-        "SELECT COUNT(*) FROM product_keys WHERE product_id = $1 AND subscription_id IS NULL AND revoked_at IS NULL"
-    )
-    .bind(product_id))
+    fetch_one!(c, sqlx::query_scalar(FREE_COUNT).bind(product_id))
 }
 
 /// The encrypted key assigned to a subscription, unless revoked.

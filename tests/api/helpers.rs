@@ -916,3 +916,49 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
+
+/// How the index a plan reads a table from was created: PostgreSQL's step
+/// `... using <index> on <pg_table>`, SQLite's `SEARCH|SCAN <sqlite_name>
+/// USING ... INDEX <index>`. The PostgreSQL tests' schemas are copies whose
+/// indexes have generated names, so a test asks what the index holds.
+pub async fn index_definition(
+    tx: &mut csp_portal::store::Tx,
+    plan: &str,
+    pg_table: &str,
+    sqlite_name: &str,
+) -> String {
+    let (step, name) = match tx {
+        csp_portal::store::Tx::Pg(_) => (
+            plan.lines()
+                .find(|l| l.ends_with(&format!(" on {pg_table}"))),
+            r"using (\w+) on",
+        ),
+        csp_portal::store::Tx::Sqlite(_) => (
+            plan.lines().find(|l| {
+                l.starts_with(&format!("SEARCH {sqlite_name} "))
+                    || l.starts_with(&format!("SCAN {sqlite_name} "))
+            }),
+            r"INDEX (\w+)",
+        ),
+    };
+    let name = step
+        .and_then(|l| regex::Regex::new(name).unwrap().captures(l))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| panic!("no index read from {pg_table} in\n{plan}"));
+    match tx {
+        csp_portal::store::Tx::Sqlite(c) => {
+            sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $1")
+                .bind(&name)
+                .fetch_one(&mut **c)
+                .await
+        }
+        csp_portal::store::Tx::Pg(c) => sqlx::query_scalar(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1",
+        )
+        .bind(&name)
+        .fetch_one(&mut **c)
+        .await,
+    }
+    .unwrap_or_else(|e| panic!("index {name}: {e}"))
+}

@@ -551,3 +551,56 @@ async fn every_page_of_the_orders_tab_reads_the_customers_orders_in_order() {
     }
     assert_eq!(shapes, 3 * 3 * 3);
 }
+
+/// An order takes a product's free key, and the stock counts them, seeking
+/// the product's free keys: PostgreSQL's generic plan read the free keys of
+/// every product through the unique index on `subscription_id` and kept the
+/// product's, inside the order's transaction (bench/RESULTS.md). There it
+/// reads the index of free keys (migration 0031); SQLite seeks the product's
+/// unassigned keys in `product_keys_free`.
+#[tokio::test]
+async fn taking_and_counting_free_keys_read_only_the_products_free_keys() {
+    use csp_portal::store::keys::{FREE_COUNT, take_statement};
+
+    let app = spawn_app().await;
+    let mut tx = app.plan_tx().await;
+    let pg = tx.is_pg();
+    let index_name = regex::Regex::new(r"using (\w+) on").unwrap();
+    for sql in [take_statement(pg), FREE_COUNT] {
+        let plan = tx.plan(sql).await.unwrap().join("\n");
+        let lines: Vec<&str> = plan.lines().collect();
+        if pg {
+            // The step whose index condition names the product.
+            let step = lines
+                .windows(2)
+                .find(|w| w[0].contains(" on product_keys") && w[1].contains("product_id ="))
+                .map(|w| w[0])
+                .unwrap_or_else(|| panic!("{sql}:\n{plan}"));
+            let name = index_name
+                .captures(step)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_owned())
+                .unwrap_or_else(|| panic!("{sql}:\n{plan}"));
+            let csp_portal::store::Tx::Pg(c) = &mut tx else {
+                unreachable!()
+            };
+            let index: String = sqlx::query_scalar(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1",
+            )
+            .bind(&name)
+            .fetch_one(&mut **c)
+            .await
+            .unwrap();
+            assert!(
+                index.contains("WHERE ((subscription_id IS NULL) AND (revoked_at IS NULL))"),
+                "{sql}:\n{plan}\n{index}"
+            );
+        } else {
+            assert!(
+                lines.iter().any(|l| l.starts_with("SEARCH product_keys ")
+                    && l.contains("(product_id=? AND subscription_id=?)")),
+                "{sql}:\n{plan}"
+            );
+        }
+    }
+}
