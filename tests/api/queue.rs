@@ -469,3 +469,100 @@ async fn every_view_of_the_queue_reads_an_index_in_its_order() {
     }
     assert_eq!(shapes, 7 * 6 * 3);
 }
+
+/// Counting stops at 1,000 (`store::keyset::COUNT_CAP`) in the partner's
+/// list and the queue as in the software list: a page a thousand requests
+/// deep reads at most 1,001 entries of the index to say where it is, not
+/// every request before it. At the edge the page still says exactly where
+/// it is; past it, that it is further than the first thousand.
+#[tokio::test]
+async fn the_lists_of_requests_count_to_a_thousand_and_no_further() {
+    use csp_portal::domain::service_request::{Impact, ProblemType, QueueView};
+    use csp_portal::store::requests::{self, After, NewRequest};
+
+    let app = spawn_app().await;
+    let partner = app.org_id("Northwind Partners").await;
+    let filer = app.user_id("admin@northwind.example").await;
+    let now = app.clock_now();
+    let mut tx = app.db.begin().await.unwrap();
+    let mut filed = Vec::new();
+    for i in 0..1_060 {
+        let number = format!("SR-CAP{i:05}");
+        let at = now - Duration::minutes(1_060 - i);
+        let request = NewRequest {
+            number: &number,
+            partner_id: partner,
+            filed_by: filer,
+            idempotency_key: Uuid::new_v4(),
+            problem_type: ProblemType::Billing,
+            impact: Impact::Minimal,
+            title: "Invoice",
+            description: "Which VAT number is on the invoice?",
+            customer_id: None,
+            subscription_id: None,
+            refund_reason: None,
+            requested_minor: None,
+            currency: None,
+            contact_name: "Alex Admin",
+            contact_email: "admin@northwind.example",
+            contact_phone: "+1 425 555 0100",
+        };
+        let inserted = requests::insert(&mut tx, at, &request, &[]).await.unwrap();
+        let requests::Inserted::Done(id) = inserted else {
+            panic!("{number} was not written")
+        };
+        filed.push(After { filed_at: at, id });
+    }
+    tx.commit().await.unwrap();
+
+    // The store's counts stop at 1,001. The row the `n`th page row of a
+    // list (oldest first or newest first) is: where the next page starts.
+    let after =
+        |n: usize, oldest_first: bool| filed[if oldest_first { n - 1 } else { filed.len() - n }];
+    let (total, before) = requests::partner_position(&app.db, partner, Some(after(1_000, false)))
+        .await
+        .unwrap();
+    assert_eq!((total, before), (1_001, 1_000));
+    let (_, before) = requests::partner_position(&app.db, partner, Some(after(1_050, false)))
+        .await
+        .unwrap();
+    assert_eq!(before, 1_001);
+    let before = requests::queue_position(&app.db, QueueView::Open, None, after(1_000, true))
+        .await
+        .unwrap();
+    assert_eq!(before, 1_000);
+    let before = requests::queue_position(&app.db, QueueView::Open, None, after(1_050, true))
+        .await
+        .unwrap();
+    assert_eq!(before, 1_001);
+
+    // What the pages say, walked with Next.
+    let showing = regex::Regex::new(r"Showing [^<·]+|Further than the first [0-9]+").unwrap();
+    for (mut b, first) in [
+        (app.sign_in_as(Role::AdminAgent).await, "/support"),
+        (app.sign_in_as(Role::Operator).await, "/operator/requests"),
+    ] {
+        let mut said = Vec::new();
+        let mut seen = Vec::new();
+        let mut next = Some(first.to_owned());
+        while let Some(href) = next {
+            let page = b.get(&href).await;
+            assert_eq!(page.status, StatusCode::OK);
+            said.push(
+                showing
+                    .find(&page.body)
+                    .map(|m| m.as_str().trim().to_owned())
+                    .unwrap_or_default(),
+            );
+            seen.extend(numbers(&page.body));
+            next = next_href(&page.body);
+        }
+        assert_eq!(said.len(), 22, "{first}: {said:?}");
+        assert_eq!(said[0], "Showing 1–50 of more than 1000", "{first}");
+        assert_eq!(said[20], "Showing 1001–1050 of more than 1000", "{first}");
+        assert_eq!(said[21], "Further than the first 1000", "{first}");
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 1_060, "{first}: every request once");
+    }
+}
