@@ -108,6 +108,13 @@ async fn an_admin_agent_buys_software_and_each_keyed_line_gets_a_key() {
     assert_eq!(order_count(&app).await, 8);
     let tab = b.get(&format!("/customers/{contoso}/orders")).await;
     assert!(tab.body.contains("4,887.00 USD"));
+    // Who placed it, on the order and on its line of the tab.
+    assert!(order.body.contains("<dd>Alex Admin</dd>"), "{}", order.body);
+    assert!(
+        tab.body.contains("· Alex Admin · Total <strong>4,887.00 USD"),
+        "{}",
+        tab.body
+    );
     let northwind = app.org_id("Northwind Partners").await;
     assert!(
         app.audit_actions(northwind)
