@@ -111,7 +111,8 @@ async fn an_admin_agent_buys_software_and_each_keyed_line_gets_a_key() {
     // Who placed it, on the order and on its line of the tab.
     assert!(order.body.contains("<dd>Alex Admin</dd>"), "{}", order.body);
     assert!(
-        tab.body.contains("· Alex Admin · Total <strong>4,887.00 USD"),
+        tab.body
+            .contains("· Alex Admin · Total <strong>4,887.00 USD"),
         "{}",
         tab.body
     );
