@@ -110,6 +110,12 @@ impl<K: Copy> Cursor<K> {
 /// at most this many entries however large the list.
 pub const COUNT_CAP: i64 = 1_000;
 
+/// `(SELECT COUNT(*) ...)` of the rows `body` (` FROM ... WHERE ...`) names,
+/// stopped at `limit`: the engine reads at most that many index entries.
+pub fn capped_count(body: &str, limit: i64) -> String {
+    format!("(SELECT COUNT(*) FROM (SELECT 1{body} LIMIT {limit}) c)")
+}
+
 /// `, <total> AS total, <ahead> AS ahead`: the counts a page's rows carry,
 /// so that "Showing 51–100 of 230" costs no statement of its own. Both are
 /// uncorrelated scalar subqueries, which SQLite and PostgreSQL each run once
@@ -128,13 +134,7 @@ pub fn counts(
     order: Order,
     page: i64,
 ) -> String {
-    let count = |cond: &[&str], limit: i64| {
-        format!(
-            "(SELECT COUNT(*) FROM (SELECT 1{}{} LIMIT {limit}) c)",
-            body.concat(),
-            cond.concat()
-        )
-    };
+    let count = |cond: &[&str], limit: i64| capped_count(&[body, cond].concat().concat(), limit);
     let newest = order == Order::NewestFirst;
     let ahead = match cursor {
         // A plain 0 is an INT4 to PostgreSQL; the counts are BIGINT.

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::credit_notes::NewCreditNote;
-use super::keyset::COUNT_CAP;
+use super::keyset::{self, COUNT_CAP};
 use super::{
     BindSome, Conn, StoreError, StoreResult, Tx, execute, fetch_all, fetch_one, fetch_optional,
     numbered,
@@ -268,15 +268,12 @@ pub async fn for_partner<'c>(
     Ok(split_page(rows, limit))
 }
 
-/// `(SELECT COUNT(*) ...)` of the rows `body` (` FROM ... WHERE ...`)
-/// names, stopped at `COUNT_CAP + 1`: past it a page says "of more than
-/// 1000" or "Further than the first 1000" (`routes::support::list::showing`)
-/// rather than read every entry of the index to the page on each view.
+/// [`keyset::capped_count`] stopped at `COUNT_CAP + 1`: past it a page says
+/// "of more than 1000" or "Further than the first 1000"
+/// (`routes::support::list::showing`) rather than read every entry of the
+/// index up to the page on each view.
 fn capped_count(body: &str) -> String {
-    format!(
-        "(SELECT COUNT(*) FROM (SELECT 1{body} LIMIT {}) c)",
-        COUNT_CAP + 1
-    )
+    keyset::capped_count(body, COUNT_CAP + 1)
 }
 
 /// How many requests the partner has, and how many of them come before the
