@@ -191,12 +191,27 @@ fn filter_condition(f: &Filter<'_>, pg: bool) -> [&'static str; 2] {
                  WHERE lower(p.name) LIKE ? ESCAPE '\\')"
             }
         },
-        match f.status {
-            None => "",
-            Some(StatusFilter::CancellableNow) => " AND s.status = ? AND s.cancel_until > ?",
-            Some(_) => " AND s.status = ?",
-        },
+        status_condition(f.status),
     ]
+}
+
+/// The status is written into the statement, not bound, so that each is a
+/// statement of its own whose generic plan PostgreSQL makes knowing the
+/// value: bound, one plan served every status, estimated at the share of
+/// the average status, and where nearly every purchase is active it read
+/// the customer's purchases by date and kept the few of a rarer status, to
+/// the last purchase when there were none (all 1,004 of Contoso's for
+/// `cancelled` on the 1k set, 5.3 ms; written, the status's index finds
+/// none in 0.09 ms). The texts are the `SubscriptionStatus` values (a unit
+/// test compares them).
+fn status_condition(status: Option<StatusFilter>) -> &'static str {
+    match status {
+        None => "",
+        Some(StatusFilter::Active) => " AND s.status = 'active'",
+        Some(StatusFilter::CancellationRequested) => " AND s.status = 'cancellation_requested'",
+        Some(StatusFilter::Cancelled) => " AND s.status = 'cancelled'",
+        Some(StatusFilter::CancellableNow) => " AND s.status = 'active' AND s.cancel_until > ?",
+    }
 }
 
 const KEY: &str = "(s.purchased_at, s.id)";
@@ -214,7 +229,6 @@ fn bind_list<'q, DB: sqlx::Database, Q: BindSome<'q, DB>>(
 where
     Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    SubscriptionStatus: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
     DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
 {
     let pattern = f
@@ -224,7 +238,6 @@ where
     q.bind_value(customer_id)
         .bind_some(scope.id())
         .bind_some(pattern)
-        .bind_some(f.status.map(StatusFilter::status))
         .bind_some(cancellable.then_some(f.now))
         .bind_some(key.map(|k| k.purchased_at))
         .bind_some(key.map(|k| k.id))
@@ -591,5 +604,14 @@ mod tests {
             !steps.iter().any(|s| s.contains("TEMP B-TREE")),
             "{steps:?}"
         );
+    }
+
+    /// The statuses written into the list's statement are the stored ones.
+    #[test]
+    fn each_status_condition_names_the_status_it_keeps() {
+        for f in StatusFilter::ALL {
+            let written = format!(" AND s.status = '{}'", f.status().as_str());
+            assert!(status_condition(Some(f)).starts_with(&written), "{f:?}");
+        }
     }
 }

@@ -663,3 +663,64 @@ async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
     }
     assert_eq!(shapes, 3 * 2 * 3 * 2 * 5);
 }
+
+/// A status filter reads that status's purchases from the index by status,
+/// even where nearly every purchase is of another: on PostgreSQL a bound
+/// status had one generic plan for all, which, told by the statistics that
+/// every purchase was active, read the customer's purchases by date and
+/// kept the cancelled ones, to the last purchase when there were none.
+#[tokio::test]
+async fn a_status_filter_reads_its_status_from_the_index_by_status() {
+    use csp_portal::domain::scope::Scope;
+    use csp_portal::domain::subscription::StatusFilter;
+    use csp_portal::store::Tx;
+    use csp_portal::store::keyset::{Counting, Cursor, Order};
+    use csp_portal::store::software::{Filter, counted_list_statement};
+
+    let app = spawn_app().await;
+    let northwind = app.org_id("Northwind Partners").await;
+    let mut tx = app.plan_tx().await;
+    let pg = tx.is_pg();
+    if let Tx::Pg(c) = &mut tx {
+        // Rolled back with the transaction.
+        for sql in [
+            "UPDATE subscriptions SET status = 'active'",
+            "ANALYZE subscriptions",
+        ] {
+            sqlx::query(sql).execute(&mut **c).await.expect(sql);
+        }
+    }
+    for status in [StatusFilter::Cancelled, StatusFilter::CancellationRequested] {
+        for order in [Order::NewestFirst, Order::OldestFirst] {
+            let f = Filter {
+                product: None,
+                status: Some(status),
+                now: app.clock_now(),
+            };
+            let page = Counting {
+                cursor: Cursor::First,
+                count_ahead: false,
+            };
+            let sql = counted_list_statement(pg, Scope::Partner(northwind), &f, order, page, 50);
+            let plan = tx.plan(&sql).await.unwrap().join("\n");
+            // Every read of the purchases, the page's and its count's.
+            let reads: Vec<&str> = plan
+                .lines()
+                .filter(|l| {
+                    l.contains(" on subscriptions ")
+                        || l.starts_with("SEARCH s ")
+                        || l.starts_with("SCAN s ")
+                })
+                .collect();
+            assert!(reads.len() >= 2, "{status:?} {order:?}:\n{plan}");
+            for read in reads {
+                let table = read.rsplit(" on ").next().unwrap_or_default().trim();
+                let index = crate::helpers::index_definition(&mut tx, read, table, "s").await;
+                assert!(
+                    index.contains("(customer_id, status, purchased_at, id)"),
+                    "{status:?} {order:?}:\n{plan}\n{index}"
+                );
+            }
+        }
+    }
+}
