@@ -5,9 +5,9 @@
 //! constructors that read the session and the signed-in user.
 
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use crate::i18n::{Arg, I18n};
+use crate::web::html::{Escaped, Id, ShortId};
 
 pub struct NavLink {
     pub href: &'static str,
@@ -92,7 +92,13 @@ impl Page {
     /// An id as lists show it: its first eight characters, as unique among
     /// one customer's rows as a reader needs (the full id goes in a title
     /// and behind a copy button).
-    pub fn short_id(&self, id: &Uuid) -> String {
-        id.simple().to_string().chars().take(8).collect()
+    pub fn short_id(&self, id: impl Into<Id>) -> ShortId {
+        id.into().short()
+    }
+
+    /// The message `id`, escaped once for a template that writes it on
+    /// every row of a list.
+    pub fn label(&self, id: &str) -> Escaped {
+        Escaped::new(&self.t(id))
     }
 }

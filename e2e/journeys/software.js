@@ -73,6 +73,7 @@ async function keysJourney(env, assert) {
   assert.equal(await page.locator("table.software-list button.copy-id").count(),
     await page.locator("table.software-list code[data-copy-id]").count(), "a Copy button per short id");
   assert.ok((await copyId.getAttribute("aria-label")).includes(whole), "the button names the whole id");
+  assert.equal(await shortId.getAttribute("title"), whole, "the whole id on hover");
   await copyId.click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), whole, "the whole id is on the clipboard");
   await openPurchase(page, `${env.server.base}/customers/${c.id}/software`, KEYED);

@@ -12,6 +12,7 @@ pub mod device;
 pub mod error_frame;
 pub mod form;
 pub mod headers;
+pub mod html;
 pub mod language;
 pub mod multipart_csrf;
 pub mod page;

@@ -6,11 +6,13 @@
 
   // A Copy button after each short id (code[data-copy-id]) of a table that
   // names the buttons' words (data-copy-text, data-copied, data-copy-label
-  // with "{id}" where the id goes), made here rather than sent per row.
+  // with "{id}" where the id goes), and the whole id on hover, made here
+  // rather than sent per row.
   function addIdButtons(root) {
     root.querySelectorAll("[data-copy-label]").forEach(function (table) {
       table.querySelectorAll("code[data-copy-id]").forEach(function (code) {
         var id = code.getAttribute("data-copy-id");
+        code.title = id;
         var btn = document.createElement("button");
         btn.type = "button";
         btn.className = "link-button copy-id";

@@ -6,7 +6,6 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::Where;
 use crate::domain::role::Role;
@@ -18,6 +17,7 @@ use crate::store::organisations::Customer;
 use crate::store::software::{self, Filter, Key, ListedPurchase};
 use crate::web::access::{Policy, SeeCustomers, SeeOwnSoftware};
 use crate::web::ctx::{Ctx, ScopedCustomer};
+use crate::web::html::{Escaped, Id};
 use crate::web::page::Page;
 
 pub const PAGE_SIZE: i64 = 50;
@@ -92,8 +92,8 @@ impl Shape {
 }
 
 pub struct Row {
-    pub id: Uuid,
-    pub order_id: Uuid,
+    pub id: Id,
+    pub order_id: Id,
     pub product: String,
     pub purchased: String,
     pub quantity: i64,
@@ -101,7 +101,7 @@ pub struct Row {
     pub cancel_until: String,
     pub downloadable: bool,
     /// Offered to admin agents while the purchase is active and in its window.
-    pub cancel_link: Option<String>,
+    pub cancellable: bool,
     pub days_left: String,
     pub credit: String,
 }
@@ -114,7 +114,8 @@ struct SoftwareList {
     tab: &'static str,
     can_buy: bool,
     own_view: bool,
-    base: String,
+    base: Escaped,
+    customer_id: Id,
     rows: Vec<Row>,
     can_get_keys: bool,
     /// A partner's staff who see the list but may not get keys or cancel
@@ -127,16 +128,10 @@ struct SoftwareList {
     pager: Pager,
 }
 
-fn row(
-    page: &Page,
-    now: DateTime<Utc>,
-    customer: Uuid,
-    can_cancel: bool,
-    r: ListedPurchase,
-) -> Row {
+fn row(page: &Page, now: DateTime<Utc>, can_cancel: bool, r: ListedPurchase) -> Row {
     Row {
-        id: r.id,
-        order_id: r.order_id,
+        id: r.id.into(),
+        order_id: r.order_id.into(),
         product: r.product_name,
         purchased: page.date(&r.purchased_at),
         quantity: r.quantity,
@@ -151,8 +146,7 @@ fn row(
             )
         },
         downloadable: r.has_keys || r.has_downloads,
-        cancel_link: (can_cancel && r.status.is_active() && now < r.cancel_until)
-            .then(|| format!("/support/new?customer={}&subscription={}", customer, r.id)),
+        cancellable: can_cancel && r.status.is_active() && now < r.cancel_until,
         days_left: if r.status.is_active() && now < r.cancel_until {
             // Whole days, rounded up: "1 day left" until the very end.
             let secs = (r.cancel_until - now).num_seconds();
@@ -197,7 +191,7 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
     let can_get_keys = ctx.has_any(&[Role::AdminAgent, Role::CustomerGlobalAdmin]);
     let rows = rows
         .into_iter()
-        .map(|r| row(&page, now, w.customer.id, can_cancel, r))
+        .map(|r| row(&page, now, can_cancel, r))
         .collect();
     crate::routes::ok(&SoftwareList {
         page,
@@ -206,7 +200,8 @@ async fn render_list(ctx: &Ctx<impl Policy>, w: Where, q: &Query) -> AppResult<H
         own_view: w.own_view,
         can_get_keys,
         role_note: !w.own_view && !can_get_keys,
-        base: w.base,
+        base: Escaped::new(&w.base),
+        customer_id: w.customer.id.into(),
         customer: w.customer,
         rows,
         narrowed: shape.narrowed(),
