@@ -139,7 +139,7 @@ macro_rules! session_sql {
                  ON o.id = u.organisation_id AND o.deactivated_at IS NULL \
              LEFT JOIN user_roles r ON r.user_id = u.id",
             $join,
-            " WHERE s.id_hash = $1 AND s.expires_at > $2 ORDER BY r.role"
+            " WHERE s.id_hash = $1 AND s.expires_at > $2"
         )
     };
 }
