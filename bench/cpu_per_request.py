@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""CPU time per request, portal and PostgreSQL together, for two or more
-portal binaries on one data set, interleaved. Throughput on a shared, loaded
+"""CPU time per request, portal and PostgreSQL together (or the portal
+alone on SQLite), for two or more portal binaries on one data set,
+interleaved. Throughput on a shared, loaded
 machine says more about the neighbours than about the code; the CPU a
 request costs (the portal's, plus that of every PostgreSQL backend) is
 steadier. Used to compare a change against the build before it:
 
     bench/cpu_per_request.py --db csp_bench_1m --portal /tmp/old --portal target/release/csp-portal
+    bench/cpu_per_request.py --sqlite /tmp/s1k --portal /tmp/old --portal target/release/csp-portal
 
 The database is a data set loaded before (`csp-portal demo --scale 1`,
-password bench-password-1); it is left as is.
+password bench-password-1; for `--sqlite DIR`, loaded with
+`DATABASE_URL=sqlite://DIR/portal.db PORTAL_DATA_DIR=DIR/data`); it is
+left as is, but for the sessions the runs sign in.
 """
 import argparse
 import os
@@ -50,19 +54,42 @@ def postgres_pids():
     return out
 
 
+# The pages it can measure: name, path, a marker of the page, who asks.
+PAGES = {
+    "list": ("customer list", "/customers", 'href="/customers/', "admin"),
+    "search": ("customer search", "/customers?q=Con", 'href="/customers/', "admin"),
+    "software": ("software tab, page 1", "/customers/{contoso}/software", 'href="/customers/{contoso}/software/', "admin"),
+    "keys": ("Get keys and downloads", "/customers/{contoso}/software/{purchase}?show=1", '<table class="files', "admin"),
+    "log": ("activity log", "/activity", "<table", "admin"),
+    "my": ("/my/software", "/my/software", 'href="/my/software/', "ga"),
+}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", required=True, help="existing PostgreSQL database with a loaded data set")
+    store = ap.add_mutually_exclusive_group(required=True)
+    store.add_argument("--db", help="existing PostgreSQL database with a loaded data set")
+    store.add_argument("--sqlite", help="directory of a loaded SQLite data set (portal.db, data/)")
     ap.add_argument("--portal", action="append", required=True, help="a portal binary (give two or more)")
     ap.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
     ap.add_argument("--duration", type=int, default=8)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--pages", default="list,software,log",
+                    help="comma-separated, of: " + ", ".join(PAGES))
     opts = ap.parse_args()
     opts.threads, opts.timeout = 2, 30
     work = Path(tempfile.mkdtemp(prefix="cpu-", dir="/tmp"))
-    env = dict(os.environ, PORTAL_DATA_DIR=str(work / "data"), DATABASE_URL=f"{opts.postgres_url}/{opts.db}",
+    if opts.sqlite:
+        data, url = Path(opts.sqlite) / "data", f"sqlite://{Path(opts.sqlite).resolve()}/portal.db"
+    else:
+        data, url = work / "data", f"{opts.postgres_url}/{opts.db}"
+    env = dict(os.environ, PORTAL_DATA_DIR=str(data), DATABASE_URL=url,
                DEMO_PASSWORD=harness.PASSWORD, RUST_LOG="warn", PORTAL_JOBS="false")
+    wanted = opts.pages.split(",")
+    unknown = [p for p in wanted if p not in PAGES]
+    if unknown:
+        sys.exit(f"unknown page(s) {unknown}; known: {', '.join(PAGES)}")
     results = {}  # (binary, page) -> [ms per request]
     print(f"load average {harness.loadavg()}", file=sys.stderr)
     for rnd in range(opts.rounds):
@@ -75,16 +102,21 @@ def main():
                 admin = harness.Browser("127.0.0.1", port).sign_in_ok(harness.ADMIN)
                 body = admin.get_ok("/customers?q=Contoso")
                 contoso = re.search(rf'href="/customers/({harness.UUID})">Contoso<', body).group(1)
-                pages = [("customer list", "/customers", 'href="/customers/'),
-                         ("software tab, page 1", f"/customers/{contoso}/software", "/software/"),
-                         ("activity log", "/activity", "<table")]
-                cookie = admin.cookie_header()
-                for name, path, marker in pages:
-                    admin.get_ok(path, marker)  # warm: statements prepared
-                    pg = postgres_pids()
+                body = admin.get_ok(f"/customers/{contoso}/software")
+                purchase = next(s for s in re.findall(rf'href="/customers/{contoso}/software/({harness.UUID})"', body)
+                                if '<table class="files' in admin.get_ok(f"/customers/{contoso}/software/{s}?show=1"))
+                ga = harness.Browser("127.0.0.1", port).sign_in_ok(harness.CUSTOMER_ADMIN)
+                for key in wanted:
+                    name, path, marker, who = PAGES[key]
+                    path = path.format(contoso=contoso, purchase=purchase)
+                    marker = marker.format(contoso=contoso)
+                    browser = ga if who == "ga" else admin
+                    cookie = browser.cookie_header()
+                    browser.get_ok(path, marker)  # warm: statements prepared
+                    pg = [] if opts.sqlite else postgres_pids()
                     before, before_pg = cpu_seconds([portal.pid]), cpu_seconds(pg)
                     r = harness.wrk(opts, f"http://127.0.0.1:{port}{path}", marker, cookie, opts.duration)
-                    pg = sorted(set(pg) | set(postgres_pids()))
+                    pg = [] if opts.sqlite else sorted(set(pg) | set(postgres_pids()))
                     portal_spent = cpu_seconds([portal.pid]) - before
                     spent = portal_spent + cpu_seconds(pg) - before_pg
                     if r["errors"]:
@@ -92,19 +124,20 @@ def main():
                     ms = 1000 * spent / max(1, r["requests"])
                     portal_ms = 1000 * portal_spent / max(1, r["requests"])
                     results.setdefault((exe, name), []).append(ms)
-                    results.setdefault((exe, name + " (portal's share)"), []).append(portal_ms)
+                    if not opts.sqlite:
+                        results.setdefault((exe, name + " (portal's share)"), []).append(portal_ms)
                     print(f"round {rnd + 1} {Path(exe).name:>20} {name:<22} {r['rps']:8.0f} req/s "
                           f"{ms:6.2f} ms CPU/request, {portal_ms:5.2f} of them the portal's", file=sys.stderr)
             finally:
                 portal.terminate()
                 portal.wait()
-    print(f"\nCPU per request (portal + PostgreSQL), median of {opts.rounds} interleaved rounds; "
+    print(f"\nCPU per request ({'the portal, SQLite' if opts.sqlite else 'portal + PostgreSQL'}), median of {opts.rounds} interleaved rounds; "
           f"load average at the end {harness.loadavg()}\n")
     names = sorted({n for _, n in results}, key=lambda n: [k[1] for k in results].index(n))
     print("| page | " + " | ".join(Path(e).name for e in opts.portal) + " |")
     print("|---|" + "---|" * len(opts.portal))
     for n in names:
-        print(f"| {n} | " + " | ".join(f"{statistics.median(results[(e, n)]):.2f} ms" for e in opts.portal) + " |")
+        print(f"| {n} | " + " | ".join(f"{1000 * statistics.median(results[(e, n)]):.0f} µs" for e in opts.portal) + " |")
 
 
 if __name__ == "__main__":
