@@ -26,6 +26,10 @@ impl Id {
     pub fn short(self) -> ShortId {
         ShortId(self.0)
     }
+
+    fn write(&self, dest: &mut (impl fmt::Write + ?Sized)) -> fmt::Result {
+        dest.write_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()))
+    }
 }
 
 impl From<Uuid> for Id {
@@ -46,23 +50,23 @@ impl From<&Id> for Id {
     }
 }
 
-impl From<Uuid> for ShortId {
-    fn from(id: Uuid) -> ShortId {
-        ShortId(id)
+impl ShortId {
+    fn write(&self, dest: &mut (impl fmt::Write + ?Sized)) -> fmt::Result {
+        let mut buf = Uuid::encode_buffer();
+        let whole = self.0.simple().encode_lower(&mut buf);
+        dest.write_str(whole.get(..SHORT).unwrap_or(whole))
     }
 }
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()))
+        self.write(f)
     }
 }
 
 impl fmt::Display for ShortId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = Uuid::encode_buffer();
-        let whole = self.0.simple().encode_lower(&mut buf);
-        f.write_str(whole.get(..SHORT).unwrap_or(whole))
+        self.write(f)
     }
 }
 
@@ -71,15 +75,13 @@ impl HtmlSafe for ShortId {}
 
 impl FastWritable for Id {
     fn write_into(&self, dest: &mut dyn fmt::Write, _: &dyn Values) -> askama::Result<()> {
-        Ok(dest.write_str(self.0.hyphenated().encode_lower(&mut Uuid::encode_buffer()))?)
+        Ok(self.write(dest)?)
     }
 }
 
 impl FastWritable for ShortId {
     fn write_into(&self, dest: &mut dyn fmt::Write, _: &dyn Values) -> askama::Result<()> {
-        let mut buf = Uuid::encode_buffer();
-        let whole = self.0.simple().encode_lower(&mut buf);
-        Ok(dest.write_str(whole.get(..SHORT).unwrap_or(whole))?)
+        Ok(self.write(dest)?)
     }
 }
 
