@@ -4,6 +4,10 @@
 //! names come from that row (joined, or kept in the event's detail); what
 //! no longer exists reads as "an unknown product", with its id beside it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use crate::domain::audit_action::Action;
@@ -106,24 +110,15 @@ impl Teller<'_> {
     /// The message `id` with `args`, split into parts; `count`, if any, is
     /// passed as a number so that the message can choose its plural form.
     fn say(&self, id: &str, args: &[(&'static str, Part)], count: Option<i64>) -> Vec<Part> {
-        let markers: Vec<(&'static str, String)> = args
+        let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
+        let pieces = pattern(self.i18n, id, &names, count);
+        pieces
             .iter()
-            .enumerate()
-            .map(|(i, (name, part))| {
-                let value = match part {
-                    Part::Text(t) => t.clone(),
-                    _ => format!("{OPEN}{i}{CLOSE}"),
-                };
-                (*name, value)
+            .filter_map(|piece| match piece {
+                Piece::Words(words) => Some(Part::Text(words.to_string())),
+                Piece::Arg(i) => args.get(*i).map(|(_, part)| part.clone()),
             })
-            .collect();
-        let refs: Vec<(&'static str, &str)> =
-            markers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let text = match count {
-            Some(n) => self.i18n.t_count_args(id, "count", n, &refs),
-            None => self.i18n.t_args(id, &refs),
-        };
-        split(&text, args)
+            .collect()
     }
 
     /// Who acted: their name (linked to their activity), else who it was
@@ -584,36 +579,114 @@ const CHANGE_LABELS: &[(&str, &str)] = &[
 
 /// `/activity?{name}={value}`: the log filtered by one user or customer.
 fn filter_href(name: &str, value: &str) -> String {
-    format!(
-        "/activity?{}",
-        serde_urlencoded::to_string([(name, value)]).unwrap_or_default()
-    )
+    use url::form_urlencoded::byte_serialize;
+    let mut href = String::from("/activity?");
+    href.extend(byte_serialize(name.as_bytes()));
+    href.push('=');
+    href.extend(byte_serialize(value.as_bytes()));
+    href
 }
 
-/// `text` cut at the markers `say` put in, each replaced by its part.
-fn split(text: &str, args: &[(&'static str, Part)]) -> Vec<Part> {
-    let mut parts = Vec::new();
+/// A message cut where its arguments go: its own words, and the argument
+/// at each place.
+enum Piece {
+    Words(Box<str>),
+    Arg(usize),
+}
+
+/// A message's pieces for one language, argument names and count.
+struct Pattern {
+    slot: usize,
+    names: Vec<&'static str>,
+    count: Option<i64>,
+    pieces: Rc<[Piece]>,
+}
+
+/// How many patterns a thread keeps: a pattern per language, event and
+/// count of keys added, so a busy log stays well under it; past it a
+/// message is formatted afresh.
+const PATTERNS_MAX: usize = 4096;
+
+thread_local! {
+    /// Patterns by message id. Every argument goes through Fluent as a
+    /// marker, never as its text, so a message's pattern is a pure function
+    /// of its language, id, argument names and count, and a page of 50
+    /// events that Fluent formatted one by one (a tenth of the log's time
+    /// in a profile, bench/RESULTS.md) reuses a few patterns. Per thread, so
+    /// no lock.
+    static PATTERNS: RefCell<Patterns> = RefCell::new(Patterns::default());
+}
+
+/// A thread's patterns by message id, and how many it keeps.
+#[derive(Default)]
+struct Patterns {
+    kept: usize,
+    by_id: HashMap<Box<str>, Vec<Pattern>>,
+}
+
+/// `id`'s pattern in `i18n`'s language with arguments `names`, from the
+/// thread's cache or made and kept.
+fn pattern(i18n: &I18n, id: &str, names: &[&'static str], count: Option<i64>) -> Rc<[Piece]> {
+    let slot = i18n.slot();
+    PATTERNS.with_borrow_mut(|Patterns { kept, by_id }| {
+        if let Some(p) = by_id.get(id).and_then(|ps| {
+            ps.iter()
+                .find(|p| p.slot == slot && p.count == count && p.names == names)
+        }) {
+            return p.pieces.clone();
+        }
+        let pieces = make_pattern(i18n, id, names, count);
+        if *kept < PATTERNS_MAX {
+            *kept += 1;
+            by_id.entry(id.into()).or_default().push(Pattern {
+                slot,
+                names: names.to_vec(),
+                count,
+                pieces: pieces.clone(),
+            });
+        }
+        pieces
+    })
+}
+
+/// Formats `id` with a marker for each argument and cuts it at them.
+fn make_pattern(i18n: &I18n, id: &str, names: &[&'static str], count: Option<i64>) -> Rc<[Piece]> {
+    let markers: Vec<(&'static str, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (*name, format!("{OPEN}{i}{CLOSE}")))
+        .collect();
+    let refs: Vec<(&'static str, &str)> = markers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let text = match count {
+        Some(n) => i18n.t_count_args(id, "count", n, &refs),
+        None => i18n.t_args(id, &refs),
+    };
+    cut(&text).into()
+}
+
+/// `text` cut at the markers `make_pattern` put in.
+fn cut(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find(OPEN) {
         let (before, after) = rest.split_at(start);
         if !before.is_empty() {
-            parts.push(Part::Text(before.to_owned()));
+            pieces.push(Piece::Words(before.into()));
         }
         let after = &after[OPEN.len_utf8()..];
         let Some(end) = after.find(CLOSE) else {
             rest = after;
             break;
         };
-        let index: Option<usize> = after[..end].parse().ok();
-        if let Some((_, part)) = index.and_then(|i| args.get(i)) {
-            parts.push(part.clone());
+        if let Ok(index) = after[..end].parse() {
+            pieces.push(Piece::Arg(index));
         }
         rest = &after[end + CLOSE.len_utf8()..];
     }
     if !rest.is_empty() {
-        parts.push(Part::Text(rest.to_owned()));
+        pieces.push(Piece::Words(rest.into()));
     }
-    parts
+    pieces
 }
 
 #[cfg(test)]
@@ -699,6 +772,38 @@ mod tests {
             tell(&I18n::default(), &odd, false)
                 .text()
                 .contains("Edition")
+        );
+    }
+
+    #[test]
+    fn a_kept_pattern_serves_only_its_language_count_and_words() {
+        let keys = |n: i64| row(Action::KeysAdded, &format!(r#"{{"count": {n}}}"#));
+        let en = I18n::default();
+        let ru = I18n::with_lang("ru-RU");
+        // Each twice: the second comes from the thread's patterns.
+        for _ in 0..2 {
+            assert_eq!(
+                tell(&en, &keys(1), true).text(),
+                "Alex Admin added one key to Windows Server 2022 Datacenter"
+            );
+            assert_eq!(
+                tell(&en, &keys(3), true).text(),
+                "Alex Admin added 3 keys to Windows Server 2022 Datacenter"
+            );
+            assert_eq!(
+                tell(&ru, &keys(3), true).text(),
+                "Alex Admin: добавление 3 ключей для продукта Windows Server 2022 Datacenter"
+            );
+        }
+        // Words given as an argument (no actor's name) land where the
+        // marker was, in each language.
+        let mut nameless = row(Action::SignIn, "{}");
+        nameless.actor_name = None;
+        assert_eq!(tell(&en, &nameless, true).text(), "Someone signed in");
+        assert_eq!(tell(&ru, &nameless, true).text(), "Кто-то: вход в систему");
+        assert_eq!(
+            tell(&en, &row(Action::SignIn, "{}"), true).text(),
+            "Alex Admin signed in"
         );
     }
 
