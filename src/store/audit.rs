@@ -130,40 +130,46 @@ const FROM: &str = " FROM audit_events e LEFT JOIN organisations o ON o.id = e.o
        LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations c ON c.id = e.customer_id";
 
 /// The names of what an event is about, for the page's sentences, in the
-/// same statement: each a subquery gated on the subject's type that follows
-/// it to one primary key (a link on to its file and purchase, a request to
-/// its purchase, a purchase or a file to its product). Subqueries rather
-/// than joins: PostgreSQL searches join orders across every joined table,
-/// and fourteen took it about 12 ms to plan against 0.7 ms for these
-/// (measured on 200,000 events; running either took about a millisecond).
+/// same statement: for each subject type a subquery that follows it to one
+/// primary key (a link on to its file and purchase, a request to its
+/// purchase, a purchase or a file to its product). Subqueries rather than
+/// joins: PostgreSQL searches join orders across every joined table, and
+/// fourteen took it about 12 ms to plan against 0.7 ms for these (measured
+/// on 200,000 events; running either took about a millisecond). Each in a
+/// `CASE` on the subject's type, so that a row runs only the lookup its
+/// subject needs and a sign-in (no subject) none: on SQLite a page of 51
+/// sign-ins took 3,346 virtual machine steps against 6,355 when every
+/// subquery ran and tested the type itself (`bench/RESULTS.md`).
 const NAMES: &str = ", e.customer_id, c.primary_domain AS customer_domain, \
    u.display_name AS actor_name, \
-   (SELECT x.display_name FROM users x \
-     WHERE e.subject_type = 'user' AND x.id = e.subject_id) AS user_name, \
-   (SELECT x.name FROM organisations x \
-     WHERE e.subject_type IN ('organisation', 'customer') AND x.id = e.subject_id) AS org_name, \
-   COALESCE( \
-     (SELECT x.name FROM products x WHERE e.subject_type = 'product' AND x.id = e.subject_id), \
-     (SELECT p.name FROM subscriptions s JOIN products p ON p.id = s.product_id \
-       WHERE e.subject_type = 'subscription' AND s.id = e.subject_id), \
-     (SELECT p.name FROM download_links l JOIN subscriptions s ON s.id = l.subscription_id \
-       JOIN products p ON p.id = s.product_id \
-       WHERE e.subject_type = 'download_link' AND l.id = e.subject_id), \
-     (SELECT p.name FROM service_requests r JOIN subscriptions s ON s.id = r.subscription_id \
-       JOIN products p ON p.id = s.product_id \
-       WHERE e.subject_type = 'service_request' AND r.id = e.subject_id), \
-     (SELECT p.name FROM download_files f JOIN variants v ON v.id = f.variant_id \
-       JOIN products p ON p.id = v.product_id \
-       WHERE e.subject_type = 'download_file' AND f.id = e.subject_id)) AS product, \
-   (SELECT x.currency FROM products x \
-     WHERE e.subject_type = 'product' AND x.id = e.subject_id) AS currency, \
-   COALESCE( \
-     (SELECT x.file_name FROM download_files x \
-       WHERE e.subject_type = 'download_file' AND x.id = e.subject_id), \
-     (SELECT f.file_name FROM download_links l JOIN download_files f ON f.id = l.download_file_id \
-       WHERE e.subject_type = 'download_link' AND l.id = e.subject_id)) AS file_name, \
-   (SELECT x.number FROM service_requests x \
-     WHERE e.subject_type = 'service_request' AND x.id = e.subject_id) AS request_number";
+   CASE e.subject_type WHEN 'user' THEN \
+     (SELECT x.display_name FROM users x WHERE x.id = e.subject_id) END AS user_name, \
+   CASE WHEN e.subject_type IN ('organisation', 'customer') THEN \
+     (SELECT x.name FROM organisations x WHERE x.id = e.subject_id) END AS org_name, \
+   CASE e.subject_type \
+     WHEN 'product' THEN (SELECT x.name FROM products x WHERE x.id = e.subject_id) \
+     WHEN 'subscription' THEN (SELECT p.name FROM subscriptions s \
+       JOIN products p ON p.id = s.product_id WHERE s.id = e.subject_id) \
+     WHEN 'download_link' THEN (SELECT p.name FROM download_links l \
+       JOIN subscriptions s ON s.id = l.subscription_id \
+       JOIN products p ON p.id = s.product_id WHERE l.id = e.subject_id) \
+     WHEN 'service_request' THEN (SELECT p.name FROM service_requests r \
+       JOIN subscriptions s ON s.id = r.subscription_id \
+       JOIN products p ON p.id = s.product_id WHERE r.id = e.subject_id) \
+     WHEN 'download_file' THEN (SELECT p.name FROM download_files f \
+       JOIN variants v ON v.id = f.variant_id \
+       JOIN products p ON p.id = v.product_id WHERE f.id = e.subject_id) \
+   END AS product, \
+   CASE e.subject_type WHEN 'product' THEN \
+     (SELECT x.currency FROM products x WHERE x.id = e.subject_id) END AS currency, \
+   CASE e.subject_type \
+     WHEN 'download_file' THEN \
+       (SELECT x.file_name FROM download_files x WHERE x.id = e.subject_id) \
+     WHEN 'download_link' THEN (SELECT f.file_name FROM download_links l \
+       JOIN download_files f ON f.id = l.download_file_id WHERE l.id = e.subject_id) \
+   END AS file_name, \
+   CASE e.subject_type WHEN 'service_request' THEN \
+     (SELECT x.number FROM service_requests x WHERE x.id = e.subject_id) END AS request_number";
 
 /// An event as the log page tells it: the export's row and the names of
 /// its actor, customer and subject where they still exist.
