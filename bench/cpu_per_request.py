@@ -61,6 +61,8 @@ PAGES = {
     "software": ("software tab, page 1", "/customers/{contoso}/software", 'href="/customers/{contoso}/software/', "admin"),
     "keys": ("Get keys and downloads", "/customers/{contoso}/software/{purchase}?show=1", '<table class="files', "admin"),
     "log": ("activity log", "/activity", "<table", "admin"),
+    # Each event names a file and a product through its link and purchase.
+    "log-links": ("activity log, links created", "/activity?action=link_created", "<table", "admin"),
     "my": ("/my/software", "/my/software", 'href="/my/software/', "ga"),
 }
 
