@@ -566,3 +566,122 @@ async fn the_lists_of_requests_count_to_a_thousand_and_no_further() {
         assert_eq!(seen.len(), 1_060, "{first}: every request once");
     }
 }
+
+/// `request_counts` beside what it counts: (type, status, requests), the
+/// empty cells left out.
+async fn tallies(
+    db: &csp_portal::store::Db,
+) -> (Vec<(String, String, i64)>, Vec<(String, String, i64)>) {
+    use csp_portal::store::Db;
+    const KEPT: &str = "SELECT problem_type, status, requests FROM request_counts \
+                        WHERE requests > 0 ORDER BY problem_type, status";
+    const COUNTED: &str = "SELECT problem_type, status, COUNT(*) FROM service_requests \
+                           GROUP BY problem_type, status ORDER BY problem_type, status";
+    match db {
+        Db::Sqlite(p) => (
+            sqlx::query_as(KEPT).fetch_all(p).await.unwrap(),
+            sqlx::query_as(COUNTED).fetch_all(p).await.unwrap(),
+        ),
+        Db::Pg(p) => (
+            sqlx::query_as(KEPT).fetch_all(p).await.unwrap(),
+            sqlx::query_as(COUNTED).fetch_all(p).await.unwrap(),
+        ),
+    }
+}
+
+/// Runs one statement on the store, as a script or an operator at the
+/// database's prompt would: the counts are kept by triggers, so no path
+/// that writes a request can leave them behind, the application's or not.
+async fn run(db: &csp_portal::store::Db, sql: &str, id: Uuid) -> u64 {
+    use csp_portal::store::Db;
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    match db {
+        Db::Sqlite(p) => sqlx::query(sql)
+            .bind(id)
+            .execute(p)
+            .await
+            .unwrap()
+            .rows_affected(),
+        Db::Pg(p) => sqlx::query(sql)
+            .bind(id)
+            .execute(p)
+            .await
+            .unwrap()
+            .rows_affected(),
+    }
+}
+
+#[tokio::test]
+async fn the_counts_per_status_follow_every_write_to_a_request_deletions_and_changes_of_type_too() {
+    let app = spawn_app().await;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let mut filed = Vec::new();
+    for title in ["Kept", "Closed then retyped", "Deleted"] {
+        filed.push(file_question(&mut admin, title).await);
+    }
+    let id = |path: &str| Uuid::parse_str(path.rsplit('/').next().unwrap()).unwrap();
+    let (kept, counted) = tallies(&app.db).await;
+    assert_eq!(kept, counted);
+    assert!(
+        kept.contains(&("billing".into(), "submitted".into(), 3)),
+        "{kept:?}"
+    );
+
+    // Closed through the page: one moves from submitted to closed.
+    let res = decide(&app, &operator_path(&filed[1]), "close", "Done.").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let (kept, counted) = tallies(&app.db).await;
+    assert_eq!(kept, counted);
+    assert!(
+        kept.contains(&("billing".into(), "submitted".into(), 2)),
+        "{kept:?}"
+    );
+    assert!(
+        kept.contains(&("billing".into(), "closed".into(), 1)),
+        "{kept:?}"
+    );
+
+    // Outside the application: a change of type, then a deletion.
+    let retyped = run(
+        &app.db,
+        "UPDATE service_requests SET problem_type = 'technical' WHERE id = $1",
+        id(&filed[1]),
+    )
+    .await;
+    assert_eq!(retyped, 1);
+    let (kept, counted) = tallies(&app.db).await;
+    assert_eq!(kept, counted);
+    assert!(
+        kept.contains(&("technical".into(), "closed".into(), 1)),
+        "{kept:?}"
+    );
+    assert!(
+        !kept.iter().any(|(t, s, _)| t == "billing" && s == "closed"),
+        "{kept:?}"
+    );
+
+    let deleted = run(
+        &app.db,
+        "DELETE FROM service_requests WHERE id = $1",
+        id(&filed[2]),
+    )
+    .await;
+    assert_eq!(deleted, 1);
+    let (kept, counted) = tallies(&app.db).await;
+    assert_eq!(kept, counted);
+    assert!(
+        kept.contains(&("billing".into(), "submitted".into(), 1)),
+        "{kept:?}"
+    );
+
+    // The queue's tabs read the counts.
+    let mut op = app.sign_in_as(Role::Operator).await;
+    let queue = op.get("/operator/requests?type=billing").await;
+    assert!(
+        queue
+            .body
+            .contains(r#"Submitted <span class="count">1</span>"#),
+        "{}",
+        queue.body
+    );
+}
