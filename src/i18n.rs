@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::static_loader;
@@ -147,6 +148,10 @@ thread_local! {
     /// (bench/RESULTS.md). Bounded per id by `COUNTED_MAX`.
     static COUNTED: RefCell<[HashMap<Box<str>, Counts>; SUPPORTED.len()]> =
         RefCell::new(Default::default());
+    /// Messages with text arguments, as patterns (`I18n::pattern`): a list
+    /// that writes "closed on {date}" or "{amount} credited" on each row
+    /// had Fluent format each afresh from a map of its arguments.
+    static PATTERNS: RefCell<Patterns> = RefCell::new(Patterns::default());
 }
 
 /// One message's texts by its argument's name and count.
@@ -291,13 +296,74 @@ impl I18n {
             .ok()
     }
 
-    /// The message `id` with named arguments.
+    /// The message `id` with named arguments (text).
     pub fn t_args(&self, id: &str, args: &[(&'static str, &str)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
+        fill(&self.pattern(id, args, None), args)
+    }
+
+    /// `id` cut where its arguments `args` (named; their values are not
+    /// read) go, with `count`, if any, passed as that number. Every text
+    /// argument goes through Fluent as a marker, so the pattern is a pure
+    /// function of the language, the id, the names and the count, and is
+    /// kept per thread (see `PATTERNS`); a value is put in afterwards,
+    /// never read by Fluent. The catalogs select variants on numbers only
+    /// (`$count ->`, `$days ->`), which stay numbers here, and a text value
+    /// never matches a variant's key, so the text is what Fluent would have
+    /// made of the values themselves.
+    pub fn pattern<T>(
+        &self,
+        id: &str,
+        args: &[(&'static str, T)],
+        count: Option<(&'static str, i64)>,
+    ) -> Rc<[Piece]> {
+        PATTERNS.with_borrow_mut(|Patterns { kept, by_id }| {
+            let slot = self.slot;
+            let same = |p: &&Pattern| {
+                p.slot == slot
+                    && p.count == count
+                    && p.names.iter().eq(args.iter().map(|(name, _)| name))
+            };
+            if let Some(p) = by_id.get(id).and_then(|ps| ps.iter().find(same)) {
+                return p.pieces.clone();
+            }
+            let Some(pieces) = self.make_pattern(id, args, count) else {
+                return Rc::from([Piece::Words(unknown(id).into())]);
+            };
+            let pieces: Rc<[Piece]> = pieces.into();
+            // As in `t`: only ids the catalogs hold are kept.
+            if *kept < PATTERNS_MAX {
+                *kept += 1;
+                by_id.entry(id.into()).or_default().push(Pattern {
+                    slot,
+                    names: args.iter().map(|(name, _)| *name).collect(),
+                    count,
+                    pieces: pieces.clone(),
+                });
+            }
+            pieces
+        })
+    }
+
+    /// Formats `id` with a marker for each argument and cuts it at them;
+    /// `None` if no catalog holds it.
+    fn make_pattern<T>(
+        &self,
+        id: &str,
+        args: &[(&'static str, T)],
+        count: Option<(&'static str, i64)>,
+    ) -> Option<Vec<Piece>> {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
+            .enumerate()
+            .map(|(i, (name, _))| {
+                let marker = format!("{MARK_OPEN}{i}{MARK_CLOSE}");
+                (Cow::Borrowed(*name), FluentValue::from(marker))
+            })
             .collect();
-        self.lookup(id, Some(&map))
+        if let Some((name, n)) = count {
+            map.insert(Cow::Borrowed(name), FluentValue::from(n));
+        }
+        self.found(id, Some(&map)).map(|text| cut(&text))
     }
 
     /// The message `id` with the number `n` as `name`: passed as a number, so
@@ -334,12 +400,7 @@ impl I18n {
         n: i64,
         args: &[(&'static str, &str)],
     ) -> String {
-        let mut map: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
-            .collect();
-        map.insert(Cow::Borrowed(name), FluentValue::from(n));
-        self.lookup(id, Some(&map))
+        fill(&self.pattern(id, args, Some((name, n))), args)
     }
 
     /// The message `id` with arguments that may be numbers (`Arg::Number`,
@@ -359,9 +420,157 @@ impl I18n {
     }
 }
 
+// Where an argument goes in a pattern: private-use characters, which no
+// catalog holds.
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// A message cut where its arguments go: its own words, and the argument
+/// (by its place in the call's list) at each place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Words(Box<str>),
+    Arg(usize),
+}
+
+/// A message's pieces for one language, argument names and count.
+struct Pattern {
+    slot: usize,
+    names: Vec<&'static str>,
+    count: Option<(&'static str, i64)>,
+    pieces: Rc<[Piece]>,
+}
+
+/// How many patterns a thread keeps: one per language, message and set of
+/// names, and per count where a count is given, so a thread stays well
+/// under it; past it a message is formatted afresh.
+const PATTERNS_MAX: usize = 4096;
+
+/// A thread's patterns by message id, and how many it keeps.
+#[derive(Default)]
+struct Patterns {
+    kept: usize,
+    by_id: HashMap<Box<str>, Vec<Pattern>>,
+}
+
+/// `text` cut at the markers `make_pattern` put in.
+fn cut(text: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        let (before, after) = rest.split_at(start);
+        if !before.is_empty() {
+            pieces.push(Piece::Words(before.into()));
+        }
+        let after = &after[MARK_OPEN.len_utf8()..];
+        let Some(end) = after.find(MARK_CLOSE) else {
+            rest = after;
+            break;
+        };
+        if let Ok(index) = after[..end].parse() {
+            pieces.push(Piece::Arg(index));
+        }
+        rest = &after[end + MARK_CLOSE.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Words(rest.into()));
+    }
+    pieces
+}
+
+/// A pattern with the arguments' values put in.
+fn fill(pieces: &[Piece], args: &[(&'static str, &str)]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Words(words) => out.push_str(words),
+            Piece::Arg(i) => out.push_str(args.get(*i).map_or("", |(_, v)| v)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message of every catalog, with a text value for each of its
+    /// variables: the pattern with the values put in reads exactly as
+    /// Fluent's own formatting of those values (the claim `pattern` rests
+    /// on), the second time from the thread's patterns too.
+    #[test]
+    fn a_pattern_filled_in_reads_as_fluent_formats_the_values() {
+        let var = regex::Regex::new(r"\{\s*\$([a-z_]+)").unwrap();
+        let mut checked = 0;
+        for (slot, lang) in SUPPORTED.iter().enumerate() {
+            let i = I18n::with_lang(lang);
+            assert_eq!(i.slot, slot);
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang);
+            for file in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                // A message: its `id =` line and the indented lines after it.
+                let mut messages: Vec<(String, String)> = Vec::new();
+                for line in text.lines() {
+                    if let Some((id, body)) = line
+                        .split_once(" = ")
+                        .filter(|(id, _)| !id.starts_with([' ', '#', '-']) && !id.contains(' '))
+                    {
+                        messages.push((id.to_owned(), body.to_owned()));
+                    } else if line.starts_with(' ')
+                        && let Some((_, body)) = messages.last_mut()
+                    {
+                        body.push_str(line);
+                    }
+                }
+                for (id, body) in messages {
+                    let mut names: Vec<&'static str> = Vec::new();
+                    for c in var.captures_iter(&body) {
+                        let name: &'static str = Box::leak(c[1].to_owned().into_boxed_str());
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                    let values: Vec<String> = names.iter().map(|n| format!("<{n} & 1>")).collect();
+                    let args: Vec<(&'static str, &str)> = names
+                        .iter()
+                        .zip(&values)
+                        .map(|(n, v)| (*n, v.as_str()))
+                        .collect();
+                    let map: HashMap<Cow<'static, str>, FluentValue> = args
+                        .iter()
+                        .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.to_string())))
+                        .collect();
+                    let fluent = i.lookup(&id, Some(&map));
+                    for _ in 0..2 {
+                        assert_eq!(i.t_args(&id, &args), fluent, "{lang} {id}");
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked} messages");
+    }
+
+    #[test]
+    fn a_value_is_put_in_as_it_is_and_a_count_still_chooses_the_form() {
+        let en = I18n::default();
+        assert_eq!(
+            en.t1("software-window-closed", "date", "\u{E000}0\u{E001}"),
+            "Closed (\u{E000}0\u{E001})"
+        );
+        for _ in 0..2 {
+            assert_eq!(
+                en.t_count_args("report-days-left", "days", 1, &[("date", "1 May")]),
+                "1 day left to cancel, until 1 May."
+            );
+            assert_eq!(
+                en.t_count_args("report-days-left", "days", 3, &[("date", "1 May")]),
+                "3 days left to cancel, until 1 May."
+            );
+        }
+    }
 
     #[test]
     fn english_is_the_fallback() {
@@ -489,6 +698,21 @@ mod tests {
         PLAIN.with_borrow(|cache| {
             assert!(cache[0].contains_key("country-CZ"));
             assert!(!cache[0].keys().any(|k| k.starts_with("no-such-message")));
+        });
+        for n in 0..3 {
+            let id = format!("no-such-message-{n}");
+            assert_eq!(
+                i.t1(&id, "date", "1 May"),
+                format!("Unknown localization key: {id:?}")
+            );
+        }
+        assert_eq!(
+            i.t1("software-window-closed", "date", "1 May"),
+            "Closed (1 May)"
+        );
+        PATTERNS.with_borrow(|p| {
+            assert!(p.by_id.contains_key("software-window-closed"));
+            assert!(!p.by_id.keys().any(|k| k.starts_with("no-such-message")));
         });
     }
 

@@ -4,15 +4,11 @@
 //! names come from that row (joined, or kept in the event's detail); what
 //! no longer exists reads as "an unknown product", with its id beside it.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use serde_json::Value;
 
 use crate::domain::audit_action::Action;
 use crate::domain::role::Role;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Piece};
 use crate::store::audit::NamedRow;
 
 /// A piece of a sentence: the message's own words, or a name put in it.
@@ -55,11 +51,6 @@ impl Told {
             .collect()
     }
 }
-
-// Names go through Fluent as these markers and come out as parts, so a
-// translation may put them in any order while the page still marks them up.
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
 
 struct Teller<'a> {
     i18n: &'a I18n,
@@ -110,8 +101,7 @@ impl Teller<'_> {
     /// The message `id` with `args`, split into parts; `count`, if any, is
     /// passed as a number so that the message can choose its plural form.
     fn say(&self, id: &str, args: &[(&'static str, Part)], count: Option<i64>) -> Vec<Part> {
-        let names: Vec<&'static str> = args.iter().map(|(name, _)| *name).collect();
-        let pieces = pattern(self.i18n, id, &names, count);
+        let pieces = self.i18n.pattern(id, args, count.map(|n| ("count", n)));
         pieces
             .iter()
             .filter_map(|piece| match piece {
@@ -587,108 +577,6 @@ fn filter_href(name: &str, value: &str) -> String {
     href
 }
 
-/// A message cut where its arguments go: its own words, and the argument
-/// at each place.
-enum Piece {
-    Words(Box<str>),
-    Arg(usize),
-}
-
-/// A message's pieces for one language, argument names and count.
-struct Pattern {
-    slot: usize,
-    names: Vec<&'static str>,
-    count: Option<i64>,
-    pieces: Rc<[Piece]>,
-}
-
-/// How many patterns a thread keeps: a pattern per language, event and
-/// count of keys added, so a busy log stays well under it; past it a
-/// message is formatted afresh.
-const PATTERNS_MAX: usize = 4096;
-
-thread_local! {
-    /// Patterns by message id. Every argument goes through Fluent as a
-    /// marker, never as its text, so a message's pattern is a pure function
-    /// of its language, id, argument names and count, and a page of 50
-    /// events that Fluent formatted one by one (a tenth of the log's time
-    /// in a profile, bench/RESULTS.md) reuses a few patterns. Per thread, so
-    /// no lock.
-    static PATTERNS: RefCell<Patterns> = RefCell::new(Patterns::default());
-}
-
-/// A thread's patterns by message id, and how many it keeps.
-#[derive(Default)]
-struct Patterns {
-    kept: usize,
-    by_id: HashMap<Box<str>, Vec<Pattern>>,
-}
-
-/// `id`'s pattern in `i18n`'s language with arguments `names`, from the
-/// thread's cache or made and kept.
-fn pattern(i18n: &I18n, id: &str, names: &[&'static str], count: Option<i64>) -> Rc<[Piece]> {
-    let slot = i18n.slot();
-    PATTERNS.with_borrow_mut(|Patterns { kept, by_id }| {
-        if let Some(p) = by_id.get(id).and_then(|ps| {
-            ps.iter()
-                .find(|p| p.slot == slot && p.count == count && p.names == names)
-        }) {
-            return p.pieces.clone();
-        }
-        let pieces = make_pattern(i18n, id, names, count);
-        if *kept < PATTERNS_MAX {
-            *kept += 1;
-            by_id.entry(id.into()).or_default().push(Pattern {
-                slot,
-                names: names.to_vec(),
-                count,
-                pieces: pieces.clone(),
-            });
-        }
-        pieces
-    })
-}
-
-/// Formats `id` with a marker for each argument and cuts it at them.
-fn make_pattern(i18n: &I18n, id: &str, names: &[&'static str], count: Option<i64>) -> Rc<[Piece]> {
-    let markers: Vec<(&'static str, String)> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (*name, format!("{OPEN}{i}{CLOSE}")))
-        .collect();
-    let refs: Vec<(&'static str, &str)> = markers.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let text = match count {
-        Some(n) => i18n.t_count_args(id, "count", n, &refs),
-        None => i18n.t_args(id, &refs),
-    };
-    cut(&text).into()
-}
-
-/// `text` cut at the markers `make_pattern` put in.
-fn cut(text: &str) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(OPEN) {
-        let (before, after) = rest.split_at(start);
-        if !before.is_empty() {
-            pieces.push(Piece::Words(before.into()));
-        }
-        let after = &after[OPEN.len_utf8()..];
-        let Some(end) = after.find(CLOSE) else {
-            rest = after;
-            break;
-        };
-        if let Ok(index) = after[..end].parse() {
-            pieces.push(Piece::Arg(index));
-        }
-        rest = &after[end + CLOSE.len_utf8()..];
-    }
-    if !rest.is_empty() {
-        pieces.push(Piece::Words(rest.into()));
-    }
-    pieces
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
@@ -734,7 +622,7 @@ mod tests {
                 !text.is_empty() && !text.contains("activity-") && !text.contains("Unknown"),
                 "{action}: {text}"
             );
-            assert!(!text.contains(OPEN) && !text.contains(CLOSE), "{text}");
+            assert!(!text.contains(['\u{E000}', '\u{E001}']), "{text}");
             assert!(
                 seen.insert(text.clone()),
                 "{action} reads like another: {text}"
@@ -767,7 +655,7 @@ mod tests {
         );
         // A name holding what looks like a marker stays text.
         let mut odd = row(Action::KeyRevealed, "{}");
-        odd.product = Some(format!("{OPEN}0{CLOSE} Edition"));
+        odd.product = Some("\u{E000}0\u{E001} Edition".into());
         assert!(
             tell(&I18n::default(), &odd, false)
                 .text()
