@@ -15,12 +15,14 @@ password bench-password-1; for `--sqlite DIR`, loaded with
 left as is, but for the sessions the runs sign in.
 """
 import argparse
+import datetime
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,6 +61,8 @@ PAGES = {
     "list": ("customer list", "/customers", 'href="/customers/', "admin"),
     "search": ("customer search", "/customers?q=Con", 'href="/customers/', "admin"),
     "software": ("software tab, page 1", "/customers/{contoso}/software", 'href="/customers/{contoso}/software/', "admin"),
+    # Past the cancellation window: each row says when it closed.
+    "software-deep": ("software tab, deep page", "{deep}", 'href="/customers/{contoso}/software/', "admin"),
     "keys": ("Get keys and downloads", "/customers/{contoso}/software/{purchase}?show=1", '<table class="files', "admin"),
     "log": ("activity log", "/activity", "<table", "admin"),
     # Each event names a file and a product through its link and purchase.
@@ -93,6 +97,9 @@ def main():
     if unknown:
         sys.exit(f"unknown page(s) {unknown}; known: {', '.join(PAGES)}")
     results = {}  # (binary, page) -> [ms per request]
+    # The harness's deep page: the page after a cursor 330 days back, nine
+    # tenths into a year (the pager's own link, which carries the rows ahead).
+    deep_at = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=330)).isoformat()
     print(f"load average {harness.loadavg()}", file=sys.stderr)
     for rnd in range(opts.rounds):
         for exe in opts.portal:
@@ -108,9 +115,12 @@ def main():
                 purchase = next(s for s in re.findall(rf'href="/customers/{contoso}/software/({harness.UUID})"', body)
                                 if '<table class="files' in admin.get_ok(f"/customers/{contoso}/software/{s}?show=1"))
                 ga = harness.Browser("127.0.0.1", port).sign_in_ok(harness.CUSTOMER_ADMIN)
+                jump = f"/customers/{contoso}/software?" + urllib.parse.urlencode(
+                    {"after_at": deep_at, "after_id": "ffffffff-ffff-ffff-ffff-ffffffffffff"})
+                deep = harness.next_link(admin.get_ok(jump)) or jump
                 for key in wanted:
                     name, path, marker, who = PAGES[key]
-                    path = path.format(contoso=contoso, purchase=purchase)
+                    path = path.format(contoso=contoso, purchase=purchase, deep=deep)
                     marker = marker.format(contoso=contoso)
                     browser = ga if who == "ga" else admin
                     cookie = browser.cookie_header()
