@@ -378,6 +378,11 @@ fn pool_options<DB: sqlx::Database>(o: PoolOptions<DB>, size: u32) -> PoolOption
 
 const PG_POOL: u32 = 8;
 const SQLITE_POOL: u32 = 8;
+/// Rows a SQLite connection's thread may send ahead of the page reading
+/// them. sqlx's default (50) is one short of a list page (50 rows and the
+/// one that tells whether there is a next page) and its result: the thread
+/// stopped on the 51st row of every page until the page's task took some.
+const SQLITE_ROW_CHANNEL: usize = 128;
 
 fn is_postgres(url: &str) -> bool {
     url.starts_with("postgres:") || url.starts_with("postgresql:")
@@ -413,7 +418,8 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10));
+                .busy_timeout(Duration::from_secs(10))
+                .row_buffer_size(SQLITE_ROW_CHANNEL);
             if let Some(dir) = opts.get_filename().parent()
                 && !dir.as_os_str().is_empty()
                 && !Path::new(dir).exists()
