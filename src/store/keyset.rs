@@ -126,15 +126,19 @@ pub fn capped_count(body: &str, limit: i64) -> String {
 /// `COUNT_CAP + 1` rows ahead of the page; [`rows_ahead`] reads `ahead` back.
 /// `kept`, when given, is a scalar subquery that reads the total from a
 /// count kept in a table, with the same values as `body` (in its place).
+/// `rest` follows the key's condition: what closes a subquery of `body`
+/// that the condition belongs inside (or nothing).
 pub fn counts(
     body: &[&str],
+    rest: &str,
     kept: Option<&str>,
     key: &str,
     cursor: Cursor<()>,
     order: Order,
     page: i64,
 ) -> String {
-    let count = |cond: &[&str], limit: i64| capped_count(&[body, cond].concat().concat(), limit);
+    let count =
+        |cond: &[&str], limit: i64| capped_count(&[body, cond, &[rest]].concat().concat(), limit);
     let newest = order == Order::NewestFirst;
     let ahead = match cursor {
         // A plain 0 is an INT4 to PostgreSQL; the counts are BIGINT.
@@ -240,20 +244,56 @@ mod tests {
         let body = [" FROM x WHERE a = ?"];
         let total = "(SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? LIMIT 1001) c) AS total";
         assert_eq!(
-            counts(&body, None, KEY, Cursor::First, Order::NewestFirst, 50),
+            counts(&body, "", None, KEY, Cursor::First, Order::NewestFirst, 50),
             format!(", {total}, CAST(0 AS BIGINT) AS ahead")
         );
         assert_eq!(
-            counts(&body, None, KEY, Cursor::After(()), Order::NewestFirst, 50),
+            counts(
+                &body,
+                "",
+                None,
+                KEY,
+                Cursor::After(()),
+                Order::NewestFirst,
+                50
+            ),
             format!(
                 ", {total}, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) >= (?, ?) LIMIT 1001) c) AS ahead"
             )
         );
         assert_eq!(
-            counts(&body, None, KEY, Cursor::Before(()), Order::OldestFirst, 50),
+            counts(
+                &body,
+                "",
+                None,
+                KEY,
+                Cursor::Before(()),
+                Order::OldestFirst,
+                50
+            ),
             format!(
                 ", {total}, (SELECT COUNT(*) FROM (SELECT 1 FROM x WHERE a = ? AND (t, id) < (?, ?) LIMIT 1051) c) AS ahead"
             )
+        );
+    }
+
+    #[test]
+    fn the_rest_follows_the_cursors_condition_inside_the_count() {
+        let body = [" FROM m CROSS JOIN LATERAL (SELECT 1 FROM x WHERE x.m = m.id AND a = ?"];
+        assert_eq!(
+            counts(
+                &body,
+                " LIMIT 9) s",
+                None,
+                KEY,
+                Cursor::After(()),
+                Order::NewestFirst,
+                50
+            ),
+            ", (SELECT COUNT(*) FROM (SELECT 1 FROM m CROSS JOIN LATERAL (SELECT 1 FROM x \
+             WHERE x.m = m.id AND a = ? LIMIT 9) s LIMIT 1001) c) AS total, \
+             (SELECT COUNT(*) FROM (SELECT 1 FROM m CROSS JOIN LATERAL (SELECT 1 FROM x \
+             WHERE x.m = m.id AND a = ? AND (t, id) >= (?, ?) LIMIT 9) s LIMIT 1001) c) AS ahead"
         );
     }
 
@@ -264,6 +304,7 @@ mod tests {
         assert_eq!(
             counts(
                 &body,
+                "",
                 Some(kept),
                 KEY,
                 Cursor::First,
@@ -275,6 +316,7 @@ mod tests {
         assert_eq!(
             counts(
                 &body,
+                "",
                 Some(kept),
                 KEY,
                 Cursor::After(()),

@@ -192,7 +192,7 @@ pub fn for_customer_statement(
     let order = Order::NewestFirst;
     let counts = if let Some(ahead_of) = counted {
         let body = [" FROM orders o WHERE o.customer_id = ?", in_scope(scope)];
-        keyset::counts(&body, None, KEY, ahead_of, order, limit)
+        keyset::counts(&body, "", None, KEY, ahead_of, order, limit)
     } else {
         String::new()
     };

@@ -352,6 +352,93 @@ async fn paging_keeps_the_filter_and_previous_at_the_top_shows_a_whole_first_pag
     assert!(!ids(&back.body).contains(leaving));
 }
 
+/// A product search reads each matching product's purchases on its own and
+/// takes the page from them (`store::software::searched_from`): the pages
+/// must still be the customer's matching purchases in the list's order,
+/// each once, both ways, with the same total, however the products'
+/// purchases interleave in time (and tie on it).
+#[tokio::test]
+async fn a_search_over_several_products_pages_them_in_one_order() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let from = app.clock_now() - Duration::days(3);
+    // Ten of each of six products the search finds (each has 20 keys in
+    // the tests' catalog), between purchases of one it does not.
+    let skus = [
+        "WS2019-STA",
+        "SQL2019-STA",
+        "WS2022-DAT",
+        "SQL2019-ENT",
+        "AZURE-RI-D2SV5-1Y",
+        "WS2019-DAT",
+        "SQL2022-STA",
+    ];
+    for i in 0..70 {
+        buy(
+            &app,
+            skus[i % skus.len()],
+            from + Duration::minutes(i as i64 / 4),
+        )
+        .await;
+    }
+    let matching = |order: &str| {
+        format!(
+            "SELECT s.id FROM subscriptions s JOIN products p ON p.id = s.product_id \
+             WHERE s.customer_id = $1 AND lower(p.name) LIKE '%server%' \
+             ORDER BY s.purchased_at {order}, s.id {order}"
+        )
+    };
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let base = format!("/customers/{contoso}/software?q=Server");
+    for (sort, dir) in [("newest", "DESC"), ("oldest", "ASC")] {
+        let sql = matching(dir);
+        let expected: Vec<String> = match &app.db {
+            csp_portal::store::Db::Sqlite(p) => {
+                sqlx::query_scalar::<_, Uuid>(sqlx::AssertSqlSafe(sql.as_str()))
+                    .bind(contoso)
+                    .fetch_all(p)
+                    .await
+            }
+            csp_portal::store::Db::Pg(p) => {
+                sqlx::query_scalar::<_, Uuid>(sqlx::AssertSqlSafe(sql.as_str()))
+                    .bind(contoso)
+                    .fetch_all(p)
+                    .await
+            }
+        }
+        .unwrap()
+        .iter()
+        .map(Uuid::to_string)
+        .collect();
+        assert!(expected.len() >= 50, "{}", expected.len());
+        let first_path = format!("{base}&sort={sort}");
+        let pages = walk(&mut admin, &first_path, ids).await;
+        assert_eq!(pages.concat(), expected, "{sort}");
+        let first = admin.get(&first_path).await;
+        let total = expected.len();
+        assert_eq!(
+            showing(&first.body),
+            format!("Showing 1–50 of {total}"),
+            "{sort}"
+        );
+        let second = admin.get(&link(&first.body, "next").unwrap()).await;
+        assert_eq!(
+            showing(&second.body),
+            format!("Showing 51–{total} of {total}")
+        );
+        let back = admin.get(&link(&second.body, "prev").unwrap()).await;
+        assert_eq!(ids(&back.body), expected[..50], "{sort}");
+    }
+    // A name no product has: nothing.
+    for q in ["no+such+product", "2019+Datacenter+2022"] {
+        let page = admin
+            .get(&format!("/customers/{contoso}/software?q={q}"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{q}");
+        assert!(ids(&page.body).is_empty(), "{q}");
+    }
+}
+
 #[tokio::test]
 async fn the_orders_tab_pages_past_a_hundred_orders() {
     let app = spawn_app().await;
@@ -610,36 +697,71 @@ async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
                         let shape = format!(
                             "{scope:?} {order:?} {cursor:?} count_ahead={count_ahead} {f:?}"
                         );
+                        let searched = f.product.is_some();
                         if pg {
-                            assert!(!plan.contains("Sort"), "{shape}:\n{plan}");
+                            // A search sorts the page's worth it read of
+                            // each matching product, and nothing else.
+                            let sorts = plan.matches("Sort").count();
+                            assert_eq!(sorts, if searched { 2 } else { 0 }, "{shape}:\n{plan}");
                             assert!(
                                 !plan.contains("Seq Scan on subscriptions"),
                                 "{shape}:\n{plan}"
                             );
                             assert!(plan.contains("Index"), "{shape}:\n{plan}");
-                            // A product search reads the catalog once per
-                            // statement (an InitPlan), never once per
-                            // purchase: PostgreSQL's generic plan of a
-                            // correlated EXISTS scanned it for each.
-                            let lines: Vec<&str> = plan.lines().collect();
-                            for (i, l) in lines.iter().enumerate() {
-                                let searched = lines
-                                    .iter()
-                                    .skip(i + 1)
-                                    .take(2)
-                                    .any(|n| n.contains("lower("));
-                                if l.contains(" on products p") && searched {
-                                    let above = lines[i.saturating_sub(1)].trim_start();
-                                    assert!(above.starts_with("InitPlan"), "{shape}:\n{plan}");
+                            if searched {
+                                // Each matching product's purchases are read
+                                // by the index by product, a page (or for a
+                                // count, the cap) at most: the page's read
+                                // and each count's.
+                                let lines: Vec<&str> = plan.lines().collect();
+                                let reads: Vec<usize> = (0..lines.len())
+                                    .filter(|&i| lines[i].contains(" on subscriptions s"))
+                                    .collect();
+                                let counts = usize::from(count_ahead && cursor != Cursor::First);
+                                assert_eq!(reads.len(), 2 + counts, "{shape}:\n{plan}");
+                                for read in reads {
+                                    let cond = lines.get(read + 1).copied().unwrap_or_default();
+                                    assert!(
+                                        cond.contains("Index Cond")
+                                            && cond.contains("product_id = p"),
+                                        "{shape}:\n{plan}"
+                                    );
+                                    // Under a Limit (a customer's scope puts
+                                    // a one-time check of it between).
+                                    assert!(
+                                        lines[read.saturating_sub(3)..read]
+                                            .iter()
+                                            .any(|l| l.trim_start().starts_with("->  Limit")),
+                                        "{shape}:\n{plan}"
+                                    );
                                 }
                             }
                         } else {
-                            assert!(!plan.contains("TEMP B-TREE"), "{shape}:\n{plan}");
+                            let temp = plan.matches("TEMP B-TREE").count();
+                            assert_eq!(temp, usize::from(searched), "{shape}:\n{plan}");
                             assert!(
                                 plan.contains("INDEX subscriptions_customer_"),
                                 "{shape}:\n{plan}"
                             );
                             assert!(!plan.contains("SCAN s\n"), "{shape}:\n{plan}");
+                            if searched {
+                                // The one sort is of the page's worth read
+                                // from each matching product, after them.
+                                assert!(
+                                    plan.ends_with("USE TEMP B-TREE FOR ORDER BY"),
+                                    "{shape}:\n{plan}"
+                                );
+                                let each = plan
+                                    .lines()
+                                    .skip_while(|l| !l.starts_with("CORRELATED LIST SUBQUERY"))
+                                    .nth(1)
+                                    .unwrap_or_default();
+                                assert!(
+                                    each.starts_with("SEARCH s USING")
+                                        && each.contains("INDEX subscriptions_customer_"),
+                                    "{shape}:\n{plan}"
+                                );
+                            }
                         }
                         // From a cursor the read starts at its row: the key
                         // is a condition of the index's seek, not a filter.
@@ -651,9 +773,14 @@ async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
                                 .unwrap_or_default();
                             main.contains("Index Cond") && main.contains("ROW(purchased_at, id)")
                         } else {
-                            plan.lines()
-                                .next()
-                                .is_some_and(|l| l.contains("(purchased_at,id)"))
+                            let main = if searched {
+                                plan.lines()
+                                    .skip_while(|l| !l.starts_with("CORRELATED LIST SUBQUERY"))
+                                    .nth(1)
+                            } else {
+                                plan.lines().next()
+                            };
+                            main.is_some_and(|l| l.contains("(purchased_at,id)"))
                         };
                         assert_eq!(seek, cursor != Cursor::First, "{shape}:\n{plan}");
                         shapes += 1;
