@@ -63,6 +63,9 @@ PAGES = {
     "software": ("software tab, page 1", "/customers/{contoso}/software", 'href="/customers/{contoso}/software/', "admin"),
     # Past the cancellation window: each row says when it closed.
     "software-deep": ("software tab, deep page", "{deep}", 'href="/customers/{contoso}/software/', "admin"),
+    # One product's purchases among all of the customer's.
+    "software-search": ("software tab, product search", "/customers/{contoso}/software?q=SQL+Server+2019+Enterprise",
+                        'href="/customers/{contoso}/software/', "admin"),
     "keys": ("Get keys and downloads", "/customers/{contoso}/software/{purchase}?show=1", '<table class="files', "admin"),
     "log": ("activity log", "/activity", "<table", "admin"),
     # Each event names a file and a product through its link and purchase.

@@ -220,6 +220,12 @@ class Pages:
         sub = re.search(rf'href="{base}/({UUID})"', admin.get_ok(deep))
         self.add("software tab, deep page", deep, sub.group(1), "admin",
                  "the page after a cursor 330 days back")
+        # A product search: one product of the catalog's ten, read product
+        # by product (store::software::searched_from), so a customer's other
+        # purchases cost nothing.
+        search = base + "?" + urllib.parse.urlencode({"q": "SQL Server 2019 Enterprise"})
+        sub = re.search(rf'href="{base}/({UUID})"', admin.get_ok(search))
+        self.add("software tab, product search", search, sub.group(1), "admin", "one product")
         for s in subs:
             show = f"{base}/{s}?show=1"
             if '<table class="files' in admin.get_ok(show):
