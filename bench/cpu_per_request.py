@@ -9,6 +9,11 @@ steadier. Used to compare a change against the build before it:
     bench/cpu_per_request.py --db csp_bench_1m --portal /tmp/old --portal target/release/csp-portal
     bench/cpu_per_request.py --sqlite /tmp/s1k --portal /tmp/old --portal target/release/csp-portal
 
+A change with a migration is compared on two copies of one data set, one
+per binary (`cp -r` the SQLite directory; `createdb -T` on PostgreSQL):
+`--portal BINARY@STORE`, STORE being a directory with `--sqlite` and a
+database name with `--db`.
+
 The database is a data set loaded before (`csp-portal demo --scale 1`,
 password bench-password-1; for `--sqlite DIR`, loaded with
 `DATABASE_URL=sqlite://DIR/portal.db PORTAL_DATA_DIR=DIR/data`); it is
@@ -66,6 +71,12 @@ PAGES = {
     # One product's purchases among all of the customer's.
     "software-search": ("software tab, product search", "/customers/{contoso}/software?q=SQL+Server+2019+Enterprise",
                         'href="/customers/{contoso}/software/', "admin"),
+    # The purchases still inside their window, newest and oldest first.
+    "cancellable": ("software tab, cancellable now", "/customers/{contoso}/software?status=cancellable",
+                    'href="/customers/{contoso}/software/', "admin"),
+    "cancellable-oldest": ("software tab, cancellable now, oldest first",
+                           "/customers/{contoso}/software?status=cancellable&sort=oldest",
+                           'href="/customers/{contoso}/software/', "admin"),
     "keys": ("Get keys and downloads", "/customers/{contoso}/software/{purchase}?show=1", '<table class="files', "admin"),
     "log": ("activity log", "/activity", "<table", "admin"),
     # Each event names a file and a product through its link and purchase.
@@ -74,12 +85,19 @@ PAGES = {
 }
 
 
+def label(portal):
+    """A binary's name, and its own store's when it has one."""
+    exe, _, store = portal.partition("@")
+    return Path(exe).name + (f" ({Path(store).name})" if store else "")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     store = ap.add_mutually_exclusive_group(required=True)
     store.add_argument("--db", help="existing PostgreSQL database with a loaded data set")
     store.add_argument("--sqlite", help="directory of a loaded SQLite data set (portal.db, data/)")
-    ap.add_argument("--portal", action="append", required=True, help="a portal binary (give two or more)")
+    ap.add_argument("--portal", action="append", required=True,
+                    help="a portal binary (give two or more), BINARY@STORE for a store of its own")
     ap.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
     ap.add_argument("--duration", type=int, default=8)
     ap.add_argument("--rounds", type=int, default=3)
@@ -89,12 +107,15 @@ def main():
     opts = ap.parse_args()
     opts.threads, opts.timeout = 2, 30
     work = Path(tempfile.mkdtemp(prefix="cpu-", dir="/tmp"))
-    if opts.sqlite:
-        data, url = Path(opts.sqlite) / "data", f"sqlite://{Path(opts.sqlite).resolve()}/portal.db"
-    else:
-        data, url = work / "data", f"{opts.postgres_url}/{opts.db}"
-    env = dict(os.environ, PORTAL_DATA_DIR=str(data), DATABASE_URL=url,
-               DEMO_PASSWORD=harness.PASSWORD, RUST_LOG="warn", PORTAL_JOBS="false")
+
+    def env_for(portal):
+        store = portal.partition("@")[2] or opts.sqlite or opts.db
+        if opts.sqlite:
+            data, url = Path(store) / "data", f"sqlite://{Path(store).resolve()}/portal.db"
+        else:
+            data, url = work / "data", f"{opts.postgres_url}/{store}"
+        return dict(os.environ, PORTAL_DATA_DIR=str(data), DATABASE_URL=url,
+                    DEMO_PASSWORD=harness.PASSWORD, RUST_LOG="warn", PORTAL_JOBS="false")
     wanted = opts.pages.split(",")
     unknown = [p for p in wanted if p not in PAGES]
     if unknown:
@@ -107,8 +128,8 @@ def main():
     for rnd in range(opts.rounds):
         for exe in opts.portal:
             port = harness.free_port()
-            portal = subprocess.Popen([exe, "serve", "--no-demo", "--bind", f"127.0.0.1:{port}"], env=env,
-                                      stdout=subprocess.DEVNULL)
+            portal = subprocess.Popen([exe.partition("@")[0], "serve", "--no-demo", "--bind", f"127.0.0.1:{port}"],
+                                      env=env_for(exe), stdout=subprocess.DEVNULL)
             try:
                 harness.wait_for(port, "/health")
                 admin = harness.Browser("127.0.0.1", port).sign_in_ok(harness.ADMIN)
@@ -141,7 +162,7 @@ def main():
                     results.setdefault((exe, name), []).append(ms)
                     if not opts.sqlite:
                         results.setdefault((exe, name + " (portal's share)"), []).append(portal_ms)
-                    print(f"round {rnd + 1} {Path(exe).name:>20} {name:<22} {r['rps']:8.0f} req/s "
+                    print(f"round {rnd + 1} {label(exe):>24} {name:<22} {r['rps']:8.0f} req/s "
                           f"{ms:6.2f} ms CPU/request, {portal_ms:5.2f} of them the portal's", file=sys.stderr)
             finally:
                 portal.terminate()
@@ -149,7 +170,7 @@ def main():
     print(f"\nCPU per request ({'the portal, SQLite' if opts.sqlite else 'portal + PostgreSQL'}), median of {opts.rounds} interleaved rounds; "
           f"load average at the end {harness.loadavg()}\n")
     names = sorted({n for _, n in results}, key=lambda n: [k[1] for k in results].index(n))
-    print("| page | " + " | ".join(Path(e).name for e in opts.portal) + " |")
+    print("| page | " + " | ".join(label(e) for e in opts.portal) + " |")
     print("|---|" + "---|" * len(opts.portal))
     for n in names:
         print(f"| {n} | " + " | ".join(f"{1000 * statistics.median(results[(e, n)]):.0f} µs" for e in opts.portal) + " |")

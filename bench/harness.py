@@ -226,6 +226,11 @@ class Pages:
         search = base + "?" + urllib.parse.urlencode({"q": "SQL Server 2019 Enterprise"})
         sub = re.search(rf'href="{base}/({UUID})"', admin.get_ok(search))
         self.add("software tab, product search", search, sub.group(1), "admin", "one product")
+        # The purchases still inside their window, oldest first: read from
+        # the longest window's beginning (store::software::window_bound).
+        cancellable = base + "?status=cancellable&sort=oldest"
+        sub = re.search(rf'href="{base}/({UUID})"', admin.get_ok(cancellable))
+        self.add("software tab, cancellable now", cancellable, sub.group(1), "admin", "oldest first")
         for s in subs:
             show = f"{base}/{s}?show=1"
             if '<table class="files' in admin.get_ok(show):
