@@ -269,9 +269,10 @@ fn status_condition(status: Option<StatusFilter>, searched: bool, pg: bool) -> &
 /// window. Without it the list oldest first, and the count, read the
 /// customer's active purchases from the oldest and kept those in their
 /// window (83,730 passed over to find 16,274 on the 1M data set, 35-45 ms).
-/// The bound is a seek in the index the read takes (by date, by status, or a
-/// product search's by product); SQLite's is written to the second as text, as the times are stored,
-/// and so a little early: it only ever reads a few more.
+/// The bound is a seek in the index the read takes (by date, by status, or
+/// a product search's by product). SQLite's is written to the second as
+/// text, as the times are stored, and so a little early: it only ever
+/// reads a few more.
 ///
 /// It follows the cursor's condition: where that is a lower bound too (a
 /// page newer than its cursor, or the count of the rows newer than it),
