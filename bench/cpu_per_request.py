@@ -9,6 +9,11 @@ steadier. Used to compare a change against the build before it:
     bench/cpu_per_request.py --db csp_bench_1m --portal /tmp/old --portal target/release/csp-portal
     bench/cpu_per_request.py --sqlite /tmp/s1k --portal /tmp/old --portal target/release/csp-portal
 
+With `--ceiling target/release/examples/ceiling` it also measures the
+framework ceiling's page and the software tab's content alone (its
+`/software`), on the first portal's store: what the portal adds to a
+page's content, apart from what the content costs.
+
 A change with a migration is compared on two copies of one data set, one
 per binary (`cp -r` the SQLite directory; `createdb -T` on PostgreSQL):
 `--portal BINARY@STORE`, STORE being a directory with `--sqlite` and a
@@ -98,6 +103,8 @@ def main():
     store.add_argument("--sqlite", help="directory of a loaded SQLite data set (portal.db, data/)")
     ap.add_argument("--portal", action="append", required=True,
                     help="a portal binary (give two or more), BINARY@STORE for a store of its own")
+    ap.add_argument("--ceiling", help="also the framework ceiling (target/release/examples/ceiling): its page "
+                    "and the software tab's content, on the first portal's store")
     ap.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
     ap.add_argument("--duration", type=int, default=8)
     ap.add_argument("--rounds", type=int, default=3)
@@ -125,7 +132,43 @@ def main():
     # tenths into a year (the pager's own link, which carries the rows ahead).
     deep_at = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=330)).isoformat()
     print(f"load average {harness.loadavg()}", file=sys.stderr)
+
+    def measure(exe, pid, port, name, path, marker, cookie=None):
+        """One wrk run of `path` on `port`; the CPU of `pid` (and of every
+        PostgreSQL backend) it cost, a request."""
+        pg = [] if opts.sqlite else postgres_pids()
+        before, before_pg = cpu_seconds([pid]), cpu_seconds(pg)
+        r = harness.wrk(opts, f"http://127.0.0.1:{port}{path}", marker, cookie, opts.duration)
+        pg = [] if opts.sqlite else sorted(set(pg) | set(postgres_pids()))
+        own = cpu_seconds([pid]) - before
+        spent = own + cpu_seconds(pg) - before_pg
+        if r["errors"]:
+            print(f"  {name}: {r['errors']} errors", file=sys.stderr)
+        ms = 1000 * spent / max(1, r["requests"])
+        own_ms = 1000 * own / max(1, r["requests"])
+        results.setdefault((exe, name), []).append(ms)
+        if not opts.sqlite:
+            results.setdefault((exe, name + " (portal's share)"), []).append(own_ms)
+        print(f"round {rnd + 1} {label(exe):>24} {name:<22} {r['rps']:8.0f} req/s "
+              f"{ms:6.2f} ms CPU/request, {own_ms:5.2f} of them the portal's", file=sys.stderr)
+
+    columns = opts.portal + ([opts.ceiling] if opts.ceiling else [])
     for rnd in range(opts.rounds):
+        if opts.ceiling:
+            # The yardstick, on the first portal's store: one query and a
+            # template, then the software tab's content (examples/ceiling.rs).
+            port = harness.free_port()
+            ceiling = subprocess.Popen([opts.ceiling, f"127.0.0.1:{port}"], env=env_for(opts.portal[0]),
+                                       stdout=subprocess.DEVNULL)
+            try:
+                harness.wait_for(port)
+                for name, path, marker in (("ceiling", "/", '<code class="id">'),
+                                           (harness.CONTENT_CEILING, "/software", '<code class="id"')):
+                    harness.Browser("127.0.0.1", port).get_ok(path, marker)
+                    measure(opts.ceiling, ceiling.pid, port, name, path, marker)
+            finally:
+                ceiling.terminate()
+                ceiling.wait()
         for exe in opts.portal:
             port = harness.free_port()
             portal = subprocess.Popen([exe.partition("@")[0], "serve", "--no-demo", "--bind", f"127.0.0.1:{port}"],
@@ -147,33 +190,19 @@ def main():
                     path = path.format(contoso=contoso, purchase=purchase, deep=deep)
                     marker = marker.format(contoso=contoso)
                     browser = ga if who == "ga" else admin
-                    cookie = browser.cookie_header()
                     browser.get_ok(path, marker)  # warm: statements prepared
-                    pg = [] if opts.sqlite else postgres_pids()
-                    before, before_pg = cpu_seconds([portal.pid]), cpu_seconds(pg)
-                    r = harness.wrk(opts, f"http://127.0.0.1:{port}{path}", marker, cookie, opts.duration)
-                    pg = [] if opts.sqlite else sorted(set(pg) | set(postgres_pids()))
-                    portal_spent = cpu_seconds([portal.pid]) - before
-                    spent = portal_spent + cpu_seconds(pg) - before_pg
-                    if r["errors"]:
-                        print(f"  {name}: {r['errors']} errors", file=sys.stderr)
-                    ms = 1000 * spent / max(1, r["requests"])
-                    portal_ms = 1000 * portal_spent / max(1, r["requests"])
-                    results.setdefault((exe, name), []).append(ms)
-                    if not opts.sqlite:
-                        results.setdefault((exe, name + " (portal's share)"), []).append(portal_ms)
-                    print(f"round {rnd + 1} {label(exe):>24} {name:<22} {r['rps']:8.0f} req/s "
-                          f"{ms:6.2f} ms CPU/request, {portal_ms:5.2f} of them the portal's", file=sys.stderr)
+                    measure(exe, portal.pid, port, name, path, marker, browser.cookie_header())
             finally:
                 portal.terminate()
                 portal.wait()
     print(f"\nCPU per request ({'the portal, SQLite' if opts.sqlite else 'portal + PostgreSQL'}), median of {opts.rounds} interleaved rounds; "
           f"load average at the end {harness.loadavg()}\n")
     names = sorted({n for _, n in results}, key=lambda n: [k[1] for k in results].index(n))
-    print("| page | " + " | ".join(label(e) for e in opts.portal) + " |")
-    print("|---|" + "---|" * len(opts.portal))
+    print("| page | " + " | ".join(label(e) for e in columns) + " |")
+    print("|---|" + "---|" * len(columns))
     for n in names:
-        print(f"| {n} | " + " | ".join(f"{1000 * statistics.median(results[(e, n)]):.0f} µs" for e in opts.portal) + " |")
+        print(f"| {n} | " + " | ".join(f"{1000 * statistics.median(results[(e, n)]):.0f} µs" if (e, n) in results
+                                       else "–" for e in columns) + " |")
 
 
 if __name__ == "__main__":

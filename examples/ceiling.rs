@@ -4,6 +4,14 @@
 //! portal's store and renders them with askama; no session, no CSRF, no
 //! signed-in user. Not a route of the portal: a yardstick for its pages.
 //!
+//! `/software` is the same yardstick carrying the software tab's content:
+//! the tab's own statement (`store::software::counted_list`, Contoso's first
+//! page in its partner's scope, with the capped count) and its table's
+//! markup row for row, in English, without the session, the signed-in
+//! user, the layout, the filters or the translations. The software tab
+//! against it is what the portal adds to that content; it against `/` is
+//! what the content costs (bench/RESULTS.md).
+//!
 //! ```sh
 //! DATABASE_URL=sqlite://data/portal.db cargo run --release --example ceiling -- 127.0.0.1:18500
 //! ```
@@ -18,7 +26,12 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 use anyhow::Context;
 use askama::Template;
 use chrono::{DateTime, Utc};
+use csp_portal::clock::{Clock, SystemClock};
+use csp_portal::domain::scope::Scope;
+use csp_portal::domain::subscription::SubscriptionStatus;
 use csp_portal::store::Db;
+use csp_portal::store::keyset::{Counting, Cursor, Order};
+use csp_portal::store::software::{self, Filter, ListedPurchase};
 use uuid::Uuid;
 
 /// The software tab's query and index (`subscriptions(customer_id,
@@ -58,6 +71,7 @@ struct Page {
 struct State {
     db: Db,
     customer: Uuid,
+    partner: Uuid,
 }
 
 async fn page(state: web::Data<State>) -> HttpResponse {
@@ -86,6 +100,130 @@ async fn page(state: web::Data<State>) -> HttpResponse {
     }
 }
 
+/// A row of the software tab, as its template writes it for an admin agent.
+struct ContentRow {
+    id: Uuid,
+    order_id: Uuid,
+    product: String,
+    purchased: String,
+    quantity: i64,
+    badge: &'static str,
+    status: &'static str,
+    cancel_until: String,
+    days_left: String,
+    downloadable: bool,
+    cancellable: bool,
+}
+
+impl ContentRow {
+    fn short(id: &Uuid) -> String {
+        id.to_string()[..8].to_owned()
+    }
+}
+
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Software · content ceiling</title></head>
+<body><main><h1>Contoso</h1>
+<p class="muted" id="showing">Showing 1–{{ rows.len() }} of {{ total }}</p>
+<div class="table-wrap">
+<table class="cards-narrow software-list" aria-describedby="showing">
+  <thead><tr><th scope="col">Product</th><th scope="col">Subscription ID</th><th scope="col">Order</th><th scope="col">Purchased</th><th scope="col" class="num">Quantity</th><th scope="col">Status</th><th scope="col">Can be cancelled until</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+  <tbody>
+{%- for r in rows %}
+<tr><th scope="row">{{ r.product }}</th>
+<td data-label="Subscription ID"><code class="id" data-copy-id="{{ r.id }}">{{ ContentRow::short(r.id) }}</code></td>
+<td data-label="Order"><a href="/customers/{{ customer }}/orders/{{ r.order_id }}"><code class="id">{{ ContentRow::short(r.order_id) }}</code></a></td>
+<td data-label="Purchased" class="nowrap">{{ r.purchased }}</td>
+<td data-label="Quantity" class="num">{{ r.quantity }}</td>
+<td data-label="Status"><span class="badge {{ r.badge }}">{{ r.status }}</span></td>
+<td data-label="Can be cancelled until"><span class="nowrap">{{ r.cancel_until }}</span>{% if !r.days_left.is_empty() %}<br><span class="muted">{{ r.days_left }}</span>{% endif %}</td>
+<td class="row-actions">{% if r.downloadable %}<a class="button" href="/customers/{{ customer }}/software/{{ r.id }}">Get keys and downloads</a>{% endif %}{% if r.cancellable %} <a class="button" href="/support/new?customer={{ customer }}&amp;subscription={{ r.id }}">Cancel purchase</a>{% endif %}</td></tr>
+{%- endfor %}
+  </tbody>
+</table>
+</div>
+</main></body></html>
+"#
+)]
+struct ContentPage {
+    customer: Uuid,
+    total: i64,
+    rows: Vec<ContentRow>,
+}
+
+fn content_row(now: DateTime<Utc>, r: ListedPurchase) -> ContentRow {
+    let open = r.status.is_active() && now < r.cancel_until;
+    let days = ((r.cancel_until - now).num_seconds() + 86_399) / 86_400;
+    ContentRow {
+        id: r.id,
+        order_id: r.order_id,
+        product: r.product_name,
+        purchased: r.purchased_at.format("%b %-d, %Y").to_string(),
+        quantity: r.quantity,
+        badge: r.status.badge_class(),
+        status: match r.status {
+            SubscriptionStatus::Active => "Active",
+            SubscriptionStatus::CancellationRequested => "Cancellation requested",
+            SubscriptionStatus::Cancelled => "Cancelled",
+        },
+        cancel_until: if r.cancel_until > now {
+            r.cancel_until.format("%b %-d, %Y, %-I:%M %p").to_string()
+        } else {
+            format!("Window closed {}", r.cancel_until.format("%b %-d, %Y"))
+        },
+        days_left: if open {
+            format!("{days} {} left", if days == 1 { "day" } else { "days" })
+        } else {
+            String::new()
+        },
+        downloadable: r.has_keys || r.has_downloads,
+        cancellable: open,
+    }
+}
+
+async fn content(state: web::Data<State>) -> HttpResponse {
+    let now = SystemClock.now();
+    let filter = Filter {
+        product: None,
+        status: None,
+        now,
+    };
+    let first = Counting {
+        cursor: Cursor::First,
+        count_ahead: false,
+    };
+    let html = software::counted_list(
+        &state.db,
+        Scope::Partner(state.partner),
+        state.customer,
+        &filter,
+        Order::NewestFirst,
+        first,
+        50,
+    )
+    .await
+    .map_err(anyhow::Error::from)
+    .and_then(|(rows, _more)| {
+        let total = rows.first().map_or(0, |r| r.total);
+        let rows = rows.into_iter().map(|r| content_row(now, r.row)).collect();
+        Ok(ContentPage {
+            customer: state.customer,
+            total,
+            rows,
+        }
+        .render()?)
+    });
+    match html {
+        Ok(html) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(html),
+        Err(e) => HttpResponse::InternalServerError().body(format!("{e:#}")),
+    }
+}
+
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     let url = std::env::var("DATABASE_URL").context("set DATABASE_URL to the portal's store")?;
@@ -95,9 +233,9 @@ async fn main() -> anyhow::Result<()> {
     // The portal's own pool (sizes, timeouts, SQLite's WAL and synchronous
     // settings), so the ceiling and the pages differ only in what a page does.
     let db = Db::connect(&url).await.context("opening the store")?;
-    let customer: Uuid = match &db {
-        Db::Sqlite(p) => sqlx::query_scalar(CONTOSO).fetch_one(p).await,
-        Db::Pg(p) => sqlx::query_scalar(CONTOSO).fetch_one(p).await,
+    let (customer, partner): (Uuid, Uuid) = match &db {
+        Db::Sqlite(p) => sqlx::query_as(CONTOSO).fetch_one(p).await,
+        Db::Pg(p) => sqlx::query_as(CONTOSO).fetch_one(p).await,
     }
     .context("finding Contoso (load the demo data first)")?;
     println!("ceiling at http://{bind}/");
@@ -108,8 +246,12 @@ async fn main() -> anyhow::Result<()> {
         let state = web::Data::new(State {
             db: db.for_worker(workers),
             customer,
+            partner,
         });
-        App::new().app_data(state).route("/", web::get().to(page))
+        App::new()
+            .app_data(state)
+            .route("/", web::get().to(page))
+            .route("/software", web::get().to(content))
     })
     .workers(workers)
     .bind(&bind)
@@ -119,4 +261,5 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-const CONTOSO: &str = "SELECT id FROM organisations WHERE kind = 'customer' AND name = 'Contoso'";
+const CONTOSO: &str =
+    "SELECT id, partner_id FROM organisations WHERE kind = 'customer' AND name = 'Contoso'";
