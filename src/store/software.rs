@@ -134,7 +134,7 @@ fn list_from(pg: bool) -> &'static str {
 }
 
 /// The total of a customer's unfiltered list in `scope`, from the counts
-/// `purchase_counts` keeps (migration 0024), with the values [`bind_list`]
+/// `purchase_counts` keeps (migrations 0024, 0034), with the values [`bind_list`]
 /// binds first: the customer, then the scope's id.
 fn kept_total(scope: Scope) -> &'static str {
     scope.pick(
@@ -144,6 +144,25 @@ fn kept_total(scope: Scope) -> &'static str {
          WHERE pc.customer_id = ? AND pc.partner_id = ?)",
         "(SELECT CAST(COALESCE(SUM(pc.purchases), 0) AS BIGINT) FROM purchase_counts pc \
          WHERE pc.customer_id = ? AND pc.customer_id = ?)",
+    )
+}
+
+/// The total of a product search in `scope`, from the counts
+/// `purchase_counts` keeps per product (migration 0034): a row per matching
+/// product, exact at any size, where a count read the matching purchases up
+/// to its cap. Bound as [`searched_count`] is: the pattern, the customer,
+/// then the scope's id.
+fn kept_searched_total(scope: Scope) -> &'static str {
+    scope.pick(
+        "(SELECT CAST(COALESCE(SUM(pc.purchases), 0) AS BIGINT) FROM products m \
+         JOIN purchase_counts pc ON pc.product_id = m.id \
+         WHERE lower(m.name) LIKE ? ESCAPE '\\' AND pc.customer_id = ?)",
+        "(SELECT CAST(COALESCE(SUM(pc.purchases), 0) AS BIGINT) FROM products m \
+         JOIN purchase_counts pc ON pc.product_id = m.id \
+         WHERE lower(m.name) LIKE ? ESCAPE '\\' AND pc.customer_id = ? AND pc.partner_id = ?)",
+        "(SELECT CAST(COALESCE(SUM(pc.purchases), 0) AS BIGINT) FROM products m \
+         JOIN purchase_counts pc ON pc.product_id = m.id \
+         WHERE lower(m.name) LIKE ? ESCAPE '\\' AND pc.customer_id = ? AND pc.customer_id = ?)",
     )
 }
 
@@ -353,16 +372,12 @@ fn list_sql(
         bound.to_owned()
     };
     let counts = if let Some(ahead_of) = counted {
-        let unfiltered = !searched && filter.status.is_none();
-        keyset::counts(
-            &count_body,
-            &count_end,
-            unfiltered.then(|| kept_total(scope)),
-            KEY,
-            ahead_of,
-            order,
-            limit,
-        )
+        let kept = match (searched, filter.status) {
+            (false, None) => Some(kept_total(scope)),
+            (true, None) => Some(kept_searched_total(scope)),
+            (_, Some(_)) => None,
+        };
+        keyset::counts(&count_body, &count_end, kept, KEY, ahead_of, order, limit)
     } else {
         String::new()
     };

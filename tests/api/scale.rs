@@ -135,9 +135,10 @@ async fn a_scaled_store_holds_what_its_size_says_and_the_demo_accounts_use_it() 
     // The bulk loader's purchases are counted as an order's are.
     let miscounted = count(
         &app.db,
-        "SELECT COUNT(*) FROM (SELECT customer_id, partner_id, COUNT(*) AS n FROM subscriptions \
-         GROUP BY customer_id, partner_id) s LEFT JOIN purchase_counts pc \
-         ON pc.customer_id = s.customer_id AND pc.partner_id = s.partner_id \
+        "SELECT COUNT(*) FROM (SELECT customer_id, partner_id, product_id, COUNT(*) AS n \
+         FROM subscriptions GROUP BY customer_id, partner_id, product_id) s \
+         LEFT JOIN purchase_counts pc ON pc.customer_id = s.customer_id \
+         AND pc.partner_id = s.partner_id AND pc.product_id = s.product_id \
          WHERE COALESCE(pc.purchases, -1) <> s.n",
     )
     .await;

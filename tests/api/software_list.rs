@@ -666,21 +666,62 @@ async fn the_total_is_the_kept_count_which_every_write_keeps() {
     let page = admin.get(&path).await;
     assert_eq!(showing(&page.body), format!("Showing 1–{shown} of {shown}"));
     // The page reads the kept count, not a count of the rows: set behind
-    // the server's back, the page says what it holds.
-    let sql = "UPDATE purchase_counts SET purchases = 900 WHERE customer_id = $1";
-    crate::helpers::on_pool!(app, |p| sqlx::query(sql).bind(contoso).execute(p));
+    // the server's back (900 for the Azure product, none for the others),
+    // the page says what it holds.
+    let azure = csp_portal::store::catalog::product_by_sku(&app.db, "AZURE-RI-D2SV5-1Y")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let sql = "UPDATE purchase_counts SET purchases = CASE WHEN product_id = $2 THEN 900 ELSE 0 END \
+               WHERE customer_id = $1";
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql)
+        .bind(contoso)
+        .bind(azure)
+        .execute(p));
     let page = admin.get(&path).await;
     assert_eq!(showing(&page.body), format!("Showing 1–{shown} of 900"));
-    let filtered = admin.get(&format!("{path}?q=azure")).await;
-    let azure = ids(&filtered.body).len();
-    assert_eq!(
-        showing(&filtered.body),
-        format!("Showing 1–{azure} of {azure}")
-    );
+    // A product search's total is kept too, per product (migration 0034).
+    let searched = admin.get(&format!("{path}?q=azure")).await;
+    let n = ids(&searched.body).len();
+    assert!(n > 0);
+    assert_eq!(showing(&searched.body), format!("Showing 1–{n} of 900"));
+    // A status filter still counts its rows.
+    let active = admin.get(&format!("{path}?q=azure&status=active")).await;
+    let n = ids(&active.body).len();
+    assert_eq!(showing(&active.body), format!("Showing 1–{n} of {n}"));
     // So does /my/software, in the customer's own scope.
     let mut ga = app.sign_in_as(Role::CustomerGlobalAdmin).await;
     let own = ga.get("/my/software").await;
     assert_eq!(showing(&own.body), format!("Showing 1–{shown} of 900"));
+    let own = ga.get("/my/software?q=azure").await;
+    let n = ids(&own.body).len();
+    assert_eq!(showing(&own.body), format!("Showing 1–{n} of 900"));
+}
+
+/// A purchase moved to another product moves in the per-product counts.
+#[tokio::test]
+async fn a_purchase_moved_to_another_product_is_counted_under_it() {
+    let app = spawn_app().await;
+    let contoso = app.org_id("Contoso").await;
+    let (sub, _) = buy(&app, "AZURE-RI-D2SV5-1Y", app.clock_now()).await;
+    let sql_server = csp_portal::store::catalog::product_by_sku(&app.db, "SQL2022-STA")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut admin = app.sign_in_as(Role::AdminAgent).await;
+    let path = format!("/customers/{contoso}/software?q=sql+server+2022+standard");
+    let before = ids(&admin.get(&path).await.body).len();
+    let sql = "UPDATE subscriptions SET product_id = $1 WHERE id = $2";
+    crate::helpers::on_pool!(app, |p| sqlx::query(sql)
+        .bind(sql_server)
+        .bind(sub)
+        .execute(p));
+    let page = admin.get(&path).await;
+    let after = ids(&page.body).len();
+    assert_eq!(after, before + 1);
+    assert_eq!(showing(&page.body), format!("Showing 1–{after} of {after}"));
 }
 
 /// Every shape of the software list (each scope, both orders, the first
@@ -760,8 +801,17 @@ async fn every_shape_of_the_software_list_reads_an_index_in_its_order() {
                                 let reads: Vec<usize> = (0..lines.len())
                                     .filter(|&i| lines[i].contains(" on subscriptions s"))
                                     .collect();
-                                let counts = usize::from(count_ahead && cursor != Cursor::First);
-                                assert_eq!(reads.len(), 2 + counts, "{shape}:\n{plan}");
+                                // The total without a status is the kept
+                                // count per product (migration 0034).
+                                let counts = usize::from(count_ahead && cursor != Cursor::First)
+                                    + usize::from(f.status.is_some());
+                                assert_eq!(reads.len(), 1 + counts, "{shape}:\n{plan}");
+                                if f.status.is_none() {
+                                    assert!(
+                                        plan.contains("on purchase_counts"),
+                                        "{shape}:\n{plan}"
+                                    );
+                                }
                                 // A rare status (cancelled) may be read
                                 // from the index by status instead, and
                                 // the few of it kept by product.
