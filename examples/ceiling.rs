@@ -32,6 +32,7 @@ use csp_portal::domain::subscription::SubscriptionStatus;
 use csp_portal::store::Db;
 use csp_portal::store::keyset::{Counting, Cursor, Order};
 use csp_portal::store::software::{self, Filter, ListedPurchase};
+use csp_portal::web::html::Id;
 use uuid::Uuid;
 
 /// The software tab's query and index (`subscriptions(customer_id,
@@ -100,10 +101,12 @@ async fn page(state: web::Data<State>) -> HttpResponse {
     }
 }
 
-/// A row of the software tab, as its template writes it for an admin agent.
+/// A row of the software tab, as its template writes it for an admin agent
+/// (ids as the portal writes them, unescaped from a stack buffer: what a
+/// page of ids is best written with on this stack).
 struct ContentRow {
-    id: Uuid,
-    order_id: Uuid,
+    id: Id,
+    order_id: Id,
     product: String,
     purchased: String,
     quantity: i64,
@@ -113,12 +116,6 @@ struct ContentRow {
     days_left: String,
     downloadable: bool,
     cancellable: bool,
-}
-
-impl ContentRow {
-    fn short(id: &Uuid) -> String {
-        id.to_string()[..8].to_owned()
-    }
 }
 
 #[derive(Template)]
@@ -134,8 +131,8 @@ impl ContentRow {
   <tbody>
 {%- for r in rows %}
 <tr><th scope="row">{{ r.product }}</th>
-<td data-label="Subscription ID"><code class="id" data-copy-id="{{ r.id }}">{{ ContentRow::short(r.id) }}</code></td>
-<td data-label="Order"><a href="/customers/{{ customer }}/orders/{{ r.order_id }}"><code class="id">{{ ContentRow::short(r.order_id) }}</code></a></td>
+<td data-label="Subscription ID"><code class="id" data-copy-id="{{ r.id }}">{{ r.id.short() }}</code></td>
+<td data-label="Order"><a href="/customers/{{ customer }}/orders/{{ r.order_id }}"><code class="id">{{ r.order_id.short() }}</code></a></td>
 <td data-label="Purchased" class="nowrap">{{ r.purchased }}</td>
 <td data-label="Quantity" class="num">{{ r.quantity }}</td>
 <td data-label="Status"><span class="badge {{ r.badge }}">{{ r.status }}</span></td>
@@ -149,7 +146,7 @@ impl ContentRow {
 "#
 )]
 struct ContentPage {
-    customer: Uuid,
+    customer: Id,
     total: i64,
     rows: Vec<ContentRow>,
 }
@@ -158,8 +155,8 @@ fn content_row(now: DateTime<Utc>, r: ListedPurchase) -> ContentRow {
     let open = r.status.is_active() && now < r.cancel_until;
     let days = ((r.cancel_until - now).num_seconds() + 86_399) / 86_400;
     ContentRow {
-        id: r.id,
-        order_id: r.order_id,
+        id: r.id.into(),
+        order_id: r.order_id.into(),
         product: r.product_name,
         purchased: r.purchased_at.format("%b %-d, %Y").to_string(),
         quantity: r.quantity,
@@ -210,7 +207,7 @@ async fn content(state: web::Data<State>) -> HttpResponse {
         let total = rows.first().map_or(0, |r| r.total);
         let rows = rows.into_iter().map(|r| content_row(now, r.row)).collect();
         Ok(ContentPage {
-            customer: state.customer,
+            customer: state.customer.into(),
             total,
             rows,
         }
